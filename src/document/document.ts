@@ -1,0 +1,171 @@
+import type { Root } from 'mdast';
+import { buildBlocks, sourceOffset } from './blocks.js';
+import { kindsOfTitle, ML_STEMS } from './classify.js';
+import { defaultComponents, type ComponentLexicon } from './components.js';
+import { LineIndex } from './line-index.js';
+import { parseMarkdown } from './parse.js';
+import { extractQuantities } from './quantities.js';
+import { sentenceFlags } from './sentences.js';
+import type {
+  Block,
+  ComponentMention,
+  DocumentProfile,
+  Point,
+  Quantity,
+  Section,
+  SectionKind,
+  Sentence,
+  Word,
+} from './types.js';
+import { splitSentences, tokenize, type StemCache } from './words.js';
+
+export interface DocumentOptions {
+  filePath?: string;
+  /** Named-component lexicon (extensible by plugins); the built-in one by default. */
+  components?: ComponentLexicon;
+}
+
+/**
+ * A parsed answer. Built once per file; rules read its views and never change it.
+ * Derived views that rules share are cached on the instance (`memo`), never globally.
+ */
+export class Document {
+  readonly text: string;
+  readonly filePath: string | undefined;
+  readonly tree: Root;
+  readonly lines: LineIndex;
+  readonly blocks: readonly Block[];
+  readonly sections: readonly Section[];
+  readonly sentences: readonly Sentence[];
+  readonly quantities: readonly Quantity[];
+  readonly components: readonly ComponentMention[];
+  private readonly cache = new Map<string, unknown>();
+  private profileValue: DocumentProfile | undefined;
+
+  constructor(text: string, options: DocumentOptions = {}) {
+    this.text = text;
+    this.filePath = options.filePath;
+    this.lines = new LineIndex(text);
+    this.tree = parseMarkdown(text);
+    const { blocks, sections } = buildBlocks(this.tree, text.length);
+    this.blocks = blocks;
+    this.sections = sections;
+    const stems: StemCache = new Map();
+    const lexicon = options.components ?? defaultComponents;
+    const sentences: Sentence[] = [];
+    const quantities: Quantity[] = [];
+    const components: ComponentMention[] = [];
+
+    for (const block of blocks) {
+      if (!block.text.trim()) continue;
+      // A heading is one title, whatever its punctuation ("3. Serving").
+      const ranges = block.kind === 'heading' ? [trimmedRange(block.text)] : splitSentences(block.text);
+      for (const [from, to] of ranges) {
+        const sentenceText = block.text.slice(from, to);
+        const words: Word[] = tokenize(sentenceText, stems);
+        const start = sourceOffset(block.segments, from, block.start);
+        const end = Math.max(start, sourceOffset(block.segments, to, block.end));
+        const flags = sentenceFlags(block, { text: sentenceText, blockOffset: from, start, end, words });
+        const sentence: Sentence & { quantities: Quantity[]; components: ComponentMention[] } = {
+          index: sentences.length,
+          text: sentenceText,
+          lower: sentenceText.toLowerCase(),
+          block,
+          section: block.section,
+          start,
+          end,
+          blockOffset: from,
+          ...flags,
+          words,
+          quantities: [],
+          components: [],
+        };
+        const toSource = (i: number): number => sourceOffset(block.segments, from + i, block.start);
+        if (!flags.isPlaceholder && !flags.isHeading && !block.navigation) {
+          for (const q of extractQuantities(sentenceText)) {
+            const quantity: Quantity = {
+              ...q,
+              start: toSource(q.start),
+              end: Math.max(toSource(q.start), toSource(q.end)),
+              sentence,
+              assumed: flags.isQuestion,
+            };
+            sentence.quantities.push(quantity);
+          }
+          for (const [entry, first, last] of lexicon.find(words)) {
+            const a = (words[first] as Word).start;
+            const b = (words[last] as Word).end;
+            sentence.components.push({ entry, text: sentenceText.slice(a, b), start: toSource(a), end: Math.max(toSource(a), toSource(b)), sentence });
+          }
+        }
+        quantities.push(...sentence.quantities);
+        components.push(...sentence.components);
+        sentences.push(sentence);
+        block.sentences.push(sentence);
+      }
+    }
+    this.sentences = sentences;
+    this.quantities = quantities;
+    this.components = components;
+    classifySections(sections);
+  }
+
+  /** 1-based line/column of a source offset. */
+  point(offset: number): Point {
+    return this.lines.point(offset);
+  }
+
+  /** Sections whose kinds (own or inherited) include `kind`. */
+  sectionsOf(kind: SectionKind): Section[] {
+    return this.sections.filter((s) => s.kinds.has(kind));
+  }
+
+  /** Memoise a derived view on this document (shared between rules, dropped with the document). */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.cache.has(key)) return this.cache.get(key) as T;
+    const value = compute();
+    this.cache.set(key, value);
+    return value;
+  }
+
+  get profile(): DocumentProfile {
+    if (!this.profileValue) this.profileValue = computeProfile(this);
+    return this.profileValue;
+  }
+}
+
+function trimmedRange(text: string): [number, number] {
+  const start = text.length - text.trimStart().length;
+  return [start, Math.max(start, text.trimEnd().length)];
+}
+
+function classifySections(sections: readonly Section[]): void {
+  for (const section of sections) {
+    const own = section.title ? kindsOfTitle(section.title) : new Set<SectionKind>();
+    (section as { ownKinds: ReadonlySet<SectionKind> }).ownKinds = own;
+    // Sections are in document order, so a parent is classified before its children.
+    const inherited = own.size > 0 ? own : (section.parent?.kinds ?? new Set<SectionKind>());
+    (section as { kinds: ReadonlySet<SectionKind> }).kinds = inherited;
+  }
+}
+
+function computeProfile(doc: Document): DocumentProfile {
+  let words = 0;
+  let statementWords = 0;
+  let mlHits = 0;
+  for (const sentence of doc.sentences) {
+    words += sentence.words.length;
+    if (!sentence.isStatement) continue;
+    statementWords += sentence.words.length;
+    for (const w of sentence.words) if (ML_STEMS.has(w.stem)) mlHits++;
+  }
+  const mlComponents = doc.components.some((c) => c.entry.category === 'model' || c.entry.category === 'ml-library' || c.entry.category === 'feature-store');
+  // Hits per 100 statement words, saturating at 1.
+  const density = statementWords > 0 ? (mlHits / statementWords) * 100 : 0;
+  const mlScore = Math.min(1, density / 4);
+  return { words, statementWords, mlScore, isML: mlScore >= 0.2 || (mlComponents && mlScore >= 0.1) };
+}
+
+export function createDocument(text: string, options: DocumentOptions = {}): Document {
+  return new Document(text, options);
+}

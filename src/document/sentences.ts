@@ -1,0 +1,61 @@
+import type { Block, Sentence, Word } from './types.js';
+
+/** `[metric]`, `<target>`, TBD, TODO, N/A, XXX, "..." and friends. */
+const PLACEHOLDER_TOKEN = /\[[^\]\n]{0,80}\]|<[^<>\n]{1,60}>|\b(?:TBD|TBC|TODO|FIXME|XXX|N\/A|lorem ipsum)\b|\.{3}|…|\?{2,}/gi;
+const STARTS_AS_TODO = /^\W*(?:TODO|TBD|TBC|FIXME|XXX)\b/i;
+
+/** Verbs that address the reader of a guide, not the system being designed. */
+const META_VERBS = new Set([
+  'discuss', 'describe', 'explain', 'mention', 'talk', 'cover', 'clarify', 'ask', 'consider', 'think',
+  'remember', 'elaborate', 'brainstorm', 'justify', 'refer', 'see', 'read', 'learn', 'study', 'practice',
+  'prepare', 'don', 'dont',
+]);
+
+export function isPlaceholderText(text: string): boolean {
+  if (STARTS_AS_TODO.test(text)) return true;
+  if (!PLACEHOLDER_TOKEN.test(text)) {
+    PLACEHOLDER_TOKEN.lastIndex = 0;
+    return false;
+  }
+  PLACEHOLDER_TOKEN.lastIndex = 0;
+  // What is left once placeholders and a leading "Label:" are removed.
+  const rest = text.replace(PLACEHOLDER_TOKEN, ' ').replace(/^[^:]{0,40}:/, ' ');
+  const words = rest.match(/[\p{L}\p{N}]{2,}/gu) ?? [];
+  return words.length <= 2;
+}
+
+/**
+ * An instruction to the reader: a sentence that opens with a meta verb ("discuss", "consider"),
+ * or any imperative that talks to "you"/"your" about "your system".
+ */
+export function isInstructionText(words: readonly Word[]): boolean {
+  const first = words[0];
+  if (!first) return false;
+  const second = words[1]?.lower;
+  if (META_VERBS.has(first.lower)) {
+    // "Study of ...", "Talk of ..." are noun phrases, not orders.
+    return second !== 'of';
+  }
+  const addressesReader = words.some((w) => w.lower === 'your' || w.lower === 'you');
+  if (!addressesReader) return false;
+  // "Make sure your ...", "Use your ...", "Benchmark your ...": an imperative to the reader.
+  return first.text === first.text[0]?.toUpperCase() + first.text.slice(1) && !['we', 'i', 'our', 'the', 'it', 'this', 'if', 'when', 'you'].includes(first.lower);
+}
+
+export interface SentenceDraft {
+  text: string;
+  blockOffset: number;
+  start: number;
+  end: number;
+  words: Word[];
+}
+
+export function sentenceFlags(block: Block, draft: SentenceDraft): Pick<Sentence, 'isHeading' | 'isQuestion' | 'isPlaceholder' | 'isInstruction' | 'isStatement'> {
+  const isHeading = block.kind === 'heading';
+  const trimmed = draft.text.replace(/[\s)*_"'”’]+$/u, '');
+  const isQuestion = trimmed.endsWith('?');
+  const isPlaceholder = isPlaceholderText(draft.text) || draft.words.length === 0;
+  const isInstruction = !isHeading && isInstructionText(draft.words);
+  const isStatement = !isHeading && !isQuestion && !isPlaceholder && !isInstruction && !block.scaffold && !block.navigation;
+  return { isHeading, isQuestion, isPlaceholder, isInstruction, isStatement };
+}

@@ -1,0 +1,195 @@
+/**
+ * The document model: what rules read. Offsets are 0-based UTF-16 offsets into the
+ * source text; lines and columns (1-based) are only produced at the edges.
+ */
+
+export type SectionKind =
+  | 'problem'
+  | 'data'
+  | 'features'
+  | 'model'
+  | 'training'
+  | 'serving'
+  | 'evaluation'
+  | 'monitoring'
+  | 'retraining'
+  | 'scale'
+  | 'other';
+
+export const SECTION_KINDS: readonly SectionKind[] = [
+  'problem',
+  'data',
+  'features',
+  'model',
+  'training',
+  'serving',
+  'evaluation',
+  'monitoring',
+  'retraining',
+  'scale',
+  'other',
+];
+
+export type BlockKind = 'heading' | 'paragraph' | 'listItem' | 'tableRow';
+
+/** A 1-based line/column point, as users see it. */
+export interface Point {
+  line: number;
+  column: number;
+}
+
+/** Maps an index in a block's flattened text back to a source offset. */
+export interface TextSegment {
+  flatStart: number;
+  flatEnd: number;
+  srcStart: number;
+  srcEnd: number;
+}
+
+export interface Block {
+  readonly index: number;
+  readonly kind: BlockKind;
+  /** Inline text with markup removed; soft line breaks are spaces. */
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly section: Section;
+  /**
+   * The block this one hangs from: the enclosing list item, the header row of a table,
+   * or a short lead-in paragraph ("Features:") right above a list.
+   */
+  readonly parent: Block | undefined;
+  readonly children: Block[];
+  /** List nesting depth (0 outside lists). */
+  readonly depth: number;
+  /** A leaf bullet that only names a topic ("Monitoring", "A/B Test"): a placeholder. */
+  readonly scaffold: boolean;
+  /** Navigation (table of contents entry, a bare link). */
+  readonly navigation: boolean;
+  readonly segments: readonly TextSegment[];
+  readonly sentences: Sentence[];
+}
+
+export interface Section {
+  readonly index: number;
+  /** 0 for the virtual root that holds text before the first heading; 7 for bold pseudo-headings. */
+  readonly level: number;
+  /** Heading text without numbering, emoji or trailing colon. */
+  readonly title: string;
+  readonly heading: Block | undefined;
+  readonly parent: Section | undefined;
+  readonly children: Section[];
+  /** Blocks directly in this section (not in subsections), heading excluded. */
+  readonly blocks: Block[];
+  /** Kinds read from the heading (and content when the heading says nothing). */
+  readonly ownKinds: ReadonlySet<SectionKind>;
+  /** Own kinds, or the nearest ancestor's when the heading is generic. */
+  readonly kinds: ReadonlySet<SectionKind>;
+  readonly start: number;
+  end: number;
+}
+
+export interface Word {
+  /** Original text of the token. */
+  readonly text: string;
+  readonly lower: string;
+  readonly stem: string;
+  /** Offsets inside the sentence text. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Sentence {
+  readonly index: number;
+  readonly text: string;
+  readonly lower: string;
+  readonly block: Block;
+  readonly section: Section;
+  /** Source offsets. */
+  readonly start: number;
+  readonly end: number;
+  /** Offset of the sentence inside its block's text. */
+  readonly blockOffset: number;
+  readonly isHeading: boolean;
+  /** Ends with a question mark: asks rather than states. */
+  readonly isQuestion: boolean;
+  /** Only a placeholder (`[metric]`, TBD, TODO ...) or a label in front of one. */
+  readonly isPlaceholder: boolean;
+  /** An instruction to the reader ("discuss A/B testing", "continue monitoring your system"). */
+  readonly isInstruction: boolean;
+  /** Says something: not a heading, question, placeholder, instruction, scaffold or navigation. */
+  readonly isStatement: boolean;
+  readonly words: readonly Word[];
+  readonly quantities: readonly Quantity[];
+  readonly components: readonly ComponentMention[];
+}
+
+export type QuantityKind =
+  | 'latency'
+  | 'duration'
+  | 'cadence'
+  | 'rate'
+  | 'count'
+  | 'size'
+  | 'threshold'
+  | 'percentage'
+  | 'money';
+
+export interface Quantity {
+  readonly text: string;
+  readonly value: number;
+  /** Normalised unit ("ms", "day", "%", "users", "qps" ...), empty when unknown. */
+  readonly unit: string;
+  readonly kind: QuantityKind;
+  /** `<`, `>`, `<=`, `>=`, `~` when the figure is a bound. */
+  readonly comparator: string | undefined;
+  /** Source offsets. */
+  readonly start: number;
+  readonly end: number;
+  readonly sentence: Sentence;
+  /** Stated inside a question ("Latency: 200 ms?"): an assumption, still a figure. */
+  readonly assumed: boolean;
+  /** Has a digit (false for words such as "daily" or "three months" spelled out is true). */
+  readonly numeric: boolean;
+}
+
+export type ComponentCategory =
+  | 'storage'
+  | 'streaming'
+  | 'processing'
+  | 'orchestration'
+  | 'feature-store'
+  | 'serving'
+  | 'ml-library'
+  | 'model'
+  | 'vector-search'
+  | 'monitoring'
+  | 'platform'
+  | 'infrastructure';
+
+export interface ComponentEntry {
+  /** Canonical spelling. */
+  readonly name: string;
+  readonly category: ComponentCategory;
+  /** Token sequences (lower case) that name it. */
+  readonly aliases: readonly string[];
+  /** Only match the exact spelling of `name` or an alias (for words like Ray, SORT, CLIP). */
+  readonly caseSensitive?: boolean;
+}
+
+export interface ComponentMention {
+  readonly entry: ComponentEntry;
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly sentence: Sentence;
+}
+
+export interface DocumentProfile {
+  readonly words: number;
+  /** Words in statements (not headings, questions, placeholders, scaffold). */
+  readonly statementWords: number;
+  /** How much of the text is about machine learning (0..1, saturating). */
+  readonly mlScore: number;
+  readonly isML: boolean;
+}
