@@ -1,0 +1,67 @@
+import { defineRule } from '../src/rule.js';
+import type { Document } from '../src/document/document.js';
+import type { Sentence } from '../src/document/types.js';
+import { answerContext } from '../src/analysis/context.js';
+import { linkBetween, Link } from '../src/analysis/link.js';
+import { quote, signalOptions } from '../src/analysis/signal.js';
+import { hitsOf, statements } from '../src/analysis/statements.js';
+import { findPattern } from '../src/analysis/terms.js';
+import { BUSINESS_METRIC, OFFLINE_METRIC } from '../src/analysis/vocabulary.js';
+
+/** An online experiment: A/B test, interleaving, canary, shadow, a pilot with a control group. */
+const ONLINE_TEST =
+  /\b(?:a\/b[- ]?test\w*|ab[- ]test\w*|a\/b|split[- ]test\w*|online (?:experiments?|evaluation|tests?|testing)|controlled experiments?|randomi[sz]ed (?:controlled )?(?:trials?|experiments?)|interleav\w*|canary|canaries|shadow (?:mode|deployment|traffic|tests?|testing|launch)|shadow(?:ed|ing)? (?:the )?(?:current|production|live)|champion[/ -]challenger|control groups?|holdout groups?|treatment groups?|traffic split|split (?:the )?traffic|(?:\d+% of )?traffic to the (?:new|candidate) model|pilot(?:s|ed|ing)? (?:in|on|with|at)|switchback)\b/g;
+
+const EVALUATE = /\b(?:evaluat\w*|validat\w*|metrics?|measur\w*|assess\w*|benchmark\w*|test set|offline test)\b/g;
+
+function onlineTests(doc: Document): Sentence[] {
+  return doc.memo('online-tests', () => statements(doc).filter((s) => findPattern(s, ONLINE_TEST, 'online').some((h) => !h.negated)));
+}
+
+export default defineRule({
+  id: 'evaluation',
+  meta: {
+    description: 'The answer names an offline metric and an online experiment tied to a product metric',
+    rationale:
+      'Guide, Q&A: prepare "A/B testing infrastructure for models"; the high-signal answer measures AUC offline and watches CTR online.',
+    signal: { id: 'evaluation', title: 'Offline and online evaluation', weight: 6, sectionKinds: ['evaluation'] },
+    defaultSeverity: 'warn',
+    messages: {
+      missing: 'No evaluation: no offline metric and no online experiment',
+      weak: 'Evaluation is one-sided: {detail}',
+    },
+    options: signalOptions,
+    examples: [
+      { title: 'weak: offline only', status: 'weak', text: 'We evaluate the ranker offline with NDCG@10 on a held-out week.' },
+      {
+        title: 'high: offline and online',
+        status: 'high',
+        text: 'Offline we compare AUC and log loss on the last day of data; online a two-week A/B test on 5% of traffic must lift CTR by at least 1%.',
+      },
+    ],
+  },
+  check({ document: doc }) {
+    const ctx = answerContext(doc);
+    const suggestion = `Evaluation: offline, ${ctx.offlineMetric} on a held-out final week must beat the current model; online, a two-week A/B test on 5% of traffic, judged on ${ctx.businessMetric} (ship if it improves by at least 1% at 95% confidence), with a canary stage first.`;
+    if (!doc.profile.isML) return { status: 'missing', suggestion };
+    const offline = hitsOf(doc, 'offline-metric', OFFLINE_METRIC);
+    const business = hitsOf(doc, 'business-metric', BUSINESS_METRIC);
+    const online = onlineTests(doc);
+    const tied = online.find((t) => business.some((b) => linkBetween(b.sentence, t) >= Link.Section));
+    if (offline[0] && tied) return { status: 'high', evidence: tied };
+    const first = tied ?? online[0] ?? offline[0]?.sentence ?? business[0]?.sentence;
+    if (first) {
+      const detail = !offline[0]
+        ? online[0]
+          ? 'an online test but no offline metric'
+          : 'no offline metric and no online experiment'
+        : online[0]
+          ? `the online test is not tied to a product metric (\`${quote(online[0].text, 40)}\`)`
+          : `an offline metric (\`${quote(offline[0].sentence.text.slice(offline[0].start, offline[0].end), 30)}\`) but no online experiment`;
+      return { status: 'weak', evidence: first, data: { detail }, suggestion };
+    }
+    const general = hitsOf(doc, 'evaluate', EVALUATE)[0];
+    if (general) return { status: 'weak', evidence: general.sentence, data: { detail: `only in general (\`${quote(general.sentence.text, 40)}\`)` }, suggestion };
+    return { status: 'missing', suggestion };
+  },
+});

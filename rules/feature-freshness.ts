@@ -1,0 +1,73 @@
+import { defineRule } from '../src/rule.js';
+import type { Document } from '../src/document/document.js';
+import type { Sentence } from '../src/document/types.js';
+import { answerContext } from '../src/analysis/context.js';
+import { quote, signalOptions } from '../src/analysis/signal.js';
+import { inContext, statements } from '../src/analysis/statements.js';
+import { findPattern } from '../src/analysis/terms.js';
+
+const FEATURE_CONTEXT = /\b(?:features?|feature store|embeddings?|signals? (?:used|for the model)|aggregates?|inputs? to the model|model inputs?)\b/g;
+
+/** Batch / offline freshness: computed ahead of time on a schedule. */
+const BATCH =
+  /\b(?:batch(?![- ]?(?:normali[sz]|size|norm|inference|prediction|scoring))\w*|offline (?:features?|computed|computation|aggregat\w*|jobs?|pipelines?)|computed offline|pre-?comput\w*|precalculat\w*|static (?:features?|attributes?|data|signals?|profile)|slow[- ]changing|long[- ]term|historical (?:aggregates?|features?|stats|statistics)|(?:computed|recomputed|refreshed|updated|materiali[sz]ed|aggregated) (?:daily|nightly|hourly|weekly|every|once|in batch|offline)|(?:daily|nightly|hourly|weekly) (?:jobs?|batch|refresh|aggregat\w*|snapshots?|pipelines?))\b/g;
+
+/** Real-time / online freshness: computed on the fly or from a stream. */
+const REALTIME =
+  /\b(?:real[- ]?time|near[- ]real[- ]time|online (?:features?|signals?|aggregat\w*|counters?|computation)|computed online|stream(?:s|ing|ed)?|session(?:-level| level| based)? (?:features?|signals?|context|data|clicks|activity|history)|in[- ]session|dynamic (?:features?|signals?|attributes?|data)|on[- ]the[- ]fly|request[- ]time|at request time|at (?:query|inference|serving) time|fresh(?:est)? (?:features?|signals?|data)|last (?:\d+|few|five|ten) (?:minutes|seconds|hours|clicks|events|actions)|recent (?:clicks|activity|actions|behaviou?r|events|interactions|queries)|current (?:session|location|context|cart|traffic|query))\b/g;
+
+interface FreshnessHit {
+  kind: 'batch' | 'realtime';
+  sentence: Sentence;
+}
+
+function freshnessHits(doc: Document): { features: Sentence[]; hits: FreshnessHit[] } {
+  return doc.memo('feature-freshness', () => {
+    const features: Sentence[] = [];
+    const hits: FreshnessHit[] = [];
+    for (const s of statements(doc)) {
+      const featureContext = s.section.kinds.has('features') || inContext(s, FEATURE_CONTEXT);
+      if (!featureContext) continue;
+      features.push(s);
+      if (findPattern(s, BATCH, 'batch').some((h) => !h.negated)) hits.push({ kind: 'batch', sentence: s });
+      if (findPattern(s, REALTIME, 'realtime').some((h) => !h.negated)) hits.push({ kind: 'realtime', sentence: s });
+    }
+    return { features, hits };
+  });
+}
+
+export default defineRule({
+  id: 'feature-freshness',
+  meta: {
+    description: 'The answer separates batch (precomputed) features from real-time features, with an example of each',
+    rationale:
+      'Guide, step 03, "Design the feature store explicitly": "Decide which features are batch (computed offline) and which are real-time (user context, session data)."',
+    signal: { id: 'feature-freshness', title: 'Batch vs real-time features', weight: 9, step: 3, sectionKinds: ['features', 'data'] },
+    defaultSeverity: 'error',
+    messages: {
+      missing: 'No features are discussed',
+      weak: 'Features are not split into batch and real-time: `{evidence}`',
+    },
+    options: signalOptions,
+    examples: [
+      { title: 'weak: no split', status: 'weak', text: 'The ranker uses 50 user and item features from a Redis feature store.' },
+      {
+        title: 'high: both freshnesses',
+        status: 'high',
+        text: 'Batch features such as user embeddings are recomputed daily in Spark; real-time features such as clicks in the current session stream from Kafka through Flink.',
+      },
+    ],
+  },
+  check({ document: doc }) {
+    const ctx = answerContext(doc);
+    const suggestion = `Features come in two freshnesses: batch features (for example ${ctx.batchFeature}) are recomputed daily in ${ctx.batchEngine} and loaded into ${ctx.onlineStore}; real-time features (for example ${ctx.realtimeFeature}) are computed from ${ctx.streaming} events in a streaming job within seconds.`;
+    if (!doc.profile.isML) return { status: 'missing', suggestion };
+    const { features, hits } = freshnessHits(doc);
+    const batch = hits.find((h) => h.kind === 'batch');
+    const realtime = hits.find((h) => h.kind === 'realtime');
+    if (batch && realtime) return { status: 'high', evidence: batch.sentence };
+    const first = batch?.sentence ?? realtime?.sentence ?? features[0];
+    if (first) return { status: 'weak', evidence: first, data: { evidence: quote(first.text) }, suggestion };
+    return { status: 'missing', suggestion };
+  },
+});

@@ -1,0 +1,64 @@
+import { defineRule } from '../src/rule.js';
+import type { Sentence } from '../src/document/types.js';
+import { answerContext } from '../src/analysis/context.js';
+import { linkBetween, Link } from '../src/analysis/link.js';
+import { quote, signalOptions } from '../src/analysis/signal.js';
+import { hitsOf, statements } from '../src/analysis/statements.js';
+import { findPattern } from '../src/analysis/terms.js';
+import { DELAY_CUE, IMMEDIATE_FEEDBACK, LABEL_SOURCE } from '../src/analysis/vocabulary.js';
+
+/** Events that come back from users or the world and can serve as ground truth. */
+const FEEDBACK_EVENT =
+  /\b(?:clicks?|purchases?|conversions?|chargebacks?|disputes?|ratings?|outcomes?|deliver(?:y|ies|ed)|responses?|accept(?:s|ed|ance)|watch(?:es|ed)?|plays?|installs?|bookings?|cancellations?|reports?|defaults?|repayments?|interactions?|feedback|labels?|ground[- ]truth|reviews?|appeals?|returns?|failures?)\b/g;
+const FEEDBACK_LOOP = /\bfeedback[- ]loops?\b/g;
+
+/** Feedback delays are seconds to months; a figure in milliseconds is a latency, not a delay. */
+const SUB_SECOND = new Set(['ms', 'us', 'ns']);
+
+/** A sentence that says how late feedback arrives, with a figure ("chargebacks arrive within 60 days"). */
+function delayStatement(s: Sentence): boolean {
+  const hasTime = s.quantities.some((q) => (q.kind === 'duration' || q.kind === 'cadence' || q.kind === 'latency') && q.numeric && q.unit !== '' && !SUB_SECOND.has(q.unit));
+  const immediate = findPattern(s, IMMEDIATE_FEEDBACK, 'immediate').some((h) => !h.negated);
+  if (!hasTime && !immediate) return false;
+  return immediate || findPattern(s, DELAY_CUE, 'delay').length > 0;
+}
+
+export default defineRule({
+  id: 'feedback-loop',
+  meta: {
+    description: 'The answer says where ground truth comes from and how late it arrives',
+    rationale:
+      'Guide, step 01: "what\'s the feedback loop? \\"…feedback comes from purchase events with 24h delay.\\" That frame drives every downstream decision."',
+    signal: { id: 'feedback-loop', title: 'Feedback loop and delay', weight: 10, step: 1, sectionKinds: ['data', 'problem'] },
+    defaultSeverity: 'error',
+    messages: {
+      missing: 'No feedback loop: the answer never says where labels come from',
+      weak: 'Feedback loop without a delay: `{evidence}`',
+      noSource: 'A delay without a label source: `{evidence}`',
+    },
+    options: signalOptions,
+    examples: [
+      { title: 'weak: labels, no delay', status: 'weak', text: 'Labels come from user clicks on recommended items.' },
+      { title: 'high: source and delay', status: 'high', text: 'Labels are chargebacks reported by card issuers; they arrive within 60 days of the transaction.' },
+    ],
+  },
+  check({ document: doc }) {
+    const ctx = answerContext(doc);
+    const suggestion = `Labels come from ${ctx.events}; ${ctx.delay}, so training examples are only built once that window has closed.`;
+    if (!doc.profile.isML) return { status: 'missing', suggestion };
+
+    const sources = hitsOf(doc, 'label-source', LABEL_SOURCE);
+    const delays = statements(doc).filter(delayStatement);
+    for (const delay of delays) {
+      const ownSource = findPattern(delay, FEEDBACK_EVENT, 'event').some((h) => !h.negated);
+      if (ownSource) return { status: 'high', evidence: delay };
+      const linked = sources.find((h) => linkBetween(h.sentence, delay) >= Link.Subtree);
+      if (linked) return { status: 'high', evidence: delay };
+    }
+    const source = sources[0] ?? hitsOf(doc, 'feedback-loop', FEEDBACK_LOOP)[0];
+    if (source) return { status: 'weak', evidence: source.sentence, data: { evidence: quote(source.sentence.text) }, suggestion };
+    const delay = delays.find((d) => /\b(?:delay|lag)/.test(d.lower));
+    if (delay) return { status: 'weak', messageId: 'noSource', evidence: delay, data: { evidence: quote(delay.text) }, suggestion };
+    return { status: 'missing', suggestion };
+  },
+});

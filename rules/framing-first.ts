@@ -1,0 +1,48 @@
+import { defineRule } from '../src/rule.js';
+import type { Sentence } from '../src/document/types.js';
+import { answerContext } from '../src/analysis/context.js';
+import { quote } from '../src/analysis/signal.js';
+import { hitsOf, statements } from '../src/analysis/statements.js';
+import { findPattern } from '../src/analysis/terms.js';
+import { BUSINESS_METRIC, OBJECTIVE_CUE, TARGET_CUE } from '../src/analysis/vocabulary.js';
+
+/** Talk about the model itself: its family, layers, architecture, loss. */
+const MODEL_TALK =
+  /\b(?:model architecture|architecture of the model|two[- ]tower|transformer|neural net\w*|deep (?:learning|network|model)|layers?|embedding (?:size|dimension)s?|attention|gbdt|gradient[- ]boost\w*|xgboost|lightgbm|catboost|logistic regression|random forest|(?:we|i)(?:'d| would| will)? use (?:a |an )?(?:\w+ )?(?:model|network|ranker|classifier)|collaborative filtering|matrix factori[sz]ation|cnn|rnn|lstm|bert|gnn|dcn|deepfm|loss function)\b/g;
+
+export default defineRule({
+  id: 'framing-first',
+  meta: {
+    description: 'The problem is framed (target, objective) before the model architecture is discussed',
+    rationale:
+      'Guide, bottom line: "Lead with the problem framing and training/serving split. Define the feedback loop and monitoring strategy before deep-diving into model architecture."',
+    defaultSeverity: 'warn',
+    messages: {
+      modelFirst: 'Model architecture comes before the problem is framed: `{evidence}`',
+      neverFramed: 'Model architecture is discussed but the problem is never framed: `{evidence}`',
+    },
+    examples: [
+      { title: 'reported: model first', reported: true, text: 'We use a two-tower model with 256-dim embeddings.\n\nThe goal is to predict clicks and maximize CTR.' },
+      { title: 'not reported: framing first', reported: false, text: 'We predict whether a user clicks, optimizing CTR.\n\nThe model is a two-tower network.' },
+    ],
+  },
+  check({ document: doc, report }) {
+    if (!doc.profile.isML) return;
+    const model = statements(doc).find((s) => s.section.kinds.has('model') || findPattern(s, MODEL_TALK, 'model').some((h) => !h.negated));
+    if (!model) return;
+    const framing: Sentence | undefined = [
+      hitsOf(doc, 'target', TARGET_CUE)[0]?.sentence,
+      hitsOf(doc, 'objective-cue', OBJECTIVE_CUE).find((h) => hitsOf(doc, 'business-metric', BUSINESS_METRIC).some((m) => m.sentence === h.sentence))?.sentence,
+      statements(doc).find((s) => s.section.ownKinds.has('problem')),
+    ]
+      .filter((s): s is Sentence => s !== undefined)
+      .sort((a, b) => a.start - b.start)[0];
+    const ctx = answerContext(doc);
+    const suggestion = `Open with the frame: "We're predicting ${ctx.target}, optimizing for ${ctx.businessMetric}, and feedback comes from ${ctx.events}." Then describe the model.`;
+    if (!framing) {
+      report({ messageId: 'neverFramed', at: model, data: { evidence: quote(model.text) }, suggestion });
+    } else if (model.start < framing.start) {
+      report({ messageId: 'modelFirst', at: model, data: { evidence: quote(model.text) }, suggestion });
+    }
+  },
+});

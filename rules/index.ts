@@ -1,0 +1,33 @@
+import type { AnyRule } from '../src/rule.js';
+import problemFraming from './problem-framing.js';
+import feedbackLoop from './feedback-loop.js';
+import trainingServingSplit from './training-serving-split.js';
+import featureFreshness from './feature-freshness.js';
+import skewPrevention from './skew-prevention.js';
+import monitoring from './monitoring.js';
+import retraining from './retraining.js';
+import inferenceMode from './inference-mode.js';
+import scaleLatency from './scale-latency.js';
+import evaluation from './evaluation.js';
+import specificity from './specificity.js';
+import framingFirst from './framing-first.js';
+import modelHeavy from './model-heavy.js';
+import vagueLanguage from './vague-language.js';
+
+/** Built-in rules in report order: the 11 signals of the rubric, then the structure findings. */
+export const builtinRules: readonly AnyRule[] = [
+  problemFraming,
+  feedbackLoop,
+  trainingServingSplit,
+  featureFreshness,
+  skewPrevention,
+  monitoring,
+  retraining,
+  inferenceMode,
+  scaleLatency,
+  evaluation,
+  specificity,
+  framingFirst,
+  modelHeavy,
+  vagueLanguage,
+];

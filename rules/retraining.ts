@@ -1,0 +1,89 @@
+import { defineRule } from '../src/rule.js';
+import type { Document } from '../src/document/document.js';
+import type { Quantity, Sentence } from '../src/document/types.js';
+import { answerContext } from '../src/analysis/context.js';
+import { linkBetween, Link } from '../src/analysis/link.js';
+import { quote, signalOptions } from '../src/analysis/signal.js';
+import { statements } from '../src/analysis/statements.js';
+import { findPattern } from '../src/analysis/terms.js';
+
+/** Retraining named: retrain, refresh or update the model, continual training, scheduled training runs. */
+const RETRAIN =
+  /\b(?:re-?train\w*|refresh(?:es|ed|ing)? (?:the |our |each )?(?:\w+ )?models?|model (?:refresh\w*|updates?|retrain\w*)|updat(?:e|es|ed|ing) (?:the |our )?(?:\w+ )?models?|continu(?:al|ous) (?:learning|training)|incremental (?:learning|training|updates?)|online learning|fine[- ]?tun\w* (?:it |the model )?(?:on|with) (?:new|fresh|recent|latest|the latest)|(?:training|train) (?:pipeline|job|jobs|run|runs) (?:runs?|is scheduled|executes?|every|daily|nightly|weekly|hourly|once)|(?:trained|train|re-?fit) (?:daily|nightly|weekly|hourly|monthly|every)|keep(?:s|ing)? (?:the )?models? (?:fresh|up[- ]to[- ]date|current)|redeploy\w*|model lifecycle)\b/g;
+
+/** A performance or drift trigger: "if AUC drops below", "drift triggers retraining". */
+const TRIGGER =
+  /\b(?:(?:when|if|once|whenever)\b[^.;]{0,60}\b(?:drops?|dropp\w*|falls?|degrad\w*|decays?|declin\w*|exceeds?|below|above|worse|shifts?|drifts?|<|>)|trigger(?:s|ed)? (?:an? )?(?:emergency |automatic |automated )?retrain\w*|retrain\w* (?:is |are |gets )?triggered|performance[- ]triggered|drift[- ]triggered|(?:drops?|falls?|degrad\w*|decays?) (?:below|under|by more than|more than|beyond)|threshold)\b/g;
+
+/** A data window: "rolling 90-day window", "last 6 months of data", "trailing 30 days". */
+const WINDOW_CUE = /\b(?:window|rolling|sliding|trailing|last|past|most recent|previous|history of|of (?:data|events|logs|history|interactions)|worth of)\b/;
+
+const CADENCE_KINDS = new Set(['cadence']);
+
+interface RetrainFacts {
+  mentions: Sentence[];
+  cadence: Sentence[];
+  trigger: Sentence[];
+  window: Sentence[];
+  threshold: Sentence[];
+}
+
+function isWindow(q: Quantity): boolean {
+  if (q.kind !== 'duration' || !q.numeric) return false;
+  const s = q.sentence;
+  const around = s.text.slice(Math.max(0, q.start - s.start - 30), q.end - s.start + 30).toLowerCase();
+  return WINDOW_CUE.test(around);
+}
+
+function facts(doc: Document): RetrainFacts {
+  return doc.memo('retraining', () => {
+    const all = statements(doc);
+    const mentions = all.filter((s) => findPattern(s, RETRAIN, 'retrain').some((h) => !h.negated));
+    const inScope = all.filter(
+      (s) => s.section.kinds.has('retraining') || mentions.some((m) => linkBetween(m, s) >= Link.Subtree),
+    );
+    const cadence = inScope.filter((s) => s.quantities.some((q) => CADENCE_KINDS.has(q.kind) || (q.kind === 'duration' && /\bevery\b/i.test(s.text))));
+    const trigger = inScope.filter((s) => findPattern(s, TRIGGER, 'trigger').some((h) => !h.negated));
+    const window = inScope.filter((s) => s.quantities.some(isWindow) || /\b(?:last|past|previous) \w+ (?:campaigns?|launches|seasons?|releases?)\b/.test(s.lower));
+    const threshold = inScope.filter((s) => s.quantities.some((q) => (q.kind === 'threshold' || q.kind === 'percentage') && q.numeric));
+    return { mentions, cadence, trigger, window, threshold };
+  });
+}
+
+export default defineRule({
+  id: 'retraining',
+  meta: {
+    description: 'The answer gives a retraining cadence or trigger plus a data window or a numeric threshold',
+    rationale:
+      'Guide, step 05, "Discuss the retraining trigger and cadence": "We retrain weekly on a rolling 90-day window, with an automated performance check that triggers emergency retraining if AUC drops below 0.82." Specificity here shows production experience.',
+    signal: { id: 'retraining', title: 'Retraining cadence and thresholds', weight: 10, step: 5, sectionKinds: ['retraining', 'training'] },
+    defaultSeverity: 'error',
+    messages: {
+      missing: 'No retraining: nothing says when or why the model is retrained',
+      weak: 'Retraining has no {detail}: `{evidence}`',
+    },
+    options: signalOptions,
+    examples: [
+      { title: 'weak: vague', status: 'weak', text: 'We retrain the model periodically as needed.' },
+      {
+        title: 'high: cadence, window, threshold',
+        status: 'high',
+        text: 'We retrain weekly on a rolling 90-day window, with an automated performance check that triggers emergency retraining if AUC drops below 0.82.',
+      },
+    ],
+  },
+  check({ document: doc }) {
+    const ctx = answerContext(doc);
+    const drop = ctx.lowerIsBetter ? 'rises more than 5% above' : 'drops more than 5% below';
+    const suggestion = `We retrain ${ctx.model} weekly on a rolling 90-day window of ${ctx.events}, and an automated check triggers emergency retraining if ${ctx.offlineMetric} on the latest labelled day ${drop} its 30-day baseline or ${ctx.businessMetric} degrades by more than 10%.`;
+    if (!doc.profile.isML) return { status: 'missing', suggestion };
+    const f = facts(doc);
+    const when = f.cadence[0] ?? f.trigger[0];
+    const concrete = f.window[0] ?? f.threshold.find((s) => f.trigger.includes(s) || f.mentions.includes(s)) ?? (f.trigger.length ? f.threshold[0] : undefined);
+    if (f.mentions.length > 0 && when && concrete) return { status: 'high', evidence: f.mentions.find((m) => m === when || m === concrete) ?? when };
+    const first = f.mentions[0];
+    if (!first) return { status: 'missing', suggestion };
+    const detail = !when ? 'cadence or trigger' : 'data window or numeric threshold';
+    return { status: 'weak', evidence: first, data: { evidence: quote(first.text), detail }, suggestion };
+  },
+});

@@ -1,0 +1,63 @@
+import { defineRule } from '../src/rule.js';
+import type { Document } from '../src/document/document.js';
+import type { Quantity, Sentence } from '../src/document/types.js';
+import { answerContext } from '../src/analysis/context.js';
+import { quote, signalOptions } from '../src/analysis/signal.js';
+import { statements } from '../src/analysis/statements.js';
+import { findPattern } from '../src/analysis/terms.js';
+import { QUALITATIVE_LATENCY, QUALITATIVE_SCALE, SCALE_UNITS } from '../src/analysis/vocabulary.js';
+
+/** A latency figure is a budget when the sentence is about response time, not a hardware fact. */
+const BUDGET_CUE =
+  /\b(?:latenc\w*|p\d{2,3}|percentile|respon\w*|budget|sla|slo|timeout|end[- ]to[- ]end|round[- ]trip|within|under|below|less than|at most|up to|requirements?|should|must|need\w*|serv\w*|inference|real[- ]time|render\w*|return\w*|per request|think)\b|[<≤]/;
+
+function isScale(q: Quantity): boolean {
+  if (q.kind === 'rate' || q.kind === 'size') return true;
+  if (q.kind !== 'count') return false;
+  return SCALE_UNITS.has(q.unit) || q.value >= 10_000;
+}
+
+function isLatencyBudget(q: Quantity): boolean {
+  return q.kind === 'latency' && BUDGET_CUE.test(q.sentence.lower);
+}
+
+/** Figures stated anywhere but in headings and placeholders; an assumption ("200 ms?") counts. */
+function figures(doc: Document): Quantity[] {
+  return doc.memo('figures', () => doc.quantities.filter((q) => !q.sentence.isHeading && !q.sentence.isInstruction && !q.sentence.block.navigation));
+}
+
+export default defineRule({
+  id: 'scale-latency',
+  meta: {
+    description: 'The answer gives at least one concrete scale figure and one concrete latency budget',
+    rationale:
+      'The guide\'s high-signal answer opens with scale and latency: "For a real-time product recommendation system at 10M DAU … narrows 10M items to 500 candidates in <10ms".',
+    signal: { id: 'scale-latency', title: 'Scale and latency', weight: 7, sectionKinds: ['scale', 'problem'] },
+    defaultSeverity: 'warn',
+    messages: {
+      missing: 'No scale or latency: how many users or requests, and how fast must it answer?',
+      weak: 'Scale and latency are incomplete: {detail}',
+    },
+    options: signalOptions,
+    examples: [
+      { title: 'weak: qualitative', status: 'weak', text: 'The system must be highly scalable and low latency for millions of users.' },
+      { title: 'high: figures', status: 'high', text: 'At 10M DAU and 4K QPS at peak, ranking must return within a p99 of 150 ms.' },
+    ],
+  },
+  check({ document: doc }) {
+    const ctx = answerContext(doc);
+    const all = figures(doc);
+    const scale = all.find(isScale);
+    const latency = all.find(isLatencyBudget);
+    const scaleText = scale?.text ?? ctx.scale;
+    const suggestion = `Scale and latency: ${scaleText} with about 5,000 requests per second at peak; each request must be answered with a p99 latency under 150 ms end to end, of which about 50 ms is model inference.`;
+    if (scale && latency) return { status: 'high', evidence: latency.sentence };
+    const qualitative = (pattern: RegExp, key: string): Sentence | undefined =>
+      statements(doc).find((s) => findPattern(s, pattern, key).some((h) => !h.negated));
+    if (scale) return { status: 'weak', evidence: scale.sentence, data: { detail: `a scale figure (\`${quote(scale.text, 30)}\`) but no latency budget` }, suggestion };
+    if (latency) return { status: 'weak', evidence: latency.sentence, data: { detail: `a latency budget (\`${quote(latency.text, 30)}\`) but no scale figure` }, suggestion };
+    const vague = qualitative(QUALITATIVE_SCALE, 'qualitative-scale') ?? qualitative(QUALITATIVE_LATENCY, 'qualitative-latency');
+    if (vague) return { status: 'weak', evidence: vague, data: { detail: `only qualitative: \`${quote(vague.text, 50)}\`` }, suggestion };
+    return { status: 'missing', suggestion };
+  },
+});

@@ -1,0 +1,62 @@
+import { defineRule } from '../src/rule.js';
+import type { Document } from '../src/document/document.js';
+import type { ComponentMention, Quantity } from '../src/document/types.js';
+import { answerContext } from '../src/analysis/context.js';
+import { signalOptions } from '../src/analysis/signal.js';
+
+/** Named components said (not negated, not in questions or placeholders). */
+function namedComponents(doc: Document): ComponentMention[] {
+  return doc.memo('named-components', () =>
+    doc.components.filter((c) => !c.sentence.isHeading && !c.sentence.isInstruction && !/\b(?:not|never|instead of|rather than|no)\b[^.]{0,25}$/i.test(c.sentence.text.slice(0, c.start - c.sentence.start))),
+  );
+}
+
+/** Design figures: numbers with a unit or a clear quantity (cadence words alone are not numbers). */
+function designFigures(doc: Document): Quantity[] {
+  return doc.memo('design-figures', () => doc.quantities.filter((q) => q.numeric && !q.sentence.isHeading && !q.sentence.isInstruction));
+}
+
+function distinctBy<T>(items: readonly T[], key: (t: T) => string): T[] {
+  const seen = new Map<string, T>();
+  for (const item of items) if (!seen.has(key(item))) seen.set(key(item), item);
+  return [...seen.values()];
+}
+
+export default defineRule({
+  id: 'specificity',
+  meta: {
+    description: 'The answer names concrete components and carries numbers with units',
+    rationale: 'Guide, step 05: "Specificity here shows production experience."',
+    signal: { id: 'specificity', title: 'Specificity', weight: 4, sectionKinds: [] },
+    defaultSeverity: 'warn',
+    messages: {
+      missing: 'No named components and no numbers: name the systems you would use and give figures with units',
+      weak: 'Not specific enough: {components} named component(s) (want {minComponents}) and {quantities} figure(s) with units (want {minQuantities})',
+    },
+    options: {
+      weak: { type: 'string', enum: ['off', 'warn', 'error'], default: 'warn', description: 'Severity of a weak status' },
+      minComponents: { type: 'integer', default: 3, minimum: 1, description: 'Distinct named components needed for high' },
+      minQuantities: { type: 'integer', default: 5, minimum: 1, description: 'Distinct figures with units needed for high' },
+    },
+    examples: [
+      { title: 'missing: nothing concrete', status: 'missing', text: "I'd use a recommendation model with collaborative filtering and serve it via an API." },
+      {
+        title: 'high: names and numbers',
+        status: 'high',
+        text: 'Faiss narrows 10M items to 500 candidates in <10ms; a LightGBM ranker reads 50 features from Redis; training runs daily in Spark on a 90-day window.',
+      },
+    ],
+  },
+  check({ document: doc, options }) {
+    const components = distinctBy(namedComponents(doc), (c) => c.entry.name);
+    const quantities = distinctBy(designFigures(doc), (q) => `${q.value}|${q.unit}|${q.kind}`);
+    const ctx = answerContext(doc);
+    const suggestion = `Concretely: events flow through ${ctx.streaming} into ${ctx.batchEngine} (a daily job over a 90-day window), features are served from ${ctx.onlineStore} in under 5 ms, candidates come from a Faiss index of 10M items (top 500 in under 10 ms), and a LightGBM ranker scores them within a p99 of 50 ms at 3,000 QPS.`;
+    const data = { components: components.length, quantities: quantities.length, minComponents: options.minComponents, minQuantities: options.minQuantities };
+    if (components.length >= options.minComponents && quantities.length >= options.minQuantities) {
+      return { status: 'high', evidence: (components[0] ?? quantities[0])!.sentence };
+    }
+    if (components.length === 0 && quantities.length === 0) return { status: 'missing', suggestion };
+    return { status: 'weak', evidence: (components[0] ?? quantities[0])!.sentence, data, suggestion };
+  },
+});

@@ -1,0 +1,128 @@
+import { defineRule } from '../src/rule.js';
+import type { Document } from '../src/document/document.js';
+import type { Section, SectionKind, Sentence } from '../src/document/types.js';
+import { answerContext } from '../src/analysis/context.js';
+import { quote, signalOptions } from '../src/analysis/signal.js';
+import { inContext, statements } from '../src/analysis/statements.js';
+import { findPattern } from '../src/analysis/terms.js';
+
+/** Stages of the training pipeline (guide: ingestion → feature engineering → training → evaluation → versioning). */
+const TRAINING_STAGES: Record<string, RegExp> = {
+  ingestion:
+    /\b(?:data (?:collection|ingestion|pipelines?|sources?|lake|warehouse|extraction)|collect(?:s|ed|ing)? (?:the )?(?:data|logs|events|labels|interactions)|etl|ingest\w*|(?:event|interaction|click|impression|historical|raw) (?:logs|data)|build(?:ing)? (?:a |the )?(?:training )?dataset|dataset (?:construction|creation|generation)|training (?:data|set|examples)|snapshot of|join(?:ed|ing)? (?:with )?labels)\b/g,
+  features:
+    /\b(?:feature (?:engineering|extraction|transformations?|computation|pipelines?|generation|selection|crossing)|preprocess\w*|pre-process\w*|compute (?:the )?features|features? (?:are|is) (?:computed|extracted|derived|built)|feature representation|embedding layers?|normali[sz]\w*|tokeni[sz]\w*|one[- ]hot|bucketi[sz]\w*|spark transform\w*)\b/g,
+  training:
+    /\b(?:train(?:s|ed|ing)? (?:the |a |an |our )?(?:\w+ )?(?:models?|ranker|classifier|network)|model training|training (?:jobs?|pipelines?|loop|process|runs?)|loss functions?|(?:cross[- ]entropy|ce|bce|hinge|triplet|contrastive) loss|minimi[sz]e (?:the )?(?:cross[- ]entropy|loss)|fine[- ]?tun\w*|optimi[sz]er|epochs?|hyper-?parameter\w*|gradient descent|trained on|fit(?:s|ted|ting)? (?:the |a )?model)\b/g,
+  evaluation:
+    /\b(?:offline (?:evaluation|metrics?|eval)|validation (?:sets?|data|split|schema|scheme)|cross[- ]validation|hold[- ]?out|test (?:sets?|split|data)|backtest\w*|evaluat(?:e|es|ed|ion) (?:the |on |against )?(?:model|holdout|test|offline)|model eval\w*|train[/ -]?(?:validation|test) split)\b/g,
+  versioning:
+    /\b(?:model registry|registr(?:y|ies)|version(?:s|ed|ing)? (?:the )?models?|model versions?|versioning|artifacts?|checkpoints?|model store|mlflow|register(?:s|ed)? the model)\b/g,
+};
+
+/** Stages of the serving path (guide: feature retrieval → inference → post-processing → logging). */
+const SERVING_STAGES: Record<string, RegExp> = {
+  retrieval:
+    /\b(?:(?:fetch|retriev|look ?up|lookup|read|pull|collect|get)\w* (?:the |all )?(?:\w+ )?features|features? (?:are |is )?(?:fetched|retrieved|looked up|read|pulled|served|loaded) (?:from|at)|online (?:feature )?store|feature store lookup|features? from (?:the )?(?:redis|feature store|cache|online store))\b/g,
+  inference:
+    /\b(?:inference|prediction (?:service|server|api|endpoint|requests?|pipeline)|model serv\w*|serv(?:e|es|ed|ing) (?:the )?(?:model|predictions|requests|recommendations|traffic|scores)|scoring (?:service|requests|candidates)|model server|endpoint|(?:model|service) (?:predicts|scores|returns)|scores? (?:each|every|the|all) (?:candidates?|items?|requests?|tickets?)|predicts? (?:scores|the score)|real[- ]time (?:prediction|scoring|inference)|batch (?:prediction|scoring|inference)|deploy\w* (?:the |a )?model|ann (?:search|retrieval|index)|nearest neighbou?r (?:search|lookup|retrieval|problem))\b/g,
+  postprocessing:
+    /\b(?:re-?rank\w*|post-?process\w*|business (?:logic|rules)|filter(?:s|ed|ing)?|sort(?:s|ed|ing)? (?:by|the)|top[- ]?(?:k|\d+|three|five|ten)|candidate generation|ranking (?:stage|service|layer)|dedup\w*|diversif\w*|calibrat\w*|threshold(?:s|ed|ing)? (?:the )?scores?|blend\w*|funnel)\b/g,
+  logging:
+    /\b(?:log(?:s|ged|ging)? (?:the |all |every )?(?:predictions|impressions|requests|responses|served|features|results|scores|outputs)|prediction logs?|logging|logged)\b/g,
+};
+
+const SERVING_CONTEXT =
+  /\b(?:serv\w*|inference|requests?|online|real[- ]time|production|prediction (?:time|pipeline|service|path|flow)|deploy\w*|apis?|endpoint|at query time|query time|when (?:a|the) (?:user|request|ticket|page)|user (?:opens|visits|requests|loads)|on page load|latency)\b/g;
+const TRAINING_CONTEXT = /\b(?:train\w*|offline|dataset|historical|fine[- ]?tun\w*|experiment\w*|labels?|batch jobs?)\b/g;
+
+interface StageHit {
+  stage: string;
+  sentence: Sentence;
+}
+
+function substantive(section: Section): boolean {
+  const count = section.blocks.reduce((n, b) => n + b.sentences.filter((s) => s.isStatement).length, 0);
+  return count >= 2;
+}
+
+function stagesOf(doc: Document, side: 'training' | 'serving'): StageHit[] {
+  return doc.memo(`tss:${side}`, () => {
+    const stages = side === 'training' ? TRAINING_STAGES : SERVING_STAGES;
+    const sideKinds: SectionKind[] = side === 'training' ? ['training', 'data', 'features', 'model', 'evaluation'] : ['serving'];
+    const cue = side === 'training' ? TRAINING_CONTEXT : SERVING_CONTEXT;
+    const hits: StageHit[] = [];
+    for (const s of statements(doc)) {
+      const inSide = sideKinds.some((k) => s.section.kinds.has(k)) || inContext(s, cue);
+      // Serving stages only count on the serving side; most training words are unambiguous anyway.
+      if (!inSide && side === 'serving') continue;
+      if (side === 'training' && !inSide && s.section.kinds.has('serving')) continue;
+      for (const [stage, pattern] of Object.entries(stages)) {
+        if (findPattern(s, pattern, stage).some((h) => !h.negated)) hits.push({ stage, sentence: s });
+      }
+    }
+    // A section titled for a training stage, with substance under it, describes that stage.
+    if (side === 'training') {
+      for (const section of doc.sections) {
+        if (!substantive(section)) continue;
+        const first = section.blocks.flatMap((b) => b.sentences).find((s) => s.isStatement);
+        if (!first) continue;
+        if (section.ownKinds.has('data')) hits.push({ stage: 'ingestion', sentence: first });
+        if (section.ownKinds.has('features')) hits.push({ stage: 'features', sentence: first });
+        if (section.ownKinds.has('training')) hits.push({ stage: 'training', sentence: first });
+      }
+    }
+    return hits;
+  });
+}
+
+function distinct(hits: readonly StageHit[]): Set<string> {
+  return new Set(hits.map((h) => h.stage));
+}
+
+export default defineRule({
+  id: 'training-serving-split',
+  meta: {
+    description: 'The answer describes the training pipeline and the serving path as separate flows',
+    rationale:
+      'Guide, step 02, "Separate the training and serving architectures": "Training pipeline: data ingestion → feature engineering → model training → evaluation → versioning. Serving: feature retrieval → model inference → output post-processing → logging. These are different systems with different constraints."',
+    signal: { id: 'training-serving-split', title: 'Training / serving split', weight: 12, step: 2, sectionKinds: ['training', 'serving'] },
+    defaultSeverity: 'error',
+    messages: {
+      missing: 'No training or serving pipeline is described',
+      weak: 'Training and serving are not described as two flows: {detail}',
+    },
+    options: signalOptions,
+    examples: [
+      { title: 'weak: one vague phrase', status: 'weak', text: 'We train the model and deploy it behind an API.' },
+      {
+        title: 'high: two flows',
+        status: 'high',
+        text:
+          '## Training pipeline\nA daily Airflow job ingests click logs into the warehouse, runs feature engineering in Spark, trains the ranker, evaluates it on a held-out day and registers the version in MLflow.\n\n## Serving path\nOn each request the service fetches features from Redis, runs inference on the candidates, re-ranks them with business rules and logs the served features and scores.',
+      },
+    ],
+  },
+  check({ document: doc }) {
+    const ctx = answerContext(doc);
+    const suggestion =
+      `Training pipeline (offline, daily): ingest ${ctx.events} into the warehouse → feature engineering in ${ctx.batchEngine} → train ${ctx.model} → evaluate ${ctx.offlineMetric} on a held-out day → register the version in a model registry. ` +
+      `Serving path (online, per request): fetch features from ${ctx.onlineStore} → run inference with ${ctx.model} → re-rank and filter with business rules → log the served features and predictions for the next training run.`;
+    if (!doc.profile.isML) return { status: 'missing', suggestion };
+
+    const training = stagesOf(doc, 'training');
+    const serving = stagesOf(doc, 'serving');
+    const t = distinct(training);
+    const s = distinct(serving);
+    if (t.size >= 2 && s.size >= 2) return { status: 'high', evidence: (serving[0] ?? training[0])!.sentence };
+    if (t.size === 0 && s.size === 0) return { status: 'missing', suggestion };
+    const first = (training[0] ?? serving[0])!.sentence;
+    const detail =
+      t.size < 2 && s.size < 2
+        ? `both sides are thin (${quote(first.text, 50)})`
+        : t.size < 2
+          ? `the training side names ${t.size ? [...t].join(', ') : 'no stage'}`
+          : `the serving side names ${s.size ? [...s].join(', ') : 'no stage'}`;
+    return { status: 'weak', evidence: first, data: { detail }, suggestion };
+  },
+});

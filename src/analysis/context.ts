@@ -1,0 +1,256 @@
+import type { Document } from '../document/document.js';
+import type { Quantity } from '../document/types.js';
+import { statements } from './statements.js';
+import { BUSINESS_METRIC, OFFLINE_METRIC } from './vocabulary.js';
+
+/**
+ * What the answer is about, for rewrites that use its own words: its prediction target, its
+ * metrics, its model, its events and its scale. Where the answer does not say, the domain's
+ * typical values (the guide's example shape) fill in, with illustrative numbers.
+ */
+export interface AnswerContext {
+  domain: Domain;
+  /** "the probability that a user clicks an ad". */
+  target: string;
+  /** A product metric, as the answer spells it ("CTR"). */
+  businessMetric: string;
+  /** An offline metric ("AUC"); `lowerIsBetter` for losses and errors. */
+  offlineMetric: string;
+  lowerIsBetter: boolean;
+  /** "the DCN ranker", "the model". */
+  model: string;
+  /** Where labels come from ("ad clicks"). */
+  events: string;
+  /** How late they arrive, with a number ("within 1 hour of the impression"). */
+  delay: string;
+  /** The thing scored ("ad", "transaction"). */
+  entity: string;
+  /** A scale figure from the answer, or an illustrative one. */
+  scale: string;
+  streaming: string;
+  batchEngine: string;
+  onlineStore: string;
+  /** Example features of each freshness. */
+  batchFeature: string;
+  realtimeFeature: string;
+}
+
+export type Domain = 'ads' | 'recommendation' | 'search' | 'fraud' | 'eta' | 'moderation' | 'forecasting' | 'churn' | 'pricing' | 'credit' | 'generic';
+
+const DOMAIN_CUES: Array<[Domain, RegExp]> = [
+  ['ads', /\b(?:ads?|advertis\w*|ctr|click[- ]through|impressions?|bids?|campaigns?)\b/g],
+  ['fraud', /\b(?:fraud\w*|chargebacks?|transactions?|payments?|scams?|abuse)\b/g],
+  ['eta', /\b(?:eta|arrival time|delivery times?|travel time|trip duration|couriers?|pickup)\b/g],
+  ['search', /\b(?:search\w*|quer(?:y|ies)|relevance|retrieval|autocomplete|results page)\b/g],
+  ['moderation', /\b(?:harmful|moderat\w*|toxic\w*|spam|hate speech|violat\w*|policy|nsfw|misinformation)\b/g],
+  ['forecasting', /\b(?:forecast\w*|demand|inventory|sales volume|time series|stock[- ]outs?)\b/g],
+  ['churn', /\b(?:churn\w*|cancel\w*|attrition|retention)\b/g],
+  ['pricing', /\b(?:pric\w*|surge|fares?)\b/g],
+  ['credit', /\b(?:credit|loans?|default\w*|underwrit\w*|repay\w*)\b/g],
+  ['recommendation', /\b(?:recommend\w*|feed|videos?|songs?|playlists?|items?|watch\w*|personali[sz]\w*|candidates?)\b/g],
+];
+
+interface DomainDefaults {
+  target: string;
+  businessMetric: string;
+  offlineMetric: string;
+  events: string;
+  delay: string;
+  entity: string;
+  batchFeature: string;
+  realtimeFeature: string;
+}
+
+const DEFAULTS: Record<Domain, DomainDefaults> = {
+  ads: {
+    target: 'the probability that a user clicks an ad impression',
+    businessMetric: 'CTR',
+    offlineMetric: 'AUC',
+    events: 'ad click and impression logs',
+    delay: 'clicks are joined to impressions within 1 hour',
+    entity: 'ad',
+    batchFeature: "the advertiser's 30-day CTR",
+    realtimeFeature: "the user's clicks in the current session",
+  },
+  recommendation: {
+    target: 'the probability that a user engages with a recommended item',
+    businessMetric: 'watch time per session',
+    offlineMetric: 'NDCG@10',
+    events: 'click and watch events',
+    delay: 'engagement is known within 24 hours of the impression',
+    entity: 'item',
+    batchFeature: 'user embeddings',
+    realtimeFeature: 'items viewed in the current session',
+  },
+  search: {
+    target: 'the probability that a user clicks a result for the query',
+    businessMetric: 'search conversion rate',
+    offlineMetric: 'NDCG@10',
+    events: 'clicks on search results',
+    delay: 'clicks are known within 30 minutes of the query',
+    entity: 'result',
+    batchFeature: "each document's 28-day click-through rate",
+    realtimeFeature: "the user's queries in the current session",
+  },
+  fraud: {
+    target: 'the probability that a transaction is fraudulent',
+    businessMetric: 'fraud loss in $',
+    offlineMetric: 'PR-AUC',
+    events: 'chargebacks and analyst reviews',
+    delay: 'chargebacks arrive within 60 days',
+    entity: 'transaction',
+    batchFeature: "the merchant's 90-day chargeback rate",
+    realtimeFeature: "the card's transaction count in the last 10 minutes",
+  },
+  eta: {
+    target: 'the delivery time in minutes',
+    businessMetric: 'on-time rate',
+    offlineMetric: 'MAE',
+    events: 'actual delivery timestamps',
+    delay: 'the true time is known within 2 hours, when the order is delivered',
+    entity: 'order',
+    batchFeature: "each restaurant's average prep time over 28 days",
+    realtimeFeature: 'courier locations and current traffic',
+  },
+  moderation: {
+    target: 'the probability that a post violates policy',
+    businessMetric: 'prevalence of harmful views',
+    offlineMetric: 'PR-AUC',
+    events: 'human reviewer decisions and user reports',
+    delay: 'reviews are completed within 24 hours',
+    entity: 'post',
+    batchFeature: "the author's 90-day violation count",
+    realtimeFeature: 'reports on the post in the last hour',
+  },
+  forecasting: {
+    target: 'units sold per store and day',
+    businessMetric: 'stock-out rate',
+    offlineMetric: 'MAPE',
+    events: 'daily point-of-sale records',
+    delay: 'sales are known within 24 hours, at store close',
+    entity: 'store-day',
+    batchFeature: 'seasonal sales averages over 2 years',
+    realtimeFeature: "today's sales so far",
+  },
+  churn: {
+    target: 'the probability that a customer cancels within 30 days',
+    businessMetric: 'monthly retention',
+    offlineMetric: 'AUC',
+    events: 'cancellations',
+    delay: 'the label is known after the 30-day window closes',
+    entity: 'customer',
+    batchFeature: 'usage aggregates over 90 days',
+    realtimeFeature: "the customer's support contacts today",
+  },
+  pricing: {
+    target: 'the conversion probability at each candidate price',
+    businessMetric: 'revenue per session',
+    offlineMetric: 'log loss',
+    events: 'accepted and abandoned quotes',
+    delay: 'acceptance is known within 10 minutes of the quote',
+    entity: 'quote',
+    batchFeature: 'demand by zone and hour over 8 weeks',
+    realtimeFeature: 'open requests and available supply in the last 5 minutes',
+  },
+  credit: {
+    target: 'the probability that an applicant defaults within 12 months',
+    businessMetric: 'loss rate',
+    offlineMetric: 'AUC',
+    events: 'repayment records',
+    delay: 'defaults are known after 90 days past due',
+    entity: 'application',
+    batchFeature: 'bureau attributes refreshed monthly',
+    realtimeFeature: 'the application form and device signals at submit time',
+  },
+  generic: {
+    target: 'the probability of the outcome the product cares about (for example a click)',
+    businessMetric: 'conversion rate',
+    offlineMetric: 'AUC',
+    events: 'logged user actions',
+    delay: 'outcomes are logged within 24 hours',
+    entity: 'request',
+    batchFeature: 'user aggregates over 30 days',
+    realtimeFeature: 'the current session activity',
+  },
+};
+
+const LOWER_IS_BETTER = /\b(?:log[- ]?loss|cross[- ]entropy|rmse|mse|mae|mape|smape|wape|wer|cer|perplexity|brier|error|nce|normali[sz]ed entropy|false positive rate|fpr)\b/;
+
+function detectDomain(doc: Document): Domain {
+  const counts = new Map<Domain, number>();
+  for (const s of doc.sentences) {
+    for (const [domain, pattern] of DOMAIN_CUES) {
+      pattern.lastIndex = 0;
+      const n = s.lower.match(pattern)?.length ?? 0;
+      if (n) counts.set(domain, (counts.get(domain) ?? 0) + n);
+    }
+  }
+  let best: Domain = 'generic';
+  let bestCount = 2;
+  for (const [domain, count] of counts) if (count > bestCount) [best, bestCount] = [domain, count];
+  return best;
+}
+
+/** The first match of a pattern in the answer's statements, spelled as the answer spells it. */
+function firstSpelling(doc: Document, pattern: RegExp, accept: (text: string) => boolean = () => true): string | undefined {
+  for (const s of statements(doc)) {
+    pattern.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = pattern.exec(s.lower))) {
+      const text = s.text.slice(m.index, m.index + m[0].length);
+      if (accept(text)) return text;
+    }
+  }
+  return undefined;
+}
+
+const MODEL_FAMILY = /\b(?:two[- ]tower(?: model| network)?|gbdt|gradient[- ]boosted (?:trees|decision trees)|logistic regression|transformer|deep (?:and|&) cross network|wide (?:and|&) deep|factori[sz]ation machine|neural network|random forest|gnn|graph neural network|cnn|lstm|survival model)\b/g;
+
+const TARGET_PHRASE = /\b(?:predict(?:s|ing)?|estimat(?:e|es|ing)|forecast(?:s|ing)?)\s+((?:the |a |an |whether |which |if |how |when |what )[^.;:()\[\]<>?!\n]{6,90})/i;
+const TARGET_STOP = /\s(?:using|based on|so that|in order|given|from|by|with|via|->|→|and then|to (?:help|improve|increase|reduce))\b.*$|,.*$/;
+
+/** The answer's own prediction target ("whether a user will click the ad"), when it states one. */
+function targetPhrase(doc: Document): string | undefined {
+  for (const s of statements(doc)) {
+    const m = TARGET_PHRASE.exec(s.text.replace(/\s+/g, ' '));
+    if (!m) continue;
+    const phrase = (m[1] as string).replace(TARGET_STOP, '').trim();
+    if (phrase.split(' ').length >= 3) return phrase;
+  }
+  return undefined;
+}
+
+function scaleFigure(doc: Document): string | undefined {
+  const q = doc.quantities.find((x: Quantity) => (x.kind === 'count' || x.kind === 'rate') && x.value >= 1000 && x.unit && x.sentence.isStatement);
+  return q?.text;
+}
+
+export function answerContext(doc: Document): AnswerContext {
+  return doc.memo('answer-context', () => {
+    const domain = detectDomain(doc);
+    const d = DEFAULTS[domain];
+    const offline = firstSpelling(doc, OFFLINE_METRIC, (t) => t.length >= 2 && !/^(?:precision|recall|accuracy|sensitivity|specificity of)$/i.test(t)) ?? d.offlineMetric;
+    const business = firstSpelling(doc, BUSINESS_METRIC, (t) => t.length <= 40 && !/^(?:number of|no\. of|# ?of|costs?|profits?|purchases?|bookings?|sales|complaints?|refunds?|installs|subscriptions?|renewals?|dau|mau)\b/i.test(t)) ?? d.businessMetric;
+    const named = doc.components.find((c) => c.entry.category === 'model' || (c.entry.category === 'ml-library' && /boost|gbm|tensorflow|pytorch|scikit/i.test(c.entry.name)));
+    const family = firstSpelling(doc, MODEL_FAMILY);
+    const model = named ? `the ${named.entry.name} model` : family ? `the ${family.toLowerCase()}` : 'the model';
+    const pick = (category: string, fallback: string): string => doc.components.find((c) => c.entry.category === category)?.entry.name ?? fallback;
+    return {
+      domain,
+      target: targetPhrase(doc) ?? d.target,
+      businessMetric: business,
+      offlineMetric: offline,
+      lowerIsBetter: LOWER_IS_BETTER.test(offline.toLowerCase()),
+      model,
+      events: d.events,
+      delay: d.delay,
+      entity: d.entity,
+      scale: scaleFigure(doc) ?? '10M daily active users',
+      streaming: pick('streaming', 'Kafka'),
+      batchEngine: doc.components.find((c) => c.entry.category === 'processing')?.entry.name ?? 'Spark',
+      onlineStore: doc.components.find((c) => c.entry.category === 'storage' && /redis|cassandra|dynamo|bigtable|aerospike|memcached|hbase/i.test(c.entry.name))?.entry.name ?? 'Redis',
+      batchFeature: d.batchFeature,
+      realtimeFeature: d.realtimeFeature,
+    };
+  });
+}

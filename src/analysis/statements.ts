@@ -1,0 +1,54 @@
+import type { Document } from '../document/document.js';
+import { sourceOffset } from '../document/blocks.js';
+import type { Sentence } from '../document/types.js';
+import { findPattern, type Hit, type Terms } from './terms.js';
+
+/** Sentences that say something (see `Sentence.isStatement`). */
+export function statements(doc: Document): readonly Sentence[] {
+  return doc.memo('statements', () => doc.sentences.filter((s) => s.isStatement));
+}
+
+/** Non-negated hits of a pattern over the statements of a document (memoised per pattern). */
+export function hitsOf(doc: Document, key: string, pattern: RegExp, filter: (s: Sentence) => boolean = () => true): Hit[] {
+  return doc.memo(`hits:${key}`, () => {
+    const out: Hit[] = [];
+    for (const s of statements(doc)) if (filter(s)) for (const h of findPattern(s, pattern, key)) if (!h.negated) out.push(h);
+    return out;
+  });
+}
+
+/** Non-negated term hits over statements. */
+export function termHits(doc: Document, key: string, terms: Terms, filter: (s: Sentence) => boolean = () => true): Hit[] {
+  return doc.memo(`terms:${key}`, () => {
+    const out: Hit[] = [];
+    for (const s of statements(doc)) if (filter(s)) for (const h of terms.find(s)) if (!h.negated) out.push(h);
+    return out;
+  });
+}
+
+/** The text a hit covers. */
+export function hitText(hit: Hit): string {
+  return hit.sentence.text.slice(hit.start, hit.end);
+}
+
+/** Does the sentence, or a block it hangs from (a lead-in, a parent bullet, a heading), match? */
+export function inContext(sentence: Sentence, pattern: RegExp): boolean {
+  pattern.lastIndex = 0;
+  if (pattern.test(sentence.lower)) return true;
+  for (let b = sentence.block.parent; b; b = b.parent) {
+    pattern.lastIndex = 0;
+    if (pattern.test(b.text.toLowerCase())) return true;
+  }
+  for (let s: typeof sentence.section | undefined = sentence.section; s; s = s.parent) {
+    pattern.lastIndex = 0;
+    if (s.title && pattern.test(s.title.toLowerCase())) return true;
+  }
+  return false;
+}
+
+/** Source range of a hit (for reports that point at the phrase itself). */
+export function hitRange(hit: Hit): { start: number; end: number } {
+  const s = hit.sentence;
+  const start = sourceOffset(s.block.segments, s.blockOffset + hit.start, s.start);
+  return { start, end: Math.max(start, sourceOffset(s.block.segments, s.blockOffset + hit.end, s.end)) };
+}

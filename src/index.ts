@@ -1,0 +1,29 @@
+/**
+ * mlsd-lint's public API: lint text or files, define rules, and the types they use.
+ */
+export { lintText, lintTextSync, type LintTextOptions } from './api.js';
+export { defineRule, RuleDefinitionError } from './rule.js';
+export type {
+  AnyRule,
+  Anchor,
+  OptionSpec,
+  OptionsSchema,
+  Report,
+  RuleContext,
+  RuleDefinition,
+  RuleExample,
+  RuleMeta,
+  SeverityLevel,
+  SeverityName,
+  SignalDefinition,
+  SignalStatus,
+  SignalVerdict,
+} from './rule.js';
+export type { LintMessage, LintResult, ResolvedConfig, RuleSetting, SignalResult } from './engine/types.js';
+export type { UserConfig, RuleEntry, OverrideConfig } from './config/types.js';
+export { ConfigError } from './config/types.js';
+export { resolveConfig } from './config/resolve.js';
+export { PRESETS } from './config/presets.js';
+export { builtinRules } from '../rules/index.js';
+export { Document } from './document/document.js';
+export type * from './document/types.js';
