@@ -1,0 +1,23 @@
+/**
+ * Errors that stop a run before any report is printed. Each carries a one-line message that names
+ * the path, key or argument at fault, so the CLI can print it as is and exit 2.
+ * (`ConfigError` lives with the configuration types; `RuleError` with the engine.)
+ */
+
+/** A problem with an input: a missing path, a directory where a file is needed, bytes that are not text. */
+export class InputError extends Error {
+  override name = 'InputError';
+  constructor(
+    /** The path as the user gave it (or `<stdin>`). */
+    readonly filePath: string,
+    problem: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${filePath}: ${problem}`, options);
+  }
+}
+
+/** A bad command-line argument or API option (unknown format, malformed `--rule`, bad number). */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

@@ -1,0 +1,167 @@
+/**
+ * Command-line arguments -> the answer files to lint, and reading them as text.
+ *
+ * - A path that exists is taken literally: a file (any extension) is linted as given; a directory is
+ *   searched recursively for `*.md` and `*.markdown` (not `.mdx`: its JSX and imports would be read
+ *   as prose), skipping `node_modules`, `.git` and other hidden folders.
+ * - Otherwise, an argument with glob syntax is expanded (tinyglobby); it selects exactly what it
+ *   matches, whatever the extension, but never inside `node_modules` or `.git`.
+ * - Files keep the order of the arguments; a directory's or a glob's files are sorted. A file named
+ *   twice is linted once. An argument that yields no file is an error: a typo must not pass CI.
+ *
+ * Nothing here writes to the file system.
+ */
+import { open, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { DecodeError, decodeText } from './decode.js';
+import { InputError } from './errors.js';
+
+export interface InputFile {
+  /** Absolute path, used to read the file and find its configuration. */
+  path: string;
+  /** The path as the user gave it, or joined to the directory or glob it came from: shown in reports. */
+  displayPath: string;
+}
+
+export const MARKDOWN_EXTENSIONS = ['md', 'markdown'] as const;
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+/** Never searched: dependencies and version control are not answers. */
+const IGNORED = ['**/node_modules/**', '**/.git/**'];
+
+const FS_PROBLEMS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  ENOTDIR: 'no such file or directory (a parent is not a directory)',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a directory, expected a file',
+  ELOOP: 'too many levels of symbolic links',
+  ENAMETOOLONG: 'file name too long',
+};
+
+/** A one-line description of a file-system error (no stack, no absolute path repeated). */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code && FS_PROBLEMS[code]) return FS_PROBLEMS[code];
+  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return `cannot read (${code ?? message})`;
+}
+
+function byPath(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+async function expandDirectory(pattern: string, directory: string): Promise<InputFile[]> {
+  const found = await glob(
+    MARKDOWN_EXTENSIONS.map((ext) => `**/*.${ext}`),
+    // Case-insensitive so `README.MD` counts; the patterns only constrain the extension.
+    { cwd: directory, ignore: IGNORED, dot: false, caseSensitiveMatch: false, expandDirectories: false },
+  );
+  if (found.length === 0) throw new InputError(pattern, `no markdown files (*.${MARKDOWN_EXTENSIONS.join(', *.')}) in this directory`);
+  return found.sort(byPath).map((relative) => ({ path: path.join(directory, relative), displayPath: path.join(pattern, relative) }));
+}
+
+async function expandGlob(pattern: string, cwd: string): Promise<InputFile[]> {
+  const absolute = path.isAbsolute(pattern);
+  const found = await glob(pattern, { cwd, absolute, ignore: IGNORED, expandDirectories: false });
+  if (found.length === 0) throw new InputError(pattern, 'no files match this glob');
+  return found.sort(byPath).map((match) => ({ path: path.resolve(cwd, match), displayPath: match }));
+}
+
+async function expandOne(pattern: string, cwd: string): Promise<InputFile[]> {
+  if (pattern.trim() === '') throw new InputError(JSON.stringify(pattern), 'empty path');
+  const absolute = path.resolve(cwd, pattern);
+  let isDirectory: boolean;
+  try {
+    isDirectory = (await stat(absolute)).isDirectory();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A literal path wins over glob syntax, so `notes[1].md` that exists is read as is.
+    if ((code === 'ENOENT' || code === 'ENOTDIR') && isDynamicPattern(pattern)) return expandGlob(pattern, cwd);
+    throw new InputError(pattern, describeFsError(error), { cause: error });
+  }
+  return isDirectory ? expandDirectory(pattern, absolute) : [{ path: absolute, displayPath: pattern }];
+}
+
+/** Turn files, directories and globs into a deduplicated list of files, in argument order. */
+export async function expandPatterns(patterns: readonly string[], cwd: string): Promise<InputFile[]> {
+  const seen = new Set<string>();
+  const files: InputFile[] = [];
+  for (const pattern of patterns) {
+    for (const file of await expandOne(pattern, cwd)) {
+      if (seen.has(file.path)) continue;
+      seen.add(file.path);
+      files.push(file);
+    }
+  }
+  return files;
+}
+
+function megabytes(bytes: number): string {
+  return `${Number((bytes / (1024 * 1024)).toFixed(2))} MB`;
+}
+
+function tooLarge(name: string, size: number | undefined, maxBytes: number): InputError {
+  const actual = size === undefined ? 'larger than' : `${megabytes(size)}, above`;
+  return new InputError(name, `file is ${actual} the ${megabytes(maxBytes)} limit (see --max-file-size)`);
+}
+
+function decode(name: string, bytes: Uint8Array): string {
+  try {
+    return decodeText(bytes);
+  } catch (error) {
+    if (error instanceof DecodeError) throw new InputError(name, error.message, { cause: error });
+    throw error;
+  }
+}
+
+/** Read a stream up to `maxBytes`; stops reading as soon as the limit is passed. */
+async function readCapped(stream: AsyncIterable<Buffer | string>, name: string, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    total += buffer.length;
+    if (total > maxBytes) throw tooLarge(name, undefined, maxBytes);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Read one answer file as text; every problem is an InputError naming the file. */
+export async function readInputFile(file: InputFile, maxBytes = DEFAULT_MAX_FILE_SIZE): Promise<string> {
+  const name = file.displayPath;
+  let handle;
+  try {
+    handle = await open(file.path, 'r');
+  } catch (error) {
+    throw new InputError(name, describeFsError(error), { cause: error });
+  }
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) throw new InputError(name, FS_PROBLEMS.EISDIR as string);
+    if (info.isFile()) {
+      if (info.size > maxBytes) throw tooLarge(name, info.size, maxBytes);
+      return decode(name, await handle.readFile());
+    }
+    // A pipe or device (`<(cat answer.md)`): its size is unknown until read.
+    return decode(name, await readCapped(handle.createReadStream({ autoClose: false }), name, maxBytes));
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(name, describeFsError(error), { cause: error });
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Read an answer from a stream (stdin), with the same size limit and decoding as files. */
+export async function readStreamText(stream: AsyncIterable<Buffer | string>, name: string, maxBytes = DEFAULT_MAX_FILE_SIZE): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readCapped(stream, name, maxBytes);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(name, describeFsError(error), { cause: error });
+  }
+  return decode(name, bytes);
+}
