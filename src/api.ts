@@ -1,8 +1,11 @@
+import path from 'node:path';
 import { Document } from './document/document.js';
 import { lintDocument } from './engine/lint.js';
 import type { LintResult, ResolvedConfig } from './engine/types.js';
 import { resolveConfig } from './config/resolve.js';
-import type { UserConfig } from './config/types.js';
+import type { RuleEntry, UserConfig } from './config/types.js';
+import { UsageError } from './errors.js';
+import { DEFAULT_MAX_FILE_SIZE, expandPatterns, readInputFile } from './files.js';
 import { builtinRules } from '../rules/index.js';
 
 export interface LintTextOptions {
@@ -26,4 +29,36 @@ export function lintTextSync(text: string, options: LintTextOptions = {}): LintR
   const config = options.config && isResolved(options.config) ? options.config : resolveConfig(options.config, { rules: builtinRules });
   const doc = new Document(text, { ...(options.filePath ? { filePath: options.filePath } : {}), ...(config.components ? { components: config.components } : {}) });
   return lintDocument(doc, config, options.filePath ?? '<text>');
+}
+
+export interface LintFilesOptions {
+  /** Where relative paths, globs and configuration search start (default: `process.cwd()`). */
+  cwd?: string;
+  /** Use this configuration file only, instead of searching from each file's folder. */
+  configFile?: string;
+  /** Rule entries applied after the configuration, like `--rule` (`{ retraining: 'off' }`). */
+  rules?: Record<string, RuleEntry>;
+  /** Largest file read, in bytes (default 10 MB); a larger one is an InputError. */
+  maxFileSize?: number;
+}
+
+/**
+ * Lint files, directories (their `*.md` and `*.markdown`, recursively) and globs. One result per
+ * file, in argument order, each `filePath` as given or relative to `cwd`. Configuration is loaded
+ * and validated before any file is read. Throws `InputError` (missing path, pattern matching
+ * nothing, unreadable or non-text file), `ConfigError` (bad configuration, naming the file and key)
+ * or `RuleError` (a rule crashed, naming the rule and file). An empty pattern list gives `[]`.
+ */
+export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  if (!(maxFileSize > 0)) throw new UsageError(`lintFiles: maxFileSize must be a positive number of bytes, got ${String(options.maxFileSize)}`);
+  if (patterns.length === 0) return [];
+  const files = await expandPatterns(patterns, cwd);
+  const { runLint } = await import('./run.js');
+  const { results } = await runLint(
+    files.map((file) => ({ path: file.path, displayPath: file.displayPath, read: () => readInputFile(file, maxFileSize) })),
+    { cwd, ...(options.configFile !== undefined ? { configFile: options.configFile } : {}), ...(options.rules ? { rules: options.rules } : {}) },
+  );
+  return results;
 }

@@ -1,7 +1,9 @@
 /**
  * mlsd-lint's public API: lint text or files, define rules, and the types they use.
  */
-export { lintText, lintTextSync, type LintTextOptions } from './api.js';
+export { lintFiles, lintText, lintTextSync, type LintFilesOptions, type LintTextOptions } from './api.js';
+export { InputError, UsageError } from './errors.js';
+export { RuleError } from './engine/lint.js';
 export { defineRule, RuleDefinitionError } from './rule.js';
 export type {
   AnyRule,
@@ -22,7 +24,8 @@ export type {
 export type { LintMessage, LintResult, ResolvedConfig, RuleSetting, SignalResult } from './engine/types.js';
 export type { UserConfig, RuleEntry, OverrideConfig } from './config/types.js';
 export { ConfigError } from './config/types.js';
-export { resolveConfig } from './config/resolve.js';
+export { resolveConfig, validateUserConfig } from './config/resolve.js';
+export { loadFormatter, FORMATTER_NAMES, type Formatter, type FormatterContext } from './formatters/index.js';
 export { PRESETS } from './config/presets.js';
 export { builtinRules } from '../rules/index.js';
 export { Document } from './document/document.js';

@@ -1,0 +1,64 @@
+/**
+ * `--format json`: the machine-readable contract, and nothing else. Keys are listed explicitly so
+ * internal fields (a message's `messageId`, a signal's `column`) never leak into it by accident.
+ */
+import type { LintMessage, LintResult, SignalResult } from '../engine/types.js';
+import type { Formatter } from './types.js';
+
+export interface JsonSignal {
+  id: string;
+  status: SignalResult['status'];
+  line?: number;
+  evidence?: string;
+  suggestion?: string;
+}
+
+export interface JsonMessage {
+  ruleId: string;
+  severity: 1 | 2;
+  message: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  suggestion?: string;
+}
+
+export interface JsonResult {
+  filePath: string;
+  score: number;
+  signals: JsonSignal[];
+  messages: JsonMessage[];
+  errorCount: number;
+  warningCount: number;
+}
+
+function signal(s: SignalResult): JsonSignal {
+  const out: JsonSignal = { id: s.id, status: s.status };
+  if (s.line !== undefined) out.line = s.line;
+  if (s.evidence !== undefined) out.evidence = s.evidence;
+  if (s.suggestion !== undefined) out.suggestion = s.suggestion;
+  return out;
+}
+
+function message(m: LintMessage): JsonMessage {
+  const out: JsonMessage = { ruleId: m.ruleId, severity: m.severity, message: m.message, line: m.line, column: m.column };
+  if (m.endLine !== undefined) out.endLine = m.endLine;
+  if (m.endColumn !== undefined) out.endColumn = m.endColumn;
+  if (m.suggestion !== undefined) out.suggestion = m.suggestion;
+  return out;
+}
+
+export function toJsonResults(results: readonly LintResult[]): JsonResult[] {
+  return results.map((r) => ({
+    filePath: r.filePath,
+    score: r.score,
+    signals: r.signals.map(signal),
+    messages: r.messages.map(message),
+    errorCount: r.errorCount,
+    warningCount: r.warningCount,
+  }));
+}
+
+const formatJson: Formatter = (results) => JSON.stringify(toJsonResults(results));
+export default formatJson;

@@ -1,0 +1,140 @@
+/**
+ * The default, human report. Per file: the path and score, a table of the 11 signals, then the
+ * findings split in two: "Weak signal" (what costs points: weak and missing signals and structure
+ * findings, each with its position, severity, message, rule and a suggested rewrite) and "High
+ * signal" (what already earns credit, with its evidence). Ends with an ESLint-style summary; a
+ * clean run prints one line. Laid out for 80 columns, wrapped to `context.width`.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { LintMessage, LintResult, SignalResult } from '../engine/types.js';
+import type { SignalStatus } from '../rule.js';
+import { padEnd, padStart, sanitize, truncate, visibleLength, wrap } from './text.js';
+import type { Formatter, FormatterContext } from './types.js';
+
+const DEFAULT_WIDTH = 80;
+/** Narrower than this and wrapping would be one word a line; let the terminal wrap instead. */
+const MIN_WIDTH = 50;
+const REWRITE_LABEL = '→ Rewrite: ';
+
+interface Style {
+  c: ChalkInstance;
+  width: number;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function statusColour(status: SignalStatus, c: ChalkInstance): (text: string) => string {
+  return status === 'high' ? c.green : status === 'weak' ? c.yellow : c.red;
+}
+
+function scoreText(score: number, c: ChalkInstance): string {
+  const colour = score >= 80 ? c.green : score >= 50 ? c.yellow : c.red;
+  return colour(`score ${score}/100`);
+}
+
+/** Lines of `text` wrapped to the width, the first after `first`, the rest indented by `indent`. */
+function hanging(first: string, text: string, indent: number, width: number, paint: (s: string) => string = (s) => s): string[] {
+  const lines = wrap(text, Math.max(20, width - indent));
+  return lines.map((line, i) => (i === 0 ? first : ' '.repeat(indent)) + paint(line));
+}
+
+function signalTable(signals: readonly SignalResult[], { c, width }: Style): string[] {
+  const idWidth = Math.max(6, ...signals.map((s) => visibleLength(s.id)));
+  const lineWidth = Math.max(4, ...signals.map((s) => String(s.line ?? '-').length));
+  const statusWidth = 7;
+  const evidenceWidth = width - (2 + idWidth + 2 + statusWidth + 2 + lineWidth + 2);
+  const rows = [c.dim(`  ${padEnd('Signal', idWidth)}  ${padEnd('Status', statusWidth)}  ${padStart('Line', lineWidth)}  Evidence`)];
+  for (const s of signals) {
+    const evidence = s.evidence && evidenceWidth >= 10 ? truncate(sanitize(s.evidence), evidenceWidth) : '';
+    const line = padStart(s.line === undefined ? '-' : String(s.line), lineWidth);
+    rows.push(`  ${padEnd(sanitize(s.id), idWidth)}  ${statusColour(s.status, c)(padEnd(s.status, statusWidth))}  ${c.dim(line)}  ${c.dim(evidence)}`.trimEnd());
+  }
+  return rows;
+}
+
+function severityText(severity: 1 | 2, c: ChalkInstance): string {
+  return severity === 2 ? c.red('error') : c.yellow('warn ');
+}
+
+/** Findings are indented under their section heading. */
+const ITEM = '    ';
+
+function weakSection(messages: readonly LintMessage[], context: FormatterContext, style: Style): string[] {
+  const { c, width } = style;
+  const positions = messages.map((m) => `${m.line}:${m.column}`);
+  const posWidth = Math.max(3, ...positions.map((p) => p.length));
+  const indent = ITEM.length + posWidth + 2 + 5 + 2;
+  const pad = ' '.repeat(indent);
+  const lines = [c.bold('  Weak signal') + c.dim(` (${messages.length})`)];
+  messages.forEach((m, i) => {
+    const kind = context.rulesMeta.get(m.ruleId)?.signal ? 'signal' : 'structure';
+    if (i > 0) lines.push('');
+    lines.push(`${ITEM}${c.dim(padEnd(positions[i] as string, posWidth))}  ${severityText(m.severity, c)}  ${c.bold(sanitize(m.ruleId))} ${c.dim(`(${kind})`)}`);
+    lines.push(...hanging(pad, sanitize(m.message), indent, width));
+    if (m.suggestion) {
+      // Continuation lines hang under the text after the arrow; only the label is coloured, so the
+      // rewrite itself stays plain and easy to copy.
+      const body = hanging(pad, `${REWRITE_LABEL}${sanitize(m.suggestion)}`, indent + 2, width);
+      body[0] = pad + c.cyan(REWRITE_LABEL) + (body[0] as string).slice(pad.length + REWRITE_LABEL.length);
+      lines.push(...body);
+    }
+  });
+  return lines;
+}
+
+function highSection(signals: readonly SignalResult[], { c, width }: Style): string[] {
+  const high = signals.filter((s) => s.status === 'high');
+  const lines = [c.bold('  High signal') + c.dim(` (${high.length})`)];
+  if (high.length === 0) return [...lines, c.dim(`${ITEM}none yet`)];
+  const lineWidth = Math.max(3, ...high.map((s) => String(s.line ?? '-').length));
+  const indent = ITEM.length + lineWidth + 2;
+  high.forEach((s, i) => {
+    if (i > 0) lines.push('');
+    lines.push(`${ITEM}${c.dim(padEnd(s.line === undefined ? '-' : String(s.line), lineWidth))}  ${c.green(sanitize(s.id))}`);
+    if (s.evidence) lines.push(...hanging(' '.repeat(indent), `“${sanitize(s.evidence)}”`, indent, width, c.dim));
+  });
+  return lines;
+}
+
+function fileReport(result: LintResult, context: FormatterContext, style: Style): string[] {
+  const { c } = style;
+  const head = `${c.underline(sanitize(result.filePath))}  ${scoreText(result.score, c)}`;
+  if (result.messages.length === 0) return [`${head}  ${c.green('✔ no problems')}`];
+  return [
+    head,
+    '',
+    ...signalTable(result.signals, style),
+    '',
+    ...weakSection(result.messages, context, style),
+    '',
+    ...highSection(result.signals, style),
+  ];
+}
+
+function summary(results: readonly LintResult[], c: ChalkInstance): string {
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  const problems = errors + warnings;
+  const colour = errors > 0 ? c.red : c.yellow;
+  return colour.bold(`✖ ${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`);
+}
+
+function cleanLine(results: readonly LintResult[], c: ChalkInstance): string {
+  const scores = results.map((r) => r.score);
+  const range = scores.length === 1 ? `score ${scores[0]}/100` : `scores ${Math.min(...scores)}-${Math.max(...scores)}/100`;
+  return c.green(`✔ No problems in ${plural(results.length, 'file')} (${range})`);
+}
+
+const formatStylish: Formatter = (results, context) => {
+  const c = new Chalk({ level: context.color ? 1 : 0 });
+  const width = Math.max(MIN_WIDTH, context.width ?? DEFAULT_WIDTH);
+  const style: Style = { c, width };
+  if (results.length === 0) return '';
+  if (results.every((r) => r.messages.length === 0)) return `${cleanLine(results, c)}\n`;
+  const blocks = results.map((r) => fileReport(r, context, style).join('\n'));
+  return `${blocks.join('\n\n')}\n\n${summary(results, c)}\n`;
+};
+
+export default formatStylish;
