@@ -6,13 +6,13 @@ import { linkBetween, Link } from '../src/analysis/link.js';
 import { quote, signalOptions } from '../src/analysis/signal.js';
 import { hitsOf, statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
-import { BUSINESS_METRIC, OFFLINE_METRIC } from '../src/analysis/vocabulary.js';
+import { BUSINESS_METRIC, MEASURABLE_METRIC, OFFLINE_METRIC } from '../src/analysis/vocabulary.js';
 
 /** An online experiment: A/B test, interleaving, canary, shadow, a pilot with a control group. */
 const ONLINE_TEST =
-  /\b(?:a\/b[- ]?test\w*|ab[- ]test\w*|a\/b|split[- ]test\w*|online (?:experiments?|evaluation|tests?|testing)|controlled experiments?|randomi[sz]ed (?:controlled )?(?:trials?|experiments?)|interleav\w*|canary|canaries|shadow (?:mode|deployment|traffic|tests?|testing|launch)|shadow(?:ed|ing)? (?:the )?(?:current|production|live)|champion[/ -]challenger|control groups?|holdout groups?|treatment groups?|traffic split|split (?:the )?traffic|(?:\d+% of )?traffic to the (?:new|candidate) model|pilot(?:s|ed|ing)? (?:in|on|with|at)|switchback)\b/g;
+  /\b(?:a\/b[- ]?test\w*|ab[- ]test\w*|a\/b|split[- ]test\w*|online (?:experiments?|evaluation|tests?|testing)|controlled experiments?|randomi[sz]ed (?:controlled )?(?:trials?|experiments?)|interleav\w*|canary|canaries|shadow (?:mode|deployment|traffic|tests?|testing|launch)|shadow(?:ed|ing)? (?:the )?(?:current|production|live)|champion[/ -]challenger|control (?:groups?|stores?|regions?|cities|markets?|arms?|cohorts?|plants?|sites?)|holdout groups?|pilot\b|(?:an|the|this|online|live) experiment\b|\d+\s?% of (?:the )?(?:users|traffic|requests|sessions|members|visitors|uploads|queries|customers|riders|drivers|stores|listeners|viewers)\b|treatment groups?|traffic split|split (?:the )?traffic|(?:\d+% of )?traffic to the (?:new|candidate) model|pilot(?:s|ed|ing)? (?:in|on|with|at)|switchback)\b/g;
 
-const EVALUATE = /\b(?:evaluat\w*|validat\w*|metrics?|measur\w*|assess\w*|benchmark\w*|test set|offline test)\b/g;
+const EVALUATE = /\b(?:evaluat\w*|validation (?:sets?|data|metrics?|split)|offline metrics?|online metrics?|test sets?|backtest\w*|offline tests?)\b/g;
 
 function onlineTests(doc: Document): Sentence[] {
   return doc.memo('online-tests', () => statements(doc).filter((s) => findPattern(s, ONLINE_TEST, 'online').some((h) => !h.negated)));
@@ -45,11 +45,11 @@ export default defineRule({
     const suggestion = `Evaluation: offline, ${ctx.offlineMetric} on a held-out final week must beat the current model; online, a two-week A/B test on 5% of traffic, judged on ${ctx.businessMetric} (ship if it improves by at least 1% at 95% confidence), with a canary stage first.`;
     if (!doc.profile.isML) return { status: 'missing', suggestion };
     const offline = hitsOf(doc, 'offline-metric', OFFLINE_METRIC);
-    const business = hitsOf(doc, 'business-metric', BUSINESS_METRIC);
+    const business = [...hitsOf(doc, 'business-metric', BUSINESS_METRIC), ...hitsOf(doc, 'measurable-metric', MEASURABLE_METRIC)];
     const online = onlineTests(doc);
     const tied = online.find((t) => business.some((b) => linkBetween(b.sentence, t) >= Link.Section));
     if (offline[0] && tied) return { status: 'high', evidence: tied };
-    const first = tied ?? online[0] ?? offline[0]?.sentence ?? business[0]?.sentence;
+    const first = tied ?? online[0] ?? offline[0]?.sentence ?? business.find((b) => b.sentence.section.kinds.has('evaluation'))?.sentence;
     if (first) {
       const detail = !offline[0]
         ? online[0]

@@ -6,15 +6,15 @@ import { quote, signalOptions } from '../src/analysis/signal.js';
 import { inContext, statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
 
-const FEATURE_CONTEXT = /\b(?:features?|feature store|embeddings?|signals? (?:used|for the model)|aggregates?|inputs? to the model|model inputs?)\b/g;
+const FEATURE_CONTEXT = /\b(?:features?|feature store|embeddings?|signals?|aggregates?|inputs?|attributes|counters?)\b/g;
 
 /** Batch / offline freshness: computed ahead of time on a schedule. */
 const BATCH =
-  /\b(?:batch(?![- ]?(?:normali[sz]|size|norm|inference|prediction|scoring))\w*|offline (?:features?|computed|computation|aggregat\w*|jobs?|pipelines?)|computed offline|pre-?comput\w*|precalculat\w*|static (?:features?|attributes?|data|signals?|profile)|slow[- ]changing|long[- ]term|historical (?:aggregates?|features?|stats|statistics)|(?:computed|recomputed|refreshed|updated|materiali[sz]ed|aggregated) (?:daily|nightly|hourly|weekly|every|once|in batch|offline)|(?:daily|nightly|hourly|weekly) (?:jobs?|batch|refresh|aggregat\w*|snapshots?|pipelines?))\b/g;
+  /\b(?:batch(?![- ]?(?:normali[sz]|size|norm|inference|prediction|scoring))\w*|offline (?:features?|computed|computation|aggregat\w*|jobs?|pipelines?)|computed offline|pre-?comput\w*|precalculat\w*|static (?:features?|attributes?|data|signals?|profile)|slow(?:ly)?[- ](?:changing|moving)|(?:change|changes|changing) slowly|slow ones|long[- ]term|historical (?:aggregates?|features?|stats|statistics)|(?:computed|recomputed|refreshed|updated|materiali[sz]ed|aggregated|rebuilt) (?:daily|nightly|hourly|weekly|every (?:day|night|hour|week)|once (?:a|per) (?:day|week|night)|in batch|offline|from history)|(?:daily|nightly|hourly|weekly) (?:jobs?|batch|refresh|aggregat\w*|snapshots?|pipelines?))\b/g;
 
 /** Real-time / online freshness: computed on the fly or from a stream. */
 const REALTIME =
-  /\b(?:real[- ]?time|near[- ]real[- ]time|online (?:features?|signals?|aggregat\w*|counters?|computation)|computed online|stream(?:s|ing|ed)?|session(?:-level| level| based)? (?:features?|signals?|context|data|clicks|activity|history)|in[- ]session|dynamic (?:features?|signals?|attributes?|data)|on[- ]the[- ]fly|request[- ]time|at request time|at (?:query|inference|serving) time|fresh(?:est)? (?:features?|signals?|data)|last (?:\d+|few|five|ten) (?:minutes|seconds|hours|clicks|events|actions)|recent (?:clicks|activity|actions|behaviou?r|events|interactions|queries)|current (?:session|location|context|cart|traffic|query))\b/g;
+  /\b(?:real[- ]?time|near[- ]real[- ]time|online (?:features?|signals?|aggregat\w*|counters?|computation)|computed online|stream(?:s|ing|ed)?|session(?:-level| level| based)? (?:features?|signals?|context|data|clicks|activity|history)|in[- ]session|dynamic (?:features?|signals?|attributes?|data)|on[- ]the[- ]fly|fast[- ](?:moving|changing)|(?:change|changes|changing) (?:by the minute|quickly|fast)|fresh ones|within (?:seconds|a (?:few )?(?:seconds?|minutes?))|(?:event|live|click|query) streams?|(?:refreshed|updated|recomputed) every (?:\d+ )?(?:seconds?|minutes?)|request[- ]time|at request time|at (?:query|inference|serving) time|fresh(?:est)? (?:features?|signals?|data)|last (?:\d+|few|five|ten) (?:minutes|seconds|hours|clicks|events|actions)|recent (?:clicks|activity|actions|behaviou?r|events|interactions|queries)|current (?:session|location|context|cart|traffic|query))\b/g;
 
 interface FreshnessHit {
   kind: 'batch' | 'realtime';

@@ -8,8 +8,9 @@ import { findPattern } from '../src/analysis/terms.js';
 import { DELAY_CUE, IMMEDIATE_FEEDBACK, LABEL_SOURCE } from '../src/analysis/vocabulary.js';
 
 /** Events that come back from users or the world and can serve as ground truth. */
+/** A concrete source of ground truth (the generic word "labels" is not one). */
 const FEEDBACK_EVENT =
-  /\b(?:clicks?|purchases?|conversions?|chargebacks?|disputes?|ratings?|outcomes?|deliver(?:y|ies|ed)|responses?|accept(?:s|ed|ance)|watch(?:es|ed)?|plays?|installs?|bookings?|cancellations?|reports?|defaults?|repayments?|interactions?|feedback|labels?|ground[- ]truth|reviews?|appeals?|returns?|failures?)\b/g;
+  /\b(?:clicks?|purchases?|conversions?|chargebacks?|disputes?|ratings?|outcomes?|accept(?:s|ed|ance)|watch(?:es|ed)?|plays?|completions?|installs?|bookings?|cancellations?|defaults?|repayments?|interactions?|reviewers?|human review|manual review|raters?|annotators?|moderators?|labell?ers?|appeals?|timestamps?|complet(?:ion|ions|ed)|likes|comments|reshares|shares|orders|transactions|work orders?|(?:user|customer) reports?|sales|returns|refunds|survey responses?|progress events?|events)\b/g;
 const FEEDBACK_LOOP = /\bfeedback[- ]loops?\b/g;
 
 /** Feedback delays are seconds to months; a figure in milliseconds is a latency, not a delay. */
@@ -49,11 +50,12 @@ export default defineRule({
 
     const sources = hitsOf(doc, 'label-source', LABEL_SOURCE);
     const delays = statements(doc).filter(delayStatement);
+    const concrete = statements(doc).filter((s) => findPattern(s, FEEDBACK_EVENT, 'event').some((h) => !h.negated));
     for (const delay of delays) {
-      const ownSource = findPattern(delay, FEEDBACK_EVENT, 'event').some((h) => !h.negated);
-      if (ownSource) return { status: 'high', evidence: delay };
-      const linked = sources.find((h) => linkBetween(h.sentence, delay) >= Link.Subtree);
-      if (linked) return { status: 'high', evidence: delay };
+      // The delay must belong to the labels, and the labels to a concrete source: all within one sentence or subtree.
+      if (concrete.includes(delay)) return { status: 'high', evidence: delay };
+      const near = (s: Sentence): boolean => linkBetween(s, delay) >= Link.Subtree;
+      if (sources.some((h) => near(h.sentence)) && concrete.some(near)) return { status: 'high', evidence: delay };
     }
     const source = sources[0] ?? hitsOf(doc, 'feedback-loop', FEEDBACK_LOOP)[0];
     if (source) return { status: 'weak', evidence: source.sentence, data: { evidence: quote(source.sentence.text) }, suggestion };

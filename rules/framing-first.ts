@@ -2,9 +2,9 @@ import { defineRule } from '../src/rule.js';
 import type { Sentence } from '../src/document/types.js';
 import { answerContext } from '../src/analysis/context.js';
 import { quote } from '../src/analysis/signal.js';
-import { hitsOf, statements } from '../src/analysis/statements.js';
+import { framingFacts } from '../src/analysis/framing.js';
+import { statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
-import { BUSINESS_METRIC, OBJECTIVE_CUE, TARGET_CUE } from '../src/analysis/vocabulary.js';
 
 /** Talk about the model itself: its family, layers, architecture, loss. */
 const MODEL_TALK =
@@ -30,11 +30,8 @@ export default defineRule({
     if (!doc.profile.isML) return;
     const model = statements(doc).find((s) => s.section.kinds.has('model') || findPattern(s, MODEL_TALK, 'model').some((h) => !h.negated));
     if (!model) return;
-    const framing: Sentence | undefined = [
-      hitsOf(doc, 'target', TARGET_CUE)[0]?.sentence,
-      hitsOf(doc, 'objective-cue', OBJECTIVE_CUE).find((h) => hitsOf(doc, 'business-metric', BUSINESS_METRIC).some((m) => m.sentence === h.sentence))?.sentence,
-      statements(doc).find((s) => s.section.ownKinds.has('problem')),
-    ]
+    const { targets, objectives } = framingFacts(doc);
+    const framing: Sentence | undefined = [targets[0], objectives[0], statements(doc).find((s) => s.section.ownKinds.has('problem'))]
       .filter((s): s is Sentence => s !== undefined)
       .sort((a, b) => a.start - b.start)[0];
     const ctx = answerContext(doc);

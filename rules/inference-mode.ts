@@ -11,7 +11,7 @@ const SERVING_SUBJECT = /\b(?:inference|predictions?|serv\w*|scor\w*|recommendat
 
 /** Online: predictions computed when the request arrives. */
 const ONLINE =
-  /\b(?:real[- ]?time|online (?:inference|prediction|serving|scoring|model|service)|(?:inference|prediction|scoring|serving) (?:is |are )?online|per[- ]request|at request time|on request|request[- ]time (?:inference|scoring|prediction)|synchronous(?:ly)?|on[- ]the[- ]fly|in real[- ]time|streaming (?:inference|predictions?|scoring)|on[- ]device|edge (?:inference|device|deployment)|low[- ]latency (?:serving|inference|api))\b/g;
+  /\b(?:real[- ]?time|online (?:inference|prediction|serving|scoring|model|service)|(?:inference|prediction|scoring|serving) (?:is |are )?online|per[- ]request|at request time|on request|request[- ]time (?:inference|scoring|prediction)|synchronous(?:ly)?|on[- ]the[- ]fly|inline|(?:on|for) (?:each|every) (?:incoming )?(?:message|request|query|transaction|event|upload|call|keystroke|search|application|order)|while the (?:user|applicant|customer|rider|driver|caller) waits|in real[- ]time|streaming (?:inference|predictions?|scoring)|on[- ]device|edge (?:inference|device|deployment)|low[- ]latency (?:serving|inference|api))\b/g;
 
 /** Batch: predictions computed ahead of time. */
 const BATCH =
@@ -24,7 +24,7 @@ const NOT_REALTIME = /\b(?:(?:does not|doesn't|do not|don't|won't|will not|no) (
 const API_ONLY = /\b(?:(?:serve|serving|served|expose|exposed|deploy|deployed|behind|via|through) (?:it |the model )?(?:via |through |behind |as )?(?:an? |the )?(?:rest |http |grpc )?(?:api|endpoint|microservice|web service)|prediction (?:service|server|api)|model serv\w*|inference (?:service|server)|serv(?:e|es|ed|ing) (?:the )?(?:model|predictions))\b/g;
 
 /** A freshness requirement that goes with a batch mode: when the output is needed and how often it is refreshed. */
-const FRESHNESS = /\b(?:nightly|daily|hourly|weekly|every (?:\d+ )?(?:minutes?|hours?|days?|night|morning)|by \d{1,2}(?::\d{2})?\s?(?:am|pm)?|before (?:the|each) \w+|fresh(?:ness)?|stale|up to \d+ (?:hours?|minutes?) old|ahead of time)\b/g;
+const FRESHNESS = /\b(?:nightly|daily|hourly|weekly|every (?:\d+ )?(?:minutes?|hours?|days?|night|morning)|(?:by|before|at|until) \d{1,2}(?::\d{2})?\s?(?:am|pm)?|\d{1,2}:\d{2}|before (?:the|each) \w+|fresh(?:ness)?|stale|up to (?:\w+ ){1,2}old|(?:one|a|\d+)[- ](?:day|hour|week)s?[- ]old|scheduled (?:job|run)|ahead of time)\b/g;
 
 interface ModeHit {
   mode: 'online' | 'batch';

@@ -52,7 +52,7 @@ export default defineRule({
     },
     options: {
       ratio: { type: 'number', default: 1.5, minimum: 0.1, description: 'Report when modelling words exceed infrastructure words by this factor' },
-      minWords: { type: 'integer', default: 150, minimum: 0, description: 'Only judge answers with at least this many words of modelling' },
+      minWords: { type: 'integer', default: 60, minimum: 0, description: 'Only judge answers with at least this many words of modelling' },
     },
     examples: [
       {

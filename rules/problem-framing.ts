@@ -1,14 +1,16 @@
 import { defineRule } from '../src/rule.js';
 import { answerContext } from '../src/analysis/context.js';
 import { firstLinked, Link } from '../src/analysis/link.js';
+import { framingFacts } from '../src/analysis/framing.js';
 import { signalOptions, quote } from '../src/analysis/signal.js';
 import { hitsOf } from '../src/analysis/statements.js';
-import { BUSINESS_METRIC, OBJECTIVE_CUE, TARGET_CUE } from '../src/analysis/vocabulary.js';
+import { OBJECTIVE_CUE } from '../src/analysis/vocabulary.js';
 
 /** An objective with no measurable metric: "improve engagement", "better experience". */
 const GENERIC_OBJECTIVE = /\b(?:engagement|experience|satisfaction|relevan\w*|user happiness|quality|personali[sz]\w*|what users like|value)\b/g;
 /** The answer talks about what the system does, without a formal target. */
-const TASK_TOPIC = /\b(?:recommend\w*|rank\w*|predict\w*|classif\w*|detect\w*|forecast\w*|estimat\w*|match\w*|personali[sz]\w*|relevan\w*|suggest\w*|score\w*)\b/g;
+const TASK_TOPIC =
+  /\b(?:recommend(?:s|ed|ing|ations?)?|rank(?:s|ed|ing)?|predict(?:s|ed|ing)?|classif(?:y|ies|ied|ying)|detect(?:s|ed|ing)?|forecast(?:s|ed|ing)?|estimat(?:e|es|ed|ing)|personali[sz](?:e|es|ed|ing)|relevan(?:ce|t))\b/g;
 
 export default defineRule({
   id: 'problem-framing',
@@ -39,19 +41,13 @@ export default defineRule({
     const suggestion = `We're predicting ${ctx.target}, optimizing for ${ctx.businessMetric}, and feedback comes from ${ctx.events}: ${ctx.delay}.`;
     if (!doc.profile.isML) return { status: 'missing', suggestion };
 
-    const targets = hitsOf(doc, 'target', TARGET_CUE);
-    const cues = hitsOf(doc, 'objective-cue', OBJECTIVE_CUE);
-    const metrics = hitsOf(doc, 'business-metric', BUSINESS_METRIC);
-    // An objective: an optimisation cue tied to a measurable metric (same sentence or bullet subtree).
-    const objective = firstLinked(cues, metrics, Link.Subtree);
+    const { targets, objectives } = framingFacts(doc);
     const target = targets[0];
-    if (target && objective) return { status: 'high', evidence: objective[0].sentence };
-    if (objective) {
-      return { status: 'weak', messageId: 'noTarget', evidence: objective[0].sentence, data: { evidence: quote(objective[0].sentence.text) }, suggestion };
-    }
-    if (target) {
-      return { status: 'weak', messageId: 'noObjective', evidence: target.sentence, data: { evidence: quote(target.sentence.text) }, suggestion };
-    }
+    const objective = objectives[0];
+    if (target && objective) return { status: 'high', evidence: objective };
+    if (objective) return { status: 'weak', messageId: 'noTarget', evidence: objective, data: { evidence: quote(objective.text) }, suggestion };
+    if (target) return { status: 'weak', messageId: 'noObjective', evidence: target, data: { evidence: quote(target.text) }, suggestion };
+    const cues = hitsOf(doc, 'objective-cue', OBJECTIVE_CUE);
     const generic = firstLinked(cues, hitsOf(doc, 'generic-objective', GENERIC_OBJECTIVE), Link.Sentence)?.[0] ?? hitsOf(doc, 'task-topic', TASK_TOPIC)[0];
     if (generic) return { status: 'weak', evidence: generic.sentence, data: { evidence: quote(generic.sentence.text) }, suggestion };
     return { status: 'missing', suggestion };

@@ -9,7 +9,7 @@ import { findPattern } from '../src/analysis/terms.js';
 
 /** Retraining named: retrain, refresh or update the model, continual training, scheduled training runs. */
 const RETRAIN =
-  /\b(?:re-?train\w*|refresh(?:es|ed|ing)? (?:the |our |each )?(?:\w+ )?models?|model (?:refresh\w*|updates?|retrain\w*)|updat(?:e|es|ed|ing) (?:the |our )?(?:\w+ )?models?|continu(?:al|ous) (?:learning|training)|incremental (?:learning|training|updates?)|online learning|fine[- ]?tun\w* (?:it |the model )?(?:on|with) (?:new|fresh|recent|latest|the latest)|(?:training|train) (?:pipeline|job|jobs|run|runs) (?:runs?|is scheduled|executes?|every|daily|nightly|weekly|hourly|once)|(?:trained|train|re-?fit) (?:daily|nightly|weekly|hourly|monthly|every)|keep(?:s|ing)? (?:the )?models? (?:fresh|up[- ]to[- ]date|current)|redeploy\w*|model lifecycle)\b/g;
+  /\b(?:re-?train\w*|refresh(?:es|ed|ing)? (?:the |our |each )?(?:\w+ )?models?|model (?:refresh\w*|updates?|retrain\w*)|updat(?:e|es|ed|ing) (?:the |our )?(?:\w+ )?models?|continu(?:al|ous) (?:learning|training)|incremental (?:learning|training|updates?)|online learning|fine[- ]?tun\w* (?:it |the model |the models )?(?:on|with|using) (?:new|fresh|recent|latest|the latest|more|additional|incoming)|(?:training|train) (?:pipeline|job|jobs|run|runs) (?:runs?|is scheduled|executes?|every|daily|nightly|weekly|hourly|once)|(?:trained|train|re-?fit) (?:daily|nightly|weekly|hourly|monthly|every)|(?:kicks? off|triggers?|starts?|launch\w*|schedules?) (?:an? |the )?(?:[\w-]+ ){0,2}training (?:run|job)|keep(?:s|ing)? (?:the )?models? (?:fresh|up[- ]to[- ]date|current)|redeploy\w*|model lifecycle)\b/g;
 
 /** A performance or drift trigger: "if AUC drops below", "drift triggers retraining". */
 const TRIGGER =
@@ -19,6 +19,8 @@ const TRIGGER =
 const WINDOW_CUE = /\b(?:window|rolling|sliding|trailing|last|past|most recent|previous|history of|of (?:data|events|logs|history|interactions)|worth of)\b/;
 
 const CADENCE_KINDS = new Set(['cadence']);
+/** Headings whose statements are all about retraining. */
+const RETRAINING_TITLE = /\b(?:re-?train\w*|model updates?|updat\w* the model|refresh\w*|continual (?:learning|training)|continuous (?:learning|training)|keeping models? fresh)\b/;
 
 interface RetrainFacts {
   mentions: Sentence[];
@@ -38,7 +40,12 @@ function isWindow(q: Quantity): boolean {
 function facts(doc: Document): RetrainFacts {
   return doc.memo('retraining', () => {
     const all = statements(doc);
-    const mentions = all.filter((s) => findPattern(s, RETRAIN, 'retrain').some((h) => !h.negated));
+    const mentions = all.filter((s) => {
+      const hits = findPattern(s, RETRAIN, 'retrain');
+      if (hits.some((h) => !h.negated)) return true;
+      // Under a retraining heading a statement is about retraining ("## Retraining\nWeekly."), unless it says no.
+      return RETRAINING_TITLE.test(s.section.title.toLowerCase()) && !hits.some((h) => h.negated);
+    });
     const inScope = all.filter(
       (s) => s.section.kinds.has('retraining') || mentions.some((m) => linkBetween(m, s) >= Link.Subtree),
     );

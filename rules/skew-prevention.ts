@@ -1,19 +1,83 @@
 import { defineRule } from '../src/rule.js';
+import type { Document } from '../src/document/document.js';
+import type { Sentence } from '../src/document/types.js';
 import { answerContext } from '../src/analysis/context.js';
 import { firstLinked, Link } from '../src/analysis/link.js';
 import { quote, signalOptions } from '../src/analysis/signal.js';
-import { hitsOf } from '../src/analysis/statements.js';
+import { hitsOf, statements } from '../src/analysis/statements.js';
 
-/** Training-serving skew, named as such or as consistency between the two. */
-const SKEW =
-  /\b(?:(?:training|train|offline)[- /]*(?:vs\.? |and |to )?(?:serving|serve|inference|online)[- ]skew|skew (?:between|across) (?:training|offline|train)|(?:online|offline)[- /]*(?:vs\.? |and |to )?(?:offline|online)[- ](?:consistency|parity|discrepanc\w*|mismatch\w*|skew)|(?:training|train|offline)[- /]*(?:vs\.? |and |to )?(?:serving|serve|inference|online)[- ](?:consistency|parity|discrepanc\w*|mismatch\w*)|consisten\w* (?:between|across|in) (?:the )?(?:training and (?:serving|inference)|offline and online|online and offline|train and serve)|(?:same|identical|consistent) features? (?:values? )?(?:at|in|for|during|across) (?:both )?(?:training and (?:serving|inference)|train and serve)|feature (?:parity|consistency)|skew(?:ed)? features?)\b/g;
+const TRAINING_SIDE = /\b(?:train\w*|offline|backfill\w*|historical)\b/;
+const SERVING_SIDE = /\b(?:serv\w*|online|inference|production|real[- ]?time|request[- ]time|decision service|at (?:ranking|scoring|prediction|decision) time|live)\b/;
 
-/** Mechanisms that keep training and serving features consistent. */
-const MECHANISM =
-  /\b(?:shared (?:feature )?(?:computation|logic|code|library|pipeline|transformations?|layer|definitions?|repository|registry)|single (?:feature )?(?:definition|pipeline|source of truth|codebase)|same (?:feature )?(?:code|pipeline|transformations?|logic|definitions?|functions?) (?:for|in|at|during|across) (?:both |training|offline)|unified (?:feature )?pipeline (?:for|across) (?:training and serving|both)|feature store (?:that )?(?:serves?|serving|for|with) (?:both|offline and online|online and offline|training and serving)|(?:offline|online) and (?:online|offline) stores?|log(?:s|ged|ging)? (?:the )?(?:served|serving[- ]time|online|inference[- ]time|request[- ]time) features|features? (?:are |is )?logged at (?:serving|inference|request|prediction) time|log(?:s|ged|ging)? features at (?:serving|inference|request|prediction) time|point[- ]in[- ]time(?:[- ]correct)?(?: joins?)?|time[- ]travel|as[- ]of joins?|feature logging|log and wait)\b/g;
+/** The words around a sentence that set its topic: its block, the block it hangs from, its section titles. */
+function topicText(s: Sentence): string {
+  const parts = [s.lower, s.block.text.toLowerCase()];
+  if (s.block.parent) parts.push(s.block.parent.text.toLowerCase());
+  for (let sec: typeof s.section | undefined = s.section; sec; sec = sec.parent) if (sec.title) parts.push(sec.title.toLowerCase());
+  return parts.join(' \n ');
+}
 
-/** Weaker mentions: a feature store or "consistency" with no mechanism or no stated purpose. */
-const WEAK_MENTION = /\b(?:feature stores?|consisten(?:t|cy) (?:features?|feature values|between (?:training|offline)))\b/g;
+function bothSides(text: string): boolean {
+  return TRAINING_SIDE.test(text) && SERVING_SIDE.test(text);
+}
+
+/** Names the problem: skew, or consistency between training and serving. */
+const SKEW_WORD = /\bskew\b(?! (?:in|of) (?:the )?(?:data|classes|distribution))/;
+const NOT_THIS_SKEW = /\b(?:data skew|skewed (?:distribution|data|classes|labels)|class skew|skewness|clock skew|key skew|partition skew)\b/;
+const CONSISTENCY_WORD = /\b(?:consisten\w*|inconsisten\w*|identical|parity|mismatch\w*|discrepanc\w*|never match\w*|same (?:values?|features?) (?:as|at)|drift apart|out of sync|disagree\w*)\b/;
+
+/** "Deliberately left out: training-serving skew, ..." */
+const NEGATED = /\b(?:left out|out of scope|not covered|won't cover|will not cover|not (?:going to )?(?:discuss|cover)|skip(?:ping)?|omit\w*|excluded|non-goals?|not in scope|no need)\b/;
+
+function sectionNamesSkew(s: Sentence): boolean {
+  for (let sec: typeof s.section | undefined = s.section; sec; sec = sec.parent) {
+    const title = sec.title.toLowerCase();
+    if (SKEW_WORD.test(title) || (CONSISTENCY_WORD.test(title) && bothSides(title))) return true;
+  }
+  return false;
+}
+
+function namesSkew(s: Sentence): boolean {
+  if (NEGATED.test(s.lower)) return false;
+  if (sectionNamesSkew(s)) return true;
+  const topic = topicText(s);
+  if (SKEW_WORD.test(s.lower) && !NOT_THIS_SKEW.test(s.lower)) return bothSides(topic) || /training[- ]serving|train[- ]serve|online[- ]offline|offline[- ]online/.test(s.lower);
+  return CONSISTENCY_WORD.test(s.lower) && bothSides(s.lower + ' ' + (s.block.parent?.text.toLowerCase() ?? '') + ' ' + (s.section.title.toLowerCase()));
+}
+
+/** One definition of features shared by training and serving. */
+const SHARED = /\b(?:same|shared|single|one|identical|common|unified|reus\w*)\b[^.;]{0,40}\b(?:code|library|libraries|pipelines?|transformations?|transformers?|logic|definitions?|functions?|computation|layer|feature store|implementation|repository|module|package)\b|\b(?:defined|written|implemented|computed) once\b/;
+const FEATURE_STORE = /\b(?:feature stores?|feast|tecton|hopsworks|featureform|chronon)\b/;
+/** Served features logged and reused for training. */
+const LOGGED_THING = /\b(?:features?|feature (?:vectors?|values)|inputs?|attribute vectors?)\b/;
+const LOG_WORD = /\b(?:log|logs|logged|logging)\b/;
+const FROM_LOGS = /\btraining (?:set|data|examples?) (?:is |are )?(?:built (?:by joining |from )|the join of )(?:the |those |that )?(?:logs?|logged|served)/;
+const LOGGED_AT_SERVING = /\b(?:served|serving|at (?:ranking|serving|inference|request|prediction|decision|scoring) time|every (?:[\w-]+ )?(?:impression|request|prediction|response|call|decision)|it (?:served|saw|used|scored|was computed from)|were computed from|was computed from|request id|production)\b/;
+const POINT_IN_TIME = /\b(?:point[- ]in[- ]time|time[- ]travel|as[- ]of joins?|as of the (?:decision|prediction|request) time)\b/;
+
+function isMechanism(s: Sentence): boolean {
+  if (NEGATED.test(s.lower)) return false;
+  if (POINT_IN_TIME.test(s.lower)) return true;
+  if (FROM_LOGS.test(s.lower)) return true;
+  if (LOGGED_THING.test(s.lower) && LOG_WORD.test(s.lower) && LOGGED_AT_SERVING.test(s.lower)) return true;
+  if ((SHARED.test(s.lower) || FEATURE_STORE.test(s.lower)) && bothSides(s.lower)) return true;
+  return false;
+}
+
+interface SkewFacts {
+  skew: Sentence[];
+  mechanisms: Sentence[];
+}
+
+function facts(doc: Document): SkewFacts {
+  return doc.memo('skew', () => {
+    const all = statements(doc);
+    return { skew: all.filter(namesSkew), mechanisms: all.filter(isMechanism) };
+  });
+}
+
+/** Weaker mentions: a feature store with no mechanism or purpose. */
+const WEAK_MENTION = /\b(?:feature stores?|consisten(?:t|cy) (?:features?|feature values))\b/g;
 
 export default defineRule({
   id: 'skew-prevention',
@@ -37,14 +101,18 @@ export default defineRule({
     const ctx = answerContext(doc);
     const suggestion = `To prevent training-serving skew, one shared feature computation layer defines every feature once: the same code backfills the offline store for training (with point-in-time correct joins) and writes the online store (${ctx.onlineStore}) for serving, and the service logs the served feature values so the next training set uses exactly what the model saw.`;
     if (!doc.profile.isML) return { status: 'missing', suggestion };
-    const skew = hitsOf(doc, 'skew', SKEW);
-    const mechanisms = hitsOf(doc, 'skew-mechanism', MECHANISM);
-    const pair = firstLinked(skew, mechanisms, Link.Section);
+    const { skew, mechanisms } = facts(doc);
+    const pair = firstLinked(
+      skew.map((sentence) => ({ sentence })),
+      mechanisms.map((sentence) => ({ sentence })),
+      Link.Section,
+    );
     if (pair) return { status: 'high', evidence: pair[0].sentence };
-    const weak = skew[0] ?? mechanisms[0] ?? hitsOf(doc, 'skew-weak', WEAK_MENTION)[0];
+    const featureStore = doc.components.find((c) => c.entry.category === 'feature-store' && c.sentence.isStatement)?.sentence;
+    const weak = skew[0] ?? mechanisms[0] ?? hitsOf(doc, 'skew-weak', WEAK_MENTION)[0]?.sentence ?? featureStore;
     if (weak) {
       const detail = skew[0] ? 'no mechanism that prevents it' : mechanisms[0] ? 'a mechanism without its purpose, training-serving consistency' : 'no skew or mechanism';
-      return { status: 'weak', evidence: weak.sentence, data: { evidence: quote(weak.sentence.text), detail }, suggestion };
+      return { status: 'weak', evidence: weak, data: { evidence: quote(weak.text), detail }, suggestion };
     }
     return { status: 'missing', suggestion };
   },

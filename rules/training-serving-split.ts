@@ -9,13 +9,13 @@ import { findPattern } from '../src/analysis/terms.js';
 /** Stages of the training pipeline (guide: ingestion → feature engineering → training → evaluation → versioning). */
 const TRAINING_STAGES: Record<string, RegExp> = {
   ingestion:
-    /\b(?:data (?:collection|ingestion|pipelines?|sources?|lake|warehouse|extraction)|collect(?:s|ed|ing)? (?:the )?(?:data|logs|events|labels|interactions)|etl|ingest\w*|(?:event|interaction|click|impression|historical|raw) (?:logs|data)|build(?:ing)? (?:a |the )?(?:training )?dataset|dataset (?:construction|creation|generation)|training (?:data|set|examples)|snapshot of|join(?:ed|ing)? (?:with )?labels)\b/g,
+    /\b(?:export\w*|extract\w* (?:the )?(?:\w+ )?(?:data|tickets|logs|events|records|rows|impressions)|pull\w* (?:the )?(?:\w+ )?(?:data|logs|events|records|impressions|tickets)|(?:from|out of) the (?:\w+ )?(?:database|warehouse|data lake|lake|event logs?)|data (?:collection|ingestion|pipelines?|sources?|lake|warehouse|extraction)|collect(?:s|ed|ing)? (?:the )?(?:data|logs|events|labels|interactions)|etl|ingest\w*|(?:event|interaction|click|impression|historical|raw) (?:logs|data)|build(?:ing)? (?:a |the )?(?:training )?dataset|dataset (?:construction|creation|generation)|training (?:data|set|examples)|snapshot of|join(?:ed|ing)? (?:with )?labels)\b/g,
   features:
-    /\b(?:feature (?:engineering|extraction|transformations?|computation|pipelines?|generation|selection|crossing)|preprocess\w*|pre-process\w*|compute (?:the )?features|features? (?:are|is) (?:computed|extracted|derived|built)|feature representation|embedding layers?|normali[sz]\w*|tokeni[sz]\w*|one[- ]hot|bucketi[sz]\w*|spark transform\w*)\b/g,
+    /\b(?:clean(?:s|ed|ing)? (?:the )?(?:\w+ )?(?:text|data|records|inputs)|vocabular\w*|tf-?idf|vectori[sz]\w*|feature (?:engineering|extraction|transformations?|computation|pipelines?|generation|selection|crossing)|preprocess\w*|pre-process\w*|compute (?:the )?features|features? (?:are|is) (?:computed|extracted|derived|built)|feature representation|embedding layers?|normali[sz]\w*|tokeni[sz]\w*|one[- ]hot|bucketi[sz]\w*|spark transform\w*)\b/g,
   training:
-    /\b(?:train(?:s|ed|ing)? (?:the |a |an |our )?(?:\w+ )?(?:models?|ranker|classifier|network)|model training|training (?:jobs?|pipelines?|loop|process|runs?)|loss functions?|(?:cross[- ]entropy|ce|bce|hinge|triplet|contrastive) loss|minimi[sz]e (?:the )?(?:cross[- ]entropy|loss)|fine[- ]?tun\w*|optimi[sz]er|epochs?|hyper-?parameter\w*|gradient descent|trained on|fit(?:s|ted|ting)? (?:the |a )?model)\b/g,
+    /\b(?:train(?:s|ed)?\b(?! (?:data|set|examples))|retrain\w*|train(?:s|ed|ing)? (?:the |a |an |our )?(?:\w+ )?(?:models?|ranker|classifier|network|heads?)|model training|training (?:jobs?|pipelines?|loop|process|runs?)|fine[- ]?tun\w*|trained on|fit(?:s|ted|ting)? (?:the |a )?model)\b/g,
   evaluation:
-    /\b(?:offline (?:evaluation|metrics?|eval)|validation (?:sets?|data|split|schema|scheme)|cross[- ]validation|hold[- ]?out|test (?:sets?|split|data)|backtest\w*|evaluat(?:e|es|ed|ion) (?:the |on |against )?(?:model|holdout|test|offline)|model eval\w*|train[/ -]?(?:validation|test) split)\b/g,
+    /\b(?:offline (?:evaluation|metrics?|eval)|validation (?:sets?|data|split|schema|scheme)|cross[- ]validation|hold[- ]?out|test (?:sets?|split|data)|backtest\w*|(?:evaluat|validat)(?:e|es|ed|ing|ion) (?:the |it |them )?(?:model |candidate )?(?:on|against) |(?:evaluat|validat)(?:e|es|ed|ing|ion) (?:the )?(?:model|holdout|test|offline)|model eval\w*|train[/ -]?(?:validation|test) split)\b/g,
   versioning:
     /\b(?:model registry|registr(?:y|ies)|version(?:s|ed|ing)? (?:the )?models?|model versions?|versioning|artifacts?|checkpoints?|model store|mlflow|register(?:s|ed)? the model)\b/g,
 };
@@ -23,18 +23,21 @@ const TRAINING_STAGES: Record<string, RegExp> = {
 /** Stages of the serving path (guide: feature retrieval → inference → post-processing → logging). */
 const SERVING_STAGES: Record<string, RegExp> = {
   retrieval:
-    /\b(?:(?:fetch|retriev|look ?up|lookup|read|pull|collect|get)\w* (?:the |all )?(?:\w+ )?features|features? (?:are |is )?(?:fetched|retrieved|looked up|read|pulled|served|loaded) (?:from|at)|online (?:feature )?store|feature store lookup|features? from (?:the )?(?:redis|feature store|cache|online store))\b/g,
+    /\b(?:(?:fetch|retriev|look ?up|lookup|read|pull|collect|get|load|join)\w*\b[^.;→]{0,40}\b(?:features|feature vectors?|embeddings|candidates)|features? (?:are |is )?(?:fetched|retrieved|looked up|read|pulled|served|loaded) (?:from|at)|(?:is |are )?retrieved (?:by|from) (?:the )?(?:servers?|cache|service|store|memory)|receiv(?:e|es|ed|ing) (?:the )?(?:real[- ]time )?(?:images|requests?|inputs?|frames|events|video|queries)|online (?:feature )?store|feature store lookup|features? from (?:the )?(?:redis|feature store|cache|online store))\b/g,
   inference:
-    /\b(?:inference|prediction (?:service|server|api|endpoint|requests?|pipeline)|model serv\w*|serv(?:e|es|ed|ing) (?:the )?(?:model|predictions|requests|recommendations|traffic|scores)|scoring (?:service|requests|candidates)|model server|endpoint|(?:model|service) (?:predicts|scores|returns)|scores? (?:each|every|the|all) (?:candidates?|items?|requests?|tickets?)|predicts? (?:scores|the score)|real[- ]time (?:prediction|scoring|inference)|batch (?:prediction|scoring|inference)|deploy\w* (?:the |a )?model|ann (?:search|retrieval|index)|nearest neighbou?r (?:search|lookup|retrieval|problem))\b/g,
+    /\b(?:inference(?! time)|scor(?:e|es|ed|ing)\b|predict(?:s|ed|ing)?\b|(?:runs?|calls?|invokes?) (?:the )?(?:\w+ )?(?:model|ranker|classifier)|prediction (?:service|server|api|endpoint|requests?|pipeline)|model serv\w*|serv(?:e|es|ed|ing) (?:the )?(?:model|predictions|requests|recommendations|traffic|scores)|scoring (?:service|requests|candidates)|model server|endpoint|(?:model|service) (?:predicts|scores|returns)|scores? (?:each|every|the|all) (?:candidates?|items?|requests?|tickets?)|predicts? (?:scores|the score)|real[- ]time (?:prediction|scoring|inference)|batch (?:prediction|scoring|inference)|deploy\w* (?:the |a )?(?:\w+ )?models?|model optimi[sz]ation|quanti[sz]\w*|pruning|distill\w*|tensorrt|onnx|cach(?:e|es|ed|ing) (?:the )?(?:results|predictions|feed|recommendations|scores|outputs)|ann (?:search|retrieval|index)|nearest neighbou?r (?:search|lookup|retrieval|problem))\b/g,
   postprocessing:
-    /\b(?:re-?rank\w*|post-?process\w*|business (?:logic|rules)|filter(?:s|ed|ing)?|sort(?:s|ed|ing)? (?:by|the)|top[- ]?(?:k|\d+|three|five|ten)|candidate generation|ranking (?:stage|service|layer)|dedup\w*|diversif\w*|calibrat\w*|threshold(?:s|ed|ing)? (?:the )?scores?|blend\w*|funnel)\b/g,
+    /\b(?:re-?rank\w*|rank(?:ed|s)? (?:by|according to|on) (?:the |their )?(?:relevance|score|predicted)|post-?process\w*|business (?:logic|rules)|filter(?:s|ed|ing)?|sort(?:s|ed|ing)? (?:by|the)|top[- ]?(?:k|\d+|three|five|ten)|candidate generation|ranking (?:stage|service|layer)|dedup\w*|diversif\w*|calibrat\w*|threshold(?:s|ed|ing)? (?:the )?scores?|blend\w*|funnel)\b/g,
   logging:
     /\b(?:log(?:s|ged|ging)? (?:the |all |every )?(?:predictions|impressions|requests|responses|served|features|results|scores|outputs)|prediction logs?|logging|logged)\b/g,
 };
 
 const SERVING_CONTEXT =
-  /\b(?:serv\w*|inference|requests?|online|real[- ]time|production|prediction (?:time|pipeline|service|path|flow)|deploy\w*|apis?|endpoint|at query time|query time|when (?:a|the) (?:user|request|ticket|page)|user (?:opens|visits|requests|loads)|on page load|latency)\b/g;
+  /\b(?:(?:scoring|inference|prediction|forecasting) (?:jobs?|runs?|service)|serv\w*|inference|requests?|online|real[- ]time|production|prediction (?:time|pipeline|service|path|flow)|deploy\w*|apis?|endpoint|at query time|query time|when (?:a|the) (?:user|request|ticket|page)|user (?:opens|visits|requests|loads)|on page load|latency)\b/g;
 const TRAINING_CONTEXT = /\b(?:train\w*|offline|dataset|historical|fine[- ]?tun\w*|experiment\w*|labels?|batch jobs?)\b/g;
+
+/** Headings that describe data collection (not labels or ground truth). */
+const DATA_PIPELINE_TITLE = /\b(?:data (?:collection|preparation|pipelines?|ingestion|sources?|processing)|etl|ingest\w*|datasets?|training data)\b/;
 
 interface StageHit {
   stage: string;
@@ -53,7 +56,8 @@ function stagesOf(doc: Document, side: 'training' | 'serving'): StageHit[] {
     const cue = side === 'training' ? TRAINING_CONTEXT : SERVING_CONTEXT;
     const hits: StageHit[] = [];
     for (const s of statements(doc)) {
-      const inSide = sideKinds.some((k) => s.section.kinds.has(k)) || inContext(s, cue);
+      // Sentence-level context: a neighbour saying "deployment" does not make every "score" a serving step.
+      const inSide = sideKinds.some((k) => s.section.kinds.has(k)) || inContext(s, cue, { block: false });
       // Serving stages only count on the serving side; most training words are unambiguous anyway.
       if (!inSide && side === 'serving') continue;
       if (side === 'training' && !inSide && s.section.kinds.has('serving')) continue;
@@ -67,7 +71,7 @@ function stagesOf(doc: Document, side: 'training' | 'serving'): StageHit[] {
         if (!substantive(section)) continue;
         const first = section.blocks.flatMap((b) => b.sentences).find((s) => s.isStatement);
         if (!first) continue;
-        if (section.ownKinds.has('data')) hits.push({ stage: 'ingestion', sentence: first });
+        if (section.ownKinds.has('data') && DATA_PIPELINE_TITLE.test(section.title.toLowerCase())) hits.push({ stage: 'ingestion', sentence: first });
         if (section.ownKinds.has('features')) hits.push({ stage: 'features', sentence: first });
         if (section.ownKinds.has('training')) hits.push({ stage: 'training', sentence: first });
       }

@@ -31,11 +31,12 @@ export function hitText(hit: Hit): string {
   return hit.sentence.text.slice(hit.start, hit.end);
 }
 
-/** Does the sentence, or a block it hangs from (a lead-in, a parent bullet, a heading), match? */
-export function inContext(sentence: Sentence, pattern: RegExp): boolean {
+/** Does the sentence, its block, a block it hangs from (a lead-in, a parent bullet) or a heading above it match? */
+export function inContext(sentence: Sentence, pattern: RegExp, options: { block?: boolean } = {}): boolean {
   pattern.lastIndex = 0;
   if (pattern.test(sentence.lower)) return true;
-  for (let b = sentence.block.parent; b; b = b.parent) {
+  // The paragraph or bullet the sentence is in sets its topic ("Inputs come in two flavours. The fresh ones ...").
+  for (let b: typeof sentence.block | undefined = options.block === false ? sentence.block.parent : sentence.block; b; b = b.parent) {
     pattern.lastIndex = 0;
     if (pattern.test(b.text.toLowerCase())) return true;
   }

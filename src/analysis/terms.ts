@@ -96,6 +96,8 @@ const NEGATORS = new Set([
 /** Clause boundaries: a negation does not reach past them. */
 const CLAUSE_BREAK = /[,;:()\u2014\u2013]|\bbut\b|\bwhile\b|\bhowever\b|\bwhereas\b|\bthen\b|\bso\b|\band then\b/;
 const NEGATED_AFTER = /^[^,;:.]{0,40}?\b(?:is|are|will be|remains?|stays?)?\s*(?:out of scope|not (?:covered|needed|required|necessary|discussed|planned|in scope|included|considered)|left out|omitted|excluded|deferred|for (?:later|future work))\b/;
+/** "Deliberately left out: skew, monitoring ...": a label that negates the whole list after it. */
+const NEGATED_PREFIX = /^[^:]{0,40}\b(?:left out|out of scope|not covered|won't cover|non-goals?|excluded|omitted|skipped|not in scope|we (?:will not|won't) (?:cover|discuss))\b[^:]{0,20}:/;
 const NO_NEED = /\b(?:no need|no point|there is no|there's no|there are no|is not needed|not necessary|unnecessary|no plans?)\b[^.;]{0,60}$/;
 
 /**
@@ -103,6 +105,7 @@ const NO_NEED = /\b(?:no need|no point|there is no|there's no|there are no|is no
  * ("we won't cover monitoring", "no retraining"), and ahead for "... is out of scope".
  */
 export function isNegated(sentence: Sentence, start: number, end: number): boolean {
+  if (NEGATED_PREFIX.test(sentence.lower.slice(0, start))) return true;
   const before = sentence.lower.slice(Math.max(0, start - 60), start);
   const clauseStart = lastBreak(before);
   const clause = before.slice(clauseStart);

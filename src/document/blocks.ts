@@ -92,12 +92,20 @@ const TOPIC_WORDS = new Set(
     'topics topic requirements requirement constraints assumptions overview summary details approach approaches development design ' +
     'retraining collection representation storage infrastructure experiments experiment analysis error errors results baseline ' +
     'baselines performance latency throughput objective objectives goals goal problem formulation clarifying questions use case cases ' +
-    'business logging logs alerting alerts drift retrain considerations tradeoffs trade offs notes misc future work next steps'
+    'business logging logs alerting alerts drift retrain considerations tradeoffs trade offs notes misc future work next steps ' +
+    'needs need construction preprocessing pre processing postprocessing post availability formula template plan strategy ' +
+    'strategies options setup process processes flow workflow definition definitions scope context interface interfaces api apis ' +
+    'conclusion references appendix open risks timeline milestones ideas candidate generation ranking reranking re retrieval ' +
+    'filtering cold start exploration exploitation fairness privacy security cost costs budget capacity sla slas slo infra handling ' +
+    'edge management lifecycle monitoring versioning registry store stores sampling split splits validation schema schemas ' +
+    'high-level optimization optimisation tests testing measurement measuring reporting integration fallback fallbacks operational ' +
+    'concerns health quality relevance history metadata etl loops inner outer residual curve curves learning corner worst best ' +
+    'reporting stakeholders impact origin previous issues quality dataset datasets architectural architecture feedback loop canary shadow interleaving pilot'
   ).split(' '),
 );
 
 function isTopicOnly(text: string): boolean {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu);
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]{2,}/gu);
   if (!words || words.length === 0) return true;
   if (words.length > 6) return false;
   return words.every((w) => TOPIC_WORDS.has(w));
@@ -311,8 +319,11 @@ export function buildBlocks(tree: Root, textLength: number): BuildResult {
 
   for (const node of tree.children) visitContainerChild(node, undefined, 0);
 
-  for (const block of blocks) {
-    block.scaffold = block.kind === 'listItem' && block.children.length === 0 && isTopicOnly(block.text);
+  // Bottom-up (children come after their parent): a bullet that only names a topic, with nothing
+  // under it but more such bullets, is template scaffolding.
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const block = blocks[i] as MutableBlock;
+    block.scaffold = block.kind === 'listItem' && isTopicOnly(block.text) && block.children.every((c) => c.scaffold);
   }
   return { blocks, sections };
 }

@@ -64,7 +64,7 @@ const CATALOG: Record<ComponentCategory, Array<string | Spec>> = {
     'SimCLR', '!MoCo', 'BYOL', '!DINO', 'Word2Vec', 'GloVe', '!ELMo', 'Doc2Vec', 'Node2Vec', 'DeepWalk', 'GraphSAGE', 'PinSage',
     'DeepFM', { name: 'DCN', also: ['DCN-v2', 'DCNv2', 'Deep Cross Network', 'Deep and Cross Network', 'Deep & Cross Network'] },
     { name: 'Wide & Deep', also: ['Wide and Deep'] }, 'DLRM', 'xDeepFM', 'AutoInt', '!DIN', '!DIEN', 'MMoE', '!PLE', 'SASRec',
-    'BERT4Rec', 'GRU4Rec', 'YouTube DNN', 'EdgeRank', 'PageRank', 'LambdaMART', 'LambdaRank', 'RankNet', '!SORT', 'DeepSORT',
+    'BERT4Rec', 'GRU4Rec', 'YouTube DNN', { name: 'EdgeRank', also: ['Edge Rank'] }, 'PageRank', 'LambdaMART', 'LambdaRank', 'RankNet', '!SORT', 'DeepSORT',
     'IntentNet', 'ChauffeurNet', 'PointNet', 'PointPillars', 'VoxelNet', '!Whisper', 'wav2vec', 'Tacotron', 'WaveNet', 'DeepSpeech',
     '!Conformer', 'HuBERT', 'Stable Diffusion', 'DALL-E', 'Swin Transformer', 'ConvNeXt', 'LayoutLM', 'XLM-R', 'mBERT', 'LaBSE',
     '!E5', 'ColBERT', '!DPR', 'DSSM', '!NCF', 'DeepAR', 'N-BEATS', '!TFT', 'Temporal Fusion Transformer',

@@ -69,7 +69,7 @@ export class Document {
         const sentence: Sentence & { quantities: Quantity[]; components: ComponentMention[] } = {
           index: sentences.length,
           text: sentenceText,
-          lower: sentenceText.toLowerCase(),
+          lower: matchableText(sentenceText),
           block,
           section: block.section,
           start,
@@ -134,6 +134,14 @@ export class Document {
   }
 }
 
+/** URLs and raw HTML tags, blanked out for matching (same length, so offsets still line up). */
+const NOT_PROSE = /https?:\/\/[^\s)>\]]+|www\.[^\s)>\]]+|<\/?[a-z][^<>\n]{0,200}>/gi;
+
+/** Lower-cased sentence text for pattern matching, with URLs and tags blanked out. */
+function matchableText(text: string): string {
+  return text.toLowerCase().replace(NOT_PROSE, (m) => ' '.repeat(m.length));
+}
+
 function trimmedRange(text: string): [number, number] {
   const start = text.length - text.trimStart().length;
   return [start, Math.max(start, text.trimEnd().length)];
@@ -149,6 +157,8 @@ function classifySections(sections: readonly Section[]): void {
   }
 }
 
+const SHORT_ANSWER_WORDS = 120;
+
 function computeProfile(doc: Document): DocumentProfile {
   let words = 0;
   let statementWords = 0;
@@ -163,7 +173,9 @@ function computeProfile(doc: Document): DocumentProfile {
   // Hits per 100 statement words, saturating at 1.
   const density = statementWords > 0 ? (mlHits / statementWords) * 100 : 0;
   const mlScore = Math.min(1, density / 4);
-  return { words, statementWords, mlScore, isML: mlScore >= 0.2 || (mlComponents && mlScore >= 0.1) };
+  // A short snippet is judged on what it says; the ML gate is for long non-ML designs (a URL shortener).
+  const isML = statementWords < SHORT_ANSWER_WORDS || mlScore >= 0.2 || (mlComponents && mlScore >= 0.1);
+  return { words, statementWords, mlScore, isML };
 }
 
 export function createDocument(text: string, options: DocumentOptions = {}): Document {

@@ -234,7 +234,11 @@ export function extractQuantities(text: string): RawQuantity[] {
         const rest = text.slice(end, end + 20);
         if (/^\s?(?:\/\s?(?:s|sec|second|day|min)|per (?:second|sec|minute|day|hour)|a (?:day|second)|daily|each day)\b/i.test(rest)) kind = 'rate';
       } else if (DESIGN_PARTS.has(lower) || DESIGN_PARTS.has(head)) {
-        if (magnitude === 1) continue;
+        // "two-stage", "six steps": a count of design parts; "180 models" is a scale figure.
+        if (magnitude === 1 && value < 10) continue;
+        unitName = head;
+        kind = 'count';
+        end = probe + head.length;
       } else if (/^(?:x|times)$/.test(lower)) {
         continue;
       } else if (magnitude === 1) {
@@ -264,9 +268,8 @@ export function extractQuantities(text: string): RawQuantity[] {
     if (comparatorMatch) qStart = start - comparatorMatch[0].length;
 
     if (kind === 'duration') {
-      if (unitName === 's' || unitName === 'min') {
-        if (LATENCY_CUE.test(text) && value <= (unitName === 's' ? 120 : 5)) kind = 'latency';
-      }
+      // Seconds can be a response-time budget ("up to 30 seconds to answer"); minutes and longer are durations.
+      if (unitName === 's' && LATENCY_CUE.test(text) && value <= 120) kind = 'latency';
       if (EVERY_BEFORE.test(before)) kind = 'cadence';
       if (/^\s?(?:times?|x)\s+(?:a|an|per)\s+(?:day|week|hour|month)/i.test(text.slice(end, end + 24))) kind = 'cadence';
     }
@@ -306,7 +309,7 @@ function normaliseComparator(raw: string): string {
 }
 
 const WORD_QUANTITY =
-  /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a hundred|hundreds of|thousands of)[\s-](hours?|days?|weeks?|months?|quarters?|years?|minutes?|seconds?|million|billion|thousand)\b/gi;
+  /\b((?<=(?:within|after|in|about|around|under|over|up to|roughly|approximately) (?:about |around |roughly )?)an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a hundred|hundreds of|thousands of)[\s-](hours?|days?|weeks?|months?|quarters?|years?|minutes?|seconds?|million|billion|thousand)\b/gi;
 const CADENCE = /\b(hourly|daily|nightly|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually)\b|\b(?:every|each|once (?:a|an|per|every))\s+(hour|day|night|week|month|quarter|year|morning|evening|weekend)\b/gi;
 
 /** Spelled-out durations ("three months") and cadence words ("weekly", "every night"). */

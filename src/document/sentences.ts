@@ -3,16 +3,21 @@ import type { Block, Sentence, Word } from './types.js';
 /** `[metric]`, `<target>`, TBD, TODO, N/A, XXX, "..." and friends. */
 const PLACEHOLDER_TOKEN = /\[[^\]\n]{0,80}\]|<[^<>\n]{1,60}>|\b(?:TBD|TBC|TODO|FIXME|XXX|N\/A|lorem ipsum)\b|\.{3}|…|\?{2,}/gi;
 const STARTS_AS_TODO = /^\W*(?:TODO|TBD|TBC|FIXME|XXX)\b/i;
+/** "Retraining strategy: to be decided": a label in front of a non-answer. */
+const UNDECIDED = /^[^.:]{0,60}:\s*(?:to be (?:decided|determined|defined|confirmed|discussed|added|written)|not (?:yet )?(?:decided|defined)|undecided|open question|pending|n\/a|none yet)\b/i;
 
 /** Verbs that address the reader of a guide, not the system being designed. */
 const META_VERBS = new Set([
   'discuss', 'describe', 'explain', 'mention', 'talk', 'cover', 'clarify', 'ask', 'consider', 'think',
   'remember', 'elaborate', 'brainstorm', 'justify', 'refer', 'see', 'read', 'learn', 'study', 'practice',
-  'prepare', 'don', 'dont',
+  'prepare', 'don', 'dont', 'fill',
 ]);
 
+/** Deferring the decision is not making it ("it depends ... I'd ask the interviewer"). */
+const DEFERRAL = /\b(?:(?:ask|check with|clarify with|confirm with) the interviewer|before committing|to be clarified|it depends on (?:the )?(?:requirements|interviewer|use case))\b/i;
+
 export function isPlaceholderText(text: string): boolean {
-  if (STARTS_AS_TODO.test(text)) return true;
+  if (STARTS_AS_TODO.test(text) || UNDECIDED.test(text)) return true;
   if (!PLACEHOLDER_TOKEN.test(text)) {
     PLACEHOLDER_TOKEN.lastIndex = 0;
     return false;
@@ -28,7 +33,8 @@ export function isPlaceholderText(text: string): boolean {
  * An instruction to the reader: a sentence that opens with a meta verb ("discuss", "consider"),
  * or any imperative that talks to "you"/"your" about "your system".
  */
-export function isInstructionText(words: readonly Word[]): boolean {
+export function isInstructionText(words: readonly Word[], text = ''): boolean {
+  if (DEFERRAL.test(text)) return true;
   const first = words[0];
   if (!first) return false;
   const second = words[1]?.lower;
@@ -55,7 +61,7 @@ export function sentenceFlags(block: Block, draft: SentenceDraft): Pick<Sentence
   const trimmed = draft.text.replace(/[\s)*_"'”’]+$/u, '');
   const isQuestion = trimmed.endsWith('?');
   const isPlaceholder = isPlaceholderText(draft.text) || draft.words.length === 0;
-  const isInstruction = !isHeading && isInstructionText(draft.words);
+  const isInstruction = !isHeading && isInstructionText(draft.words, draft.text);
   const isStatement = !isHeading && !isQuestion && !isPlaceholder && !isInstruction && !block.scaffold && !block.navigation;
   return { isHeading, isQuestion, isPlaceholder, isInstruction, isStatement };
 }

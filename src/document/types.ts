@@ -102,6 +102,7 @@ export interface Word {
 export interface Sentence {
   readonly index: number;
   readonly text: string;
+  /** Lower-cased text for matching; URLs and HTML tags are blanked out (offsets are unchanged). */
   readonly lower: string;
   readonly block: Block;
   readonly section: Section;
@@ -115,7 +116,7 @@ export interface Sentence {
   readonly isQuestion: boolean;
   /** Only a placeholder (`[metric]`, TBD, TODO ...) or a label in front of one. */
   readonly isPlaceholder: boolean;
-  /** An instruction to the reader ("discuss A/B testing", "continue monitoring your system"). */
+  /** An instruction to the reader ("discuss A/B testing", "continue monitoring your system") or a deferral ("I'd ask the interviewer"). */
   readonly isInstruction: boolean;
   /** Says something: not a heading, question, placeholder, instruction, scaffold or navigation. */
   readonly isStatement: boolean;

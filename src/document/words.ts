@@ -35,7 +35,7 @@ export function tokenize(text: string, cache: StemCache): Word[] {
 }
 
 /** Abbreviations after which a sentence does not end. */
-const ABBREVIATION = /(?:^|[\s(])(?:e\.g|i\.e|vs|etc|approx|incl|esp|cf|no|fig|eq|avg|min|max|approx|dept|est|misc)\.\s*$/i;
+const ABBREVIATION = /(?:^|[\s([])(?:e\.g|i\.e|vs|etc|approx|incl|esp|cf|no|fig|eq|avg|min|max|approx|dept|est|misc)\.\s*$/i;
 
 /** Sentence ranges of a text, as [start, end) pairs with surrounding white space trimmed. */
 export function splitSentences(text: string): Array<[number, number]> {

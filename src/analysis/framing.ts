@@ -1,0 +1,57 @@
+import type { Document } from '../document/document.js';
+import type { Sentence } from '../document/types.js';
+import { firstLinked, Link } from './link.js';
+import { hitsOf, statements } from './statements.js';
+import { findPattern } from './terms.js';
+import { BUSINESS_METRIC, MEASURABLE_METRIC, OBJECTIVE_CUE, TARGET_CUE } from './vocabulary.js';
+
+/** Headings, lead-ins and questions that announce the prediction target ("What are we predicting?"). */
+const TARGET_PROMPT =
+  /\b(?:what (?:are we|do we|we|does the model|the model|will the model|will we) (?:predict|estimat|forecast|classif|decid|output|scor)\w*|prediction target|target (?:variable|definition|label)|ml (?:objective|task|formulation|problem)|model output|label definition|the model decides)\b/;
+/** ... and the objective ("What are we optimizing?", "Objective", "Success metric"). */
+const OBJECTIVE_PROMPT =
+  /\b(?:what (?:are we|do we|we|will we) (?:optimi[sz]|measur|care about|want to move)\w*|objectives?|success (?:metrics?|criteria)|business (?:goals?|objectives?|metrics?)|goals?|kpis?|north[- ]star)\b/;
+
+export interface FramingFacts {
+  /** Statements that name the prediction target. */
+  targets: Sentence[];
+  /** Statements that name a measurable objective. */
+  objectives: Sentence[];
+}
+
+/** The question right before a sentence in the same block ("**What are we predicting?** Whether ..."). */
+function promptBefore(s: Sentence): string {
+  const i = s.block.sentences.indexOf(s);
+  const previous = i > 0 ? s.block.sentences[i - 1] : undefined;
+  const parts = [previous?.isQuestion || previous?.isHeading ? previous.lower : '', s.section.title.toLowerCase()];
+  if (s.block.parent) parts.push(s.block.parent.text.toLowerCase());
+  // A table row answers its header's question ("| prediction target | minutes until ... |").
+  const cell = s.block.kind === 'tableRow' ? s.lower.split('|')[0] ?? '' : '';
+  return `${parts.join(' \n ')} \n ${cell}`;
+}
+
+function hasMetric(s: Sentence): boolean {
+  return findPattern(s, BUSINESS_METRIC, 'metric').some((h) => !h.negated) || findPattern(s, MEASURABLE_METRIC, 'metric').some((h) => !h.negated);
+}
+
+/** What the answer says it predicts and what it optimizes (shared by problem-framing and framing-first). */
+export function framingFacts(doc: Document): FramingFacts {
+  return doc.memo('framing', () => {
+    const targetHits = hitsOf(doc, 'target', TARGET_CUE);
+    const targets = new Set<Sentence>(targetHits.map((h) => h.sentence));
+    const cues = hitsOf(doc, 'objective-cue', OBJECTIVE_CUE);
+    const metrics = [...hitsOf(doc, 'business-metric', BUSINESS_METRIC), ...hitsOf(doc, 'measurable-metric', MEASURABLE_METRIC)];
+    const objectives = new Set<Sentence>();
+    for (const cue of cues) {
+      const pair = firstLinked([cue], metrics, Link.Subtree);
+      if (pair) objectives.add(pair[1].sentence.start < cue.sentence.start ? pair[1].sentence : cue.sentence);
+    }
+    for (const s of statements(doc)) {
+      const prompt = promptBefore(s);
+      if (TARGET_PROMPT.test(prompt) && s.words.length >= 3) targets.add(s);
+      if (OBJECTIVE_PROMPT.test(prompt) && hasMetric(s)) objectives.add(s);
+    }
+    const byPosition = (a: Sentence, b: Sentence): number => a.start - b.start;
+    return { targets: [...targets].sort(byPosition), objectives: [...objectives].sort(byPosition) };
+  });
+}
