@@ -11,7 +11,6 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from './config/types.js';
 import { parseCount, parseMegabytes, parseRuleOptions, shouldUseColor } from './cli-options.js';
-import { RuleError } from './engine/lint.js';
 import type { LintResult } from './engine/types.js';
 import { InputError, UsageError } from './errors.js';
 import { DEFAULT_MAX_FILE_SIZE, expandPatterns, readInputFile, readStreamText } from './files.js';
@@ -118,8 +117,12 @@ function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 
-function isKnownProblem(error: unknown): error is Error {
-  return error instanceof UsageError || error instanceof ConfigError || error instanceof InputError || error instanceof RuleError;
+/** Problems we report in one line; anything else is a bug and says so. */
+async function isKnownProblem(error: unknown): Promise<boolean> {
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof InputError) return true;
+  // Imported here, not at the top: the engine is not needed for --help, --version or usage errors.
+  const { RuleError } = await import('./engine/lint.js');
+  return error instanceof RuleError;
 }
 
 function stackWithCauses(error: unknown): string {
@@ -171,7 +174,7 @@ export async function main(io: CliIo): Promise<number> {
     }
     return 0;
   } catch (error) {
-    const message = isKnownProblem(error) ? error.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}${debug ? '' : ' (run with --debug for details)'}`;
+    const message = (await isKnownProblem(error)) ? (error as Error).message : `unexpected error: ${error instanceof Error ? error.message : String(error)}${debug ? '' : ' (run with --debug for details)'}`;
     io.stderr.write(`${NAME}: ${oneLine(message)}\n`);
     if (debug) io.stderr.write(`${stackWithCauses(error)}\n`);
     return 2;

@@ -13,7 +13,6 @@
  */
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { DecodeError, decodeText } from './decode.js';
 import { InputError } from './errors.js';
 
@@ -51,7 +50,13 @@ function byPath(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** tinyglobby costs more to import than a small run to lint; only directories and globs need it. */
+async function globber(): Promise<typeof import('tinyglobby')> {
+  return import('tinyglobby');
+}
+
 async function expandDirectory(pattern: string, directory: string): Promise<InputFile[]> {
+  const { glob } = await globber();
   const found = await glob(
     MARKDOWN_EXTENSIONS.map((ext) => `**/*.${ext}`),
     // Case-insensitive so `README.MD` counts; the patterns only constrain the extension.
@@ -62,6 +67,7 @@ async function expandDirectory(pattern: string, directory: string): Promise<Inpu
 }
 
 async function expandGlob(pattern: string, cwd: string): Promise<InputFile[]> {
+  const { glob } = await globber();
   const absolute = path.isAbsolute(pattern);
   const found = await glob(pattern, { cwd, absolute, ignore: IGNORED, expandDirectories: false });
   if (found.length === 0) throw new InputError(pattern, 'no files match this glob');
@@ -77,7 +83,7 @@ async function expandOne(pattern: string, cwd: string): Promise<InputFile[]> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     // A literal path wins over glob syntax, so `notes[1].md` that exists is read as is.
-    if ((code === 'ENOENT' || code === 'ENOTDIR') && isDynamicPattern(pattern)) return expandGlob(pattern, cwd);
+    if ((code === 'ENOENT' || code === 'ENOTDIR') && (await globber()).isDynamicPattern(pattern)) return expandGlob(pattern, cwd);
     throw new InputError(pattern, describeFsError(error), { cause: error });
   }
   return isDirectory ? expandDirectory(pattern, absolute) : [{ path: absolute, displayPath: pattern }];

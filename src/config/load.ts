@@ -120,8 +120,24 @@ function toLoaded(result: CosmiconfigResult, display: string): LoadedConfig {
   return { filepath: result.filepath, displayPath: display, directory: path.dirname(result.filepath), config: validateUserConfig(result.config, display) };
 }
 
+/**
+ * cosmiconfig reads a `null` document as "no configuration here" and moves on; in a file named
+ * like ours it is a mistake (package.json without our key is still skipped, as it should be).
+ */
+function nullIsAnError(loader: Loader): Loader {
+  return async (filepath, content) => {
+    const value: unknown = await loader(filepath, content);
+    if (value === null && path.basename(filepath) !== 'package.json') {
+      const onlyComments = content.split('\n').every((line) => /^\s*(?:#.*)?$/.test(line));
+      throw new ParseProblem(onlyComments ? 'empty configuration file' : 'configuration is null, expected an object');
+    }
+    return value;
+  };
+}
+
 async function createExplorer(): Promise<PublicExplorer> {
   const { cosmiconfig, defaultLoaders } = await import('cosmiconfig');
+  const loadYaml = nullIsAnError(defaultLoaders['.yaml'] as Loader);
   return cosmiconfig(MODULE_NAME, {
     searchPlaces: [...SEARCH_PLACES],
     packageProp: MODULE_NAME,
@@ -131,16 +147,16 @@ async function createExplorer(): Promise<PublicExplorer> {
     // An empty configuration file is a mistake to report, not a reason to keep searching.
     ignoreEmptySearchPlaces: false,
     loaders: {
-      '.json': loadJson,
-      '.yaml': defaultLoaders['.yaml'] as Loader,
-      '.yml': defaultLoaders['.yaml'] as Loader,
+      '.json': nullIsAnError(loadJson),
+      '.yaml': loadYaml,
+      '.yml': loadYaml,
       '.js': loadJs,
       '.cjs': loadJs,
       '.mjs': loadJs,
       '.ts': loadTs,
-      noExt: defaultLoaders['.yaml'] as Loader,
+      noExt: loadYaml,
       // `--config` may name any file: JSON is YAML, so YAML reads both.
-      default: defaultLoaders['.yaml'] as Loader,
+      default: loadYaml,
     },
   });
 }

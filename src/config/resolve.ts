@@ -17,8 +17,8 @@ export function parseSeverity(value: unknown, where: string): SeverityLevel {
   return level;
 }
 
-function checkOption(ruleId: string, name: string, spec: OptionSpec<unknown>, value: unknown): void {
-  const where = `option \`${name}\` of \`${ruleId}\``;
+function checkOption(ruleId: string, name: string, spec: OptionSpec<unknown>, value: unknown, source?: string): void {
+  const where = `option \`${name}\` of \`${ruleId}\`${source ? ` in ${source}` : ''}`;
   const fail = (expected: string): never => {
     throw new ConfigError(`Unexpected value ${describe(value)} for ${where}, expected ${expected}`);
   };
@@ -44,22 +44,26 @@ function checkOption(ruleId: string, name: string, spec: OptionSpec<unknown>, va
   }
 }
 
-/** Validate a rule's options against its schema and fill in defaults. */
-export function ruleOptions(rule: AnyRule, given: Record<string, unknown> | undefined, base: Record<string, unknown> = {}): Record<string, unknown> {
+/**
+ * Validate a rule's options against its schema and fill in defaults. `source` ("`rules` of
+ * .mlsd-lintrc.json", "--rule") is named in errors so the user knows which file to fix.
+ */
+export function ruleOptions(rule: AnyRule, given: Record<string, unknown> | undefined, base: Record<string, unknown> = {}, source?: string): Record<string, unknown> {
+  const inSource = source ? ` in ${source}` : '';
   const schema = (rule.meta.options ?? {}) as Record<string, OptionSpec<unknown>>;
   const options: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(schema)) options[name] = base[name] ?? spec.default;
   if (given === undefined) return options;
   if (typeof given !== 'object' || given === null || Array.isArray(given)) {
-    throw new ConfigError(`Unexpected options ${describe(given)} for \`${rule.id}\`, expected an object`);
+    throw new ConfigError(`Unexpected options ${describe(given)} for \`${rule.id}\`${inSource}, expected an object`);
   }
   for (const [name, value] of Object.entries(given)) {
     const spec = schema[name];
     if (!spec) {
       const known = Object.keys(schema);
-      throw new ConfigError(`Unknown option \`${name}\` for \`${rule.id}\`${known.length ? ` (known: ${known.join(', ')})` : ' (it takes no options)'}`);
+      throw new ConfigError(`Unknown option \`${name}\` for \`${rule.id}\`${inSource}${known.length ? ` (known: ${known.join(', ')})` : ' (it takes no options)'}`);
     }
-    checkOption(rule.id, name, spec, value);
+    checkOption(rule.id, name, spec, value, source);
     options[name] = value;
   }
   return options;
@@ -78,7 +82,7 @@ function applyEntry(settings: Map<string, RuleSetting>, rules: ReadonlyMap<strin
   const [severityValue, options] = Array.isArray(raw) ? (raw as [unknown, Record<string, unknown> | undefined]) : [raw, undefined];
   const severity = parseSeverity(severityValue, `\`${id}\` in ${where}`);
   const previous = settings.get(id);
-  settings.set(id, { severity, options: ruleOptions(rule, options, previous?.options) });
+  settings.set(id, { severity, options: ruleOptions(rule, options, previous?.options, where) });
 }
 
 /** Validate a user config's shape (before any file is read). */

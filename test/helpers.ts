@@ -1,0 +1,77 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = path.join(ROOT, 'bin', 'mlsd-lint.js');
+export const ANSWERS = path.join(ROOT, 'fixtures', 'answers');
+
+/** The rubric's two reference texts. */
+export const WEAK_TEXT = "I'd use a recommendation model with collaborative filtering and serve it via an API.";
+export const HIGH_TEXT =
+  "For a real-time product recommendation system at 10M DAU, I'd use a two-stage retrieval + ranking architecture. ANN retrieval (Faiss) narrows 10M items to 500 candidates in <10ms; a LightGBM ranker scores candidates using 50 user + item features from Redis feature store. Training pipeline runs daily in Spark on 90-day event window. Monitoring: CTR degradation >15% triggers alert; AUC <0.80 triggers retraining. Training-serving skew managed by shared feature computation layer.";
+
+export const SIGNAL_IDS = [
+  'problem-framing',
+  'feedback-loop',
+  'training-serving-split',
+  'feature-freshness',
+  'skew-prevention',
+  'monitoring',
+  'retraining',
+  'inference-mode',
+  'scale-latency',
+  'evaluation',
+  'specificity',
+];
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliRunOptions {
+  cwd?: string;
+  /** Written to stdin, which is then closed; without it stdin is closed at once (empty pipe). */
+  input?: string | Buffer;
+  env?: Record<string, string | undefined>;
+}
+
+/** Run the real executable, as a user or CI would. Colour variables are cleared unless given. */
+export function runCli(args: readonly string[], options: CliRunOptions = {}): Promise<CliRun> {
+  const env: Record<string, string | undefined> = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, ...options.env };
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: env as NodeJS.ProcessEnv });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** A temporary folder tree; `files` maps relative paths to contents. Remove with `cleanup`. */
+export function tempTree(files: Record<string, string | Buffer> = {}): { dir: string; write(files: Record<string, string | Buffer>): void; cleanup(): void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'mlsd-lint-test-'));
+  const write = (more: Record<string, string | Buffer>) => {
+    for (const [name, content] of Object.entries(more)) {
+      const file = path.join(dir, name);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, content);
+    }
+  };
+  write(files);
+  return { dir, write, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Assert-friendly view of a CLI error: exactly one line on stderr, prefixed with the tool name. */
+export function stderrLines(run: CliRun): string[] {
+  return run.stderr.split('\n').filter((line) => line !== '');
+}
