@@ -30,6 +30,11 @@ export default defineRule({
       missing: 'No evaluation: no offline metric and no online experiment',
       weak: 'Evaluation is one-sided: {detail}',
     },
+    criteria: {
+      high: 'an offline metric (AUC, log loss, NDCG@k, precision@k, RMSE) and an online evaluation (A/B test, interleaving, canary or shadow, a pilot with a control group) tied to a product metric.',
+      weak: 'only one side, or evaluation in general.',
+      missing: 'no evaluation; a bare "A/B test" bullet is a placeholder.',
+    },
     options: signalOptions,
     examples: [
       { title: 'weak: offline only', status: 'weak', text: 'We evaluate the ranker offline with NDCG@10 on a held-out week.' },
@@ -42,7 +47,7 @@ export default defineRule({
   },
   check({ document: doc }) {
     const ctx = answerContext(doc);
-    const suggestion = `Evaluation: offline, ${ctx.offlineMetric} on a held-out final week must beat the current model; online, a two-week A/B test on 5% of traffic, judged on ${ctx.businessMetric} (ship if it improves by at least 1% at 95% confidence), with a canary stage first.`;
+    const suggestion = `Evaluation: offline, ${ctx.offlineMetric} on a held-out final week must beat the current production model; online, a two-week A/B test on 5% of traffic, judged on ${ctx.businessMetric} (ship if it improves by at least 1% at 95% confidence), with a canary stage first.`;
     if (!doc.profile.isML) return { status: 'missing', suggestion };
     const offline = hitsOf(doc, 'offline-metric', OFFLINE_METRIC);
     const business = [...hitsOf(doc, 'business-metric', BUSINESS_METRIC), ...hitsOf(doc, 'measurable-metric', MEASURABLE_METRIC)];

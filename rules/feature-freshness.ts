@@ -48,6 +48,11 @@ export default defineRule({
       missing: 'No features are discussed',
       weak: 'Features are not split into batch and real-time: `{evidence}`',
     },
+    criteria: {
+      high: 'features are split into batch (precomputed, refreshed daily or slowly changing) and real-time (streaming, session, computed at request time) kinds, with an example of each.',
+      weak: 'features or a feature store are discussed without that split, or only one kind is named.',
+      missing: 'no features are discussed.',
+    },
     options: signalOptions,
     examples: [
       { title: 'weak: no split', status: 'weak', text: 'The ranker uses 50 user and item features from a Redis feature store.' },
@@ -60,7 +65,7 @@ export default defineRule({
   },
   check({ document: doc }) {
     const ctx = answerContext(doc);
-    const suggestion = `Features come in two freshnesses: batch features (for example ${ctx.batchFeature}) are recomputed daily in ${ctx.batchEngine} and loaded into ${ctx.onlineStore}; real-time features (for example ${ctx.realtimeFeature}) are computed from ${ctx.streaming} events in a streaming job within seconds.`;
+    const suggestion = `The features for the model come in two freshnesses: batch features (for example ${ctx.batchFeature}) are recomputed daily in ${ctx.batchEngine} and loaded into ${ctx.onlineStore}; real-time features (for example ${ctx.realtimeFeature}) are computed from ${ctx.streaming} events in a streaming job within seconds.`;
     if (!doc.profile.isML) return { status: 'missing', suggestion };
     const { features, hits } = freshnessHits(doc);
     const batch = hits.find((h) => h.kind === 'batch');

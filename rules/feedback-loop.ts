@@ -37,6 +37,11 @@ export default defineRule({
       weak: 'Feedback loop without a delay: `{evidence}`',
       noSource: 'A delay without a label source: `{evidence}`',
     },
+    criteria: {
+      high: 'a concrete label source (clicks, purchases, chargebacks, reviewer decisions, delivery timestamps) and how late it arrives, with a figure ("chargebacks arrive within 60 days", "known within the session"), in the same sentence or list item subtree.',
+      weak: 'labels or "the feedback loop" are mentioned without a delay, or a delay without a concrete source.',
+      missing: 'nothing says where ground truth comes from.',
+    },
     options: signalOptions,
     examples: [
       { title: 'weak: labels, no delay', status: 'weak', text: 'Labels come from user clicks on recommended items.' },

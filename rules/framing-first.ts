@@ -21,6 +21,10 @@ export default defineRule({
       modelFirst: 'Model architecture comes before the problem is framed: `{evidence}`',
       neverFramed: 'Model architecture is discussed but the problem is never framed: `{evidence}`',
     },
+    criteria: {
+      reported: 'model architecture (a model family, layers, a loss) is discussed before any statement of the prediction target or objective, or the problem is never framed at all.',
+      'not reported': 'the answer frames the problem first.',
+    },
     examples: [
       { title: 'reported: model first', reported: true, text: 'We use a two-tower model with 256-dim embeddings.\n\nThe goal is to predict clicks and maximize CTR.' },
       { title: 'not reported: framing first', reported: false, text: 'We predict whether a user clicks, optimizing CTR.\n\nThe model is a two-tower network.' },

@@ -70,6 +70,11 @@ export default defineRule({
       weak: 'Inference mode without a latency or freshness requirement: `{evidence}`',
       noMode: 'Serving is described but the inference mode is not stated: `{evidence}`',
     },
+    criteria: {
+      high: 'online (real-time, per request) or batch (precomputed) inference, or a mix, with the latency or freshness requirement behind it ("p99 < 100 ms because results render on page load", "scored nightly, needed by 08:00").',
+      weak: 'a mode without a latency or freshness requirement, or serving described with no mode ("serve it via an API").',
+      missing: 'how predictions are served is not discussed.',
+    },
     options: signalOptions,
     examples: [
       { title: 'weak: API only', status: 'weak', text: 'We serve the model via an API.' },

@@ -54,6 +54,10 @@ export default defineRule({
       ratio: { type: 'number', default: 1.5, minimum: 0.1, description: 'Report when modelling words exceed infrastructure words by this factor' },
       minWords: { type: 'integer', default: 60, minimum: 0, description: 'Only judge answers with at least this many words of modelling' },
     },
+    criteria: {
+      reported: 'the words spent on modelling exceed the words spent on data, features, serving, monitoring and retraining by the configured ratio (1.5 by default), once there are at least 60 words of modelling.',
+      'not reported': 'the infrastructure gets at least its share.',
+    },
     examples: [
       {
         title: 'reported',

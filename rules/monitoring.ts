@@ -96,6 +96,11 @@ export default defineRule({
       missing: 'No model monitoring: nothing says what is watched in production or what happens when it moves',
       weak: 'Monitoring is vague: `{evidence}` ({detail})',
     },
+    criteria: {
+      high: 'at least two kinds of model-health signal (data or feature drift, model quality decay, prediction distribution shift, business metric degradation) and at least one tied to an action (alert, page, automatic retraining, rollback, manual review), ideally with a threshold.',
+      weak: '"monitor the model", one kind of signal with no action, or only system metrics (latency, CPU, errors).',
+      missing: 'no monitoring; when the product itself is an alerting system, watching machines is the product, not model monitoring.',
+    },
     options: signalOptions,
     examples: [
       { title: 'weak: generic', status: 'weak', text: 'We will monitor model performance on dashboards.' },

@@ -26,6 +26,11 @@ export default defineRule({
       noObjective: 'Prediction target without a measurable objective: `{evidence}`',
       noTarget: 'Objective without a prediction target: `{evidence}`',
     },
+    criteria: {
+      high: 'names the prediction target (what the model outputs: a probability, a class, a number with its unit) and the objective it optimizes as a measurable product or business metric (CTR, 7-day revenue, fraud loss in $, minutes listened per daily active user), in statements, not questions.',
+      weak: 'only one of the two, or a generic aim ("improve engagement", "build a recommendation model").',
+      missing: 'neither; questions and placeholders ("What are we predicting? [target]") do not count.',
+    },
     options: signalOptions,
     examples: [
       { title: 'weak: generic', status: 'weak', text: "I'd use a recommendation model with collaborative filtering and serve it via an API." },

@@ -69,6 +69,11 @@ export default defineRule({
       missing: 'No retraining: nothing says when or why the model is retrained',
       weak: 'Retraining has no {detail}: `{evidence}`',
     },
+    criteria: {
+      high: 'a cadence (weekly, every 6 hours) or a performance trigger, plus a data window ("rolling 90-day window") or a numeric threshold ("AUC drops below 0.82").',
+      weak: 'retraining with a bare cadence or vaguely ("periodically", "as needed", "when performance degrades").',
+      missing: 'no retraining, or only a negation or a TODO.',
+    },
     options: signalOptions,
     examples: [
       { title: 'weak: vague', status: 'weak', text: 'We retrain the model periodically as needed.' },

@@ -38,6 +38,11 @@ export default defineRule({
       missing: 'No scale or latency: how many users or requests, and how fast must it answer?',
       weak: 'Scale and latency are incomplete: {detail}',
     },
+    criteria: {
+      high: 'at least one scale figure (DAU, QPS, catalog size, events per day, data volume) and one latency budget (ms, p95/p99); an assumption with a number ("latency: 200 ms?") counts.',
+      weak: 'only one of the two, or qualitative words ("millions of users", "low latency", "highly scalable").',
+      missing: 'neither.',
+    },
     options: signalOptions,
     examples: [
       { title: 'weak: qualitative', status: 'weak', text: 'The system must be highly scalable and low latency for millions of users.' },

@@ -91,6 +91,11 @@ export default defineRule({
       missing: 'Nothing on training-serving skew: how do training and serving compute the same features?',
       weak: 'Skew prevention is incomplete: `{evidence}` ({detail})',
     },
+    criteria: {
+      high: 'training-serving skew (or consistency between training and serving features) is named together with a mechanism that prevents it: one shared feature definition or computation, a feature store serving both offline and online, logging served features for training, point-in-time correct joins.',
+      weak: 'a feature store or consistency is mentioned without a mechanism, or a mechanism without its purpose.',
+      missing: 'nothing about it; "left out: training-serving skew" counts as nothing.',
+    },
     options: signalOptions,
     examples: [
       { title: 'weak: feature store only', status: 'weak', text: 'Features are kept in a feature store.' },

@@ -33,6 +33,11 @@ export default defineRule({
       missing: 'No named components and no numbers: name the systems you would use and give figures with units',
       weak: 'Not specific enough: {components} named component(s) (want {minComponents}) and {quantities} figure(s) with units (want {minQuantities})',
     },
+    criteria: {
+      high: 'at least three distinct named components (Faiss, LightGBM, Kafka, Redis, Spark; generic families such as logistic regression or two-tower do not count) and at least five figures with units (counts, latencies, windows, thresholds).',
+      weak: 'some names or figures, fewer than that.',
+      missing: 'no named components and no figures.',
+    },
     options: {
       weak: { type: 'string', enum: ['off', 'warn', 'error'], default: 'warn', description: 'Severity of a weak status' },
       minComponents: { type: 'integer', default: 3, minimum: 1, description: 'Distinct named components needed for high' },

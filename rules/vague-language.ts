@@ -48,6 +48,10 @@ export default defineRule({
     options: {
       maxPerPhrase: { type: 'integer', default: 3, minimum: 1, description: 'Report each vague phrase at most this many times' },
     },
+    criteria: {
+      reported: 'each phrase that reads as weak signal ("a recommendation model", "serve it via an API", "periodically", "low latency", "scalable", "monitor performance", "some features", "etc."), with a concrete rewrite built from the answer.',
+      'not reported': 'the answer says things concretely.',
+    },
     examples: [
       { title: 'reported', reported: true, text: "I'd use a recommendation model with collaborative filtering and serve it via an API." },
       { title: 'not reported', reported: false, text: 'A LightGBM ranker scores 500 candidates per request within a p99 of 40 ms.' },

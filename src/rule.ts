@@ -55,6 +55,11 @@ export interface RuleMeta<M extends string, O> {
   /** Message templates by id; `{name}` placeholders are filled from report data. */
   messages: Record<M, string>;
   options?: OptionsSchema<O>;
+  /**
+   * What earns each status (signal rules) or what is reported (finding rules), one short paragraph
+   * per key; shown by `explain` and on the rule's doc page.
+   */
+  criteria?: Readonly<Record<string, string>>;
   /** Examples shown by `explain` and run as tests. */
   examples?: readonly RuleExample[];
   /** Where the rule's documentation lives. */

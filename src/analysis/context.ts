@@ -186,7 +186,7 @@ function detectDomain(doc: Document): Domain {
     }
   }
   let best: Domain = 'generic';
-  let bestCount = 2;
+  let bestCount = 1;
   for (const [domain, count] of counts) if (count > bestCount) [best, bestCount] = [domain, count];
   return best;
 }

@@ -158,14 +158,19 @@ function classifySections(sections: readonly Section[]): void {
 }
 
 const SHORT_ANSWER_WORDS = 120;
+/** One explicit statement about a model makes a document an ML design, however long the rest is. */
+const ML_STATEMENT =
+  /\b(?:we(?:'re| are| will be) predicting|model (?:predicts|outputs|scores|estimates)|labels? (?:come|comes|are collected) from|(?:re)?train(?:s|ed|ing)? (?:the |a |an |our )?(?:[\w-]+ )?(?:model|ranker|classifier)|model training|machine[- ]learning|ml (?:model|system|pipeline)|training[- ]serving skew|(?:current|candidate|production) model|features? (?:for|of) the model)\b/;
 
 function computeProfile(doc: Document): DocumentProfile {
   let words = 0;
   let statementWords = 0;
   let mlHits = 0;
+  let mlStatement = false;
   for (const sentence of doc.sentences) {
     words += sentence.words.length;
     if (!sentence.isStatement) continue;
+    if (!mlStatement && ML_STATEMENT.test(sentence.lower)) mlStatement = true;
     statementWords += sentence.words.length;
     for (const w of sentence.words) if (ML_STEMS.has(w.stem)) mlHits++;
   }
@@ -174,7 +179,7 @@ function computeProfile(doc: Document): DocumentProfile {
   const density = statementWords > 0 ? (mlHits / statementWords) * 100 : 0;
   const mlScore = Math.min(1, density / 4);
   // A short snippet is judged on what it says; the ML gate is for long non-ML designs (a URL shortener).
-  const isML = statementWords < SHORT_ANSWER_WORDS || mlScore >= 0.2 || (mlComponents && mlScore >= 0.1);
+  const isML = statementWords < SHORT_ANSWER_WORDS || mlStatement || mlScore >= 0.2 || (mlComponents && mlScore >= 0.1);
   return { words, statementWords, mlScore, isML };
 }
 

@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintTextSync } from '../src/api.js';
+import { ROOT } from './helpers.js';
+
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? markdownFiles(full) : name.endsWith('.md') && name !== 'README.md' ? [full] : [];
+  });
+}
+
+/**
+ * The promise of a rewrite: pasted into the answer as a new paragraph, it lifts its signal to high.
+ * Checked for every suggestion on every fixture.
+ */
+describe('suggested rewrites lift their signal to high', () => {
+  const files = markdownFiles(path.join(ROOT, 'fixtures'));
+  it('finds fixtures', () => expect(files.length).toBeGreaterThan(100));
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const result = lintTextSync(text);
+    const weak = result.signals.filter((s) => s.status !== 'high');
+    if (weak.length === 0) continue;
+    it(path.relative(ROOT, file), () => {
+      for (const signal of weak) {
+        expect(signal.suggestion, `${signal.id} has no suggestion`).toBeTruthy();
+        expect(signal.suggestion).not.toMatch(/<[a-z][^>]*>|\[[a-z ]+\]|\bTBD\b/i);
+        const pasted = `${text.trimEnd()}\n\n${signal.suggestion}\n`;
+        const after = lintTextSync(pasted).signals.find((s) => s.id === signal.id);
+        expect(after?.status, `${signal.id}: ${signal.suggestion}`).toBe('high');
+      }
+    });
+  }
+});
+
+describe('rewrites use the answer\u2019s own context', () => {
+  it('an ad-click answer that retrains "periodically" gets its own metric, a cadence, a window and a threshold', () => {
+    const text = [
+      '# Ad click prediction',
+      'We predict the probability that a user clicks an ad, optimizing CTR and ad revenue.',
+      'Offline we measure AUC and log loss on a held-out day.',
+      'We retrain the model periodically.',
+    ].join('\n\n');
+    const retraining = lintTextSync(text).signals.find((s) => s.id === 'retraining')!;
+    expect(retraining.status).toBe('weak');
+    expect(retraining.suggestion).toMatch(/\bAUC\b/);
+    expect(retraining.suggestion).toMatch(/\bCTR\b/);
+    expect(retraining.suggestion).toMatch(/weekly/);
+    expect(retraining.suggestion).toMatch(/90-day window/);
+    expect(retraining.suggestion).toMatch(/\d+%/);
+    expect(retraining.suggestion).not.toMatch(/recommend/i);
+  });
+
+  it('a fraud answer gets chargebacks as its feedback source', () => {
+    const text = 'We score every card transaction for fraud with a gradient-boosted model and block the riskiest ones.';
+    const feedback = lintTextSync(text).signals.find((s) => s.id === 'feedback-loop')!;
+    expect(feedback.status).toBe('missing');
+    expect(feedback.suggestion).toMatch(/chargebacks/);
+  });
+});

@@ -1,0 +1,93 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintTextSync } from '../src/api.js';
+import { builtinRules } from '../rules/index.js';
+import { renderRuleDoc, renderRuleIndex } from '../src/docs.js';
+import { ROOT, SIGNAL_IDS } from './helpers.js';
+
+const RULE_FIXTURES = path.join(ROOT, 'fixtures', 'rules');
+const read = (...parts: string[]): string => readFileSync(path.join(...parts), 'utf8');
+
+describe('the reference pair of the rubric', () => {
+  const expected = JSON.parse(read(ROOT, 'fixtures', 'reference', 'expected.json')) as Record<string, Record<string, string>>;
+  for (const file of ['weak.md', 'high.md']) {
+    it(`${file} gets exactly the statuses of the rubric's table`, () => {
+      const result = lintTextSync(read(ROOT, 'fixtures', 'reference', file));
+      const statuses = Object.fromEntries(result.signals.map((s) => [s.id, s.status]));
+      expect(statuses).toEqual(expected[file]);
+    });
+  }
+});
+
+describe('per-rule fixtures (fixtures/rules/<rule>/<expected>-*.md)', () => {
+  for (const ruleId of readdirSync(RULE_FIXTURES)) {
+    const files = readdirSync(path.join(RULE_FIXTURES, ruleId)).filter((f) => f.endsWith('.md'));
+    const isSignal = SIGNAL_IDS.includes(ruleId);
+    describe(ruleId, () => {
+      it('has both passing and failing cases', () => {
+        const prefixes = new Set(files.map((f) => f.split('-')[0]));
+        expect(prefixes.size).toBeGreaterThanOrEqual(2);
+      });
+      for (const file of files) {
+        const text = read(RULE_FIXTURES, ruleId, file);
+        if (isSignal) {
+          const expected = file.split('-')[0];
+          it(`${file} is ${expected}`, () => {
+            const signal = lintTextSync(text).signals.find((s) => s.id === ruleId);
+            expect(signal?.status, signal?.evidence).toBe(expected);
+          });
+        } else {
+          const reported = file.startsWith('not-ok');
+          it(`${file} is ${reported ? '' : 'not '}reported`, () => {
+            const messages = lintTextSync(text).messages.filter((m) => m.ruleId === ruleId);
+            expect(messages.length > 0).toBe(reported);
+          });
+        }
+      }
+    });
+  }
+});
+
+describe('documented examples run as tests', () => {
+  for (const rule of builtinRules) {
+    for (const example of rule.meta.examples ?? []) {
+      it(`${rule.id}: ${example.title}`, () => {
+        const result = lintTextSync(example.text);
+        if (example.status) {
+          expect(result.signals.find((s) => s.id === rule.id)?.status).toBe(example.status);
+        } else {
+          expect(result.messages.some((m) => m.ruleId === rule.id)).toBe(example.reported);
+        }
+      });
+    }
+  }
+});
+
+describe('rule metadata', () => {
+  it('every built-in rule has a description, a rationale, examples and a doc page', () => {
+    for (const rule of builtinRules) {
+      expect(rule.meta.description.length, rule.id).toBeGreaterThan(20);
+      expect(rule.meta.rationale.length, rule.id).toBeGreaterThan(20);
+      expect((rule.meta.examples ?? []).length, rule.id).toBeGreaterThanOrEqual(1);
+      expect(rule.meta.criteria, rule.id).toBeDefined();
+    }
+  });
+
+  it('the doc pages in docs/rules are generated from the current metadata (npm run docs)', () => {
+    for (const rule of builtinRules) expect(read(ROOT, 'docs', 'rules', `${rule.id}.md`), rule.id).toBe(renderRuleDoc(rule));
+    expect(read(ROOT, 'docs', 'rules', 'README.md')).toBe(renderRuleIndex(builtinRules));
+  });
+
+  it('the 11 signal rules are the rubric signals, in its order, and their weights sum to 100', () => {
+    const signals = builtinRules.filter((r) => r.meta.signal).map((r) => r.meta.signal!);
+    expect(signals.map((s) => s.id)).toEqual(SIGNAL_IDS);
+    expect(signals.reduce((sum, s) => sum + s.weight, 0)).toBe(100);
+  });
+
+  it('the guide five steps weigh more than the rest', () => {
+    const signals = builtinRules.filter((r) => r.meta.signal).map((r) => r.meta.signal!);
+    const steps = signals.filter((s) => s.step !== undefined).reduce((sum, s) => sum + s.weight, 0);
+    expect(steps).toBeGreaterThan(70);
+  });
+});
