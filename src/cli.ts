@@ -55,9 +55,16 @@ Configuration: package.json ("mlsd-lint" key), .mlsd-lintrc[.json|.yaml|.yml|.js
 mlsd-lint.config.{js,cjs,mjs}, found from each file's folder upward.`;
 
 function packageVersion(): string {
-  // dist/src/cli.js -> package.json at the package root.
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  // Built, this file is dist/src/cli.js; run from source (tests), src/cli.ts.
+  for (const candidate of ['../../package.json', '../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === NAME && pkg.version) return pkg.version;
+    } catch {
+      // Not this one; try the next.
+    }
+  }
+  return 'unknown';
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -103,13 +103,16 @@ export async function expandPatterns(patterns: readonly string[], cwd: string): 
   return files;
 }
 
-function megabytes(bytes: number): string {
-  return `${Number((bytes / (1024 * 1024)).toFixed(2))} MB`;
+/** "12.3 MB", "4 KB", "512 bytes": small limits (tests, --max-file-size 0.001) stay readable. */
+function size(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(2))} MB`;
+  if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KB`;
+  return `${bytes} bytes`;
 }
 
-function tooLarge(name: string, size: number | undefined, maxBytes: number): InputError {
-  const actual = size === undefined ? 'larger than' : `${megabytes(size)}, above`;
-  return new InputError(name, `file is ${actual} the ${megabytes(maxBytes)} limit (see --max-file-size)`);
+function tooLarge(name: string, bytes: number | undefined, maxBytes: number): InputError {
+  const actual = bytes === undefined ? 'larger than' : `${size(bytes)}, above`;
+  return new InputError(name, `file is ${actual} the ${size(maxBytes)} limit (see --max-file-size)`);
 }
 
 function decode(name: string, bytes: Uint8Array): string {

@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError, InputError, RuleError, lintFiles, lintText } from '../src/index.js';
+import { HIGH_TEXT, WEAK_TEXT, tempTree } from './helpers.js';
+
+const trees: Array<{ cleanup(): void }> = [];
+function tree(files: Record<string, string | Buffer> = {}) {
+  const t = tempTree(files);
+  trees.push(t);
+  return t;
+}
+afterAll(() => trees.forEach((t) => t.cleanup()));
+
+describe('lintFiles', () => {
+  it('lints files in argument order with paths relative to cwd, like lintText', async () => {
+    const t = tree({ 'weak.md': WEAK_TEXT, 'dir/high.md': HIGH_TEXT });
+    const results = await lintFiles(['weak.md', 'dir'], { cwd: t.dir });
+    expect(results.map((r) => r.filePath)).toEqual(['weak.md', 'dir/high.md']);
+    expect(results[0]).toEqual(await lintText(WEAK_TEXT, { filePath: 'weak.md' }));
+    expect(results[1]?.score).toBeGreaterThan(results[0]?.score ?? 100);
+  });
+
+  it('applies configuration files, configFile and rules', async () => {
+    const t = tree({ 'a.md': WEAK_TEXT, '.mlsd-lintrc.json': '{"rules": {"retraining": "off"}}', 'strict.yml': 'extends: strict\n' });
+    const [found] = await lintFiles(['a.md'], { cwd: t.dir });
+    expect(found?.messages.some((m) => m.ruleId === 'retraining')).toBe(false);
+    const [explicit] = await lintFiles(['a.md'], { cwd: t.dir, configFile: 'strict.yml', rules: { monitoring: 'off' } });
+    expect(explicit?.messages.find((m) => m.ruleId === 'retraining')?.severity).toBe(2);
+    expect(explicit?.messages.some((m) => m.ruleId === 'monitoring')).toBe(false);
+  });
+
+  it('throws typed errors: InputError, ConfigError, RuleError', async () => {
+    const t = tree({ 'a.md': WEAK_TEXT, 'bin.md': Buffer.from([0, 1]) });
+    await expect(lintFiles(['nope.md'], { cwd: t.dir })).rejects.toBeInstanceOf(InputError);
+    await expect(lintFiles(['bin.md'], { cwd: t.dir })).rejects.toThrow(/^bin\.md: binary file/);
+    await expect(lintFiles(['a.md'], { cwd: t.dir, rules: { nope: 'off' } })).rejects.toBeInstanceOf(ConfigError);
+    await expect(lintFiles(['a.md'], { cwd: t.dir, maxFileSize: 10 })).rejects.toThrow(/^a\.md: file is \d+ bytes, above the 10 bytes limit/);
+
+    const crash = tree({
+      'a.md': WEAK_TEXT,
+      'crash.mjs': `export default [{ id: 'x/crash', meta: { description: 'd', rationale: 'r', defaultSeverity: 'warn', messages: { m: 'M' } }, check() { throw new Error('kaboom'); } }];`,
+      '.mlsd-lintrc.json': '{"plugins": ["./crash.mjs"]}',
+    });
+    const error = await lintFiles(['a.md'], { cwd: crash.dir }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RuleError);
+    expect((error as RuleError).ruleId).toBe('x/crash');
+    expect((error as Error).message).toBe('rule "x/crash" crashed: kaboom while linting a.md');
+  });
+
+  it('returns [] for no patterns and never writes to input files', async () => {
+    expect(await lintFiles([])).toEqual([]);
+    const t = tree({ 'a.md': WEAK_TEXT });
+    const { statSync, readFileSync } = await import('node:fs');
+    const before = statSync(path.join(t.dir, 'a.md')).mtimeMs;
+    await lintFiles(['a.md'], { cwd: t.dir });
+    expect(statSync(path.join(t.dir, 'a.md')).mtimeMs).toBe(before);
+    expect(readFileSync(path.join(t.dir, 'a.md'), 'utf8')).toBe(WEAK_TEXT);
+  });
+});

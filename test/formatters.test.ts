@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { builtinRules } from '../rules/index.js';
+import { lintTextSync } from '../src/api.js';
+import type { LintResult } from '../src/engine/types.js';
+import { UsageError } from '../src/errors.js';
+import { FORMATTER_NAMES, loadFormatter } from '../src/formatters/index.js';
+import formatJson from '../src/formatters/json.js';
+import formatStylish from '../src/formatters/stylish.js';
+import { sanitize, truncate, wrap } from '../src/formatters/text.js';
+import type { FormatterContext } from '../src/formatters/types.js';
+import { HIGH_TEXT, WEAK_TEXT } from './helpers.js';
+
+const rulesMeta = new Map(builtinRules.map((r) => [r.id, r.meta]));
+const context = (overrides: Partial<FormatterContext> = {}): FormatterContext => ({ cwd: '/work', color: false, rulesMeta, ...overrides });
+const ANSI = /\u001b\[/;
+
+function result(overrides: Partial<LintResult> = {}): LintResult {
+  return {
+    filePath: 'answer.md',
+    score: 42,
+    signals: [
+      { id: 'retraining', status: 'weak', line: 3, column: 5, evidence: 'We retrain periodically.', suggestion: 'We retrain weekly on a rolling 90-day window.' },
+      { id: 'monitoring', status: 'high', line: 7, column: 1, evidence: 'AUC < 0.80 pages the on-call engineer.' },
+      { id: 'feedback-loop', status: 'missing', suggestion: 'Labels come from clicks within 24 hours.' },
+    ],
+    messages: [
+      { ruleId: 'feedback-loop', severity: 2, message: 'No feedback loop', line: 1, column: 1, endLine: 1, endColumn: 9, messageId: 'missing', suggestion: 'Labels come from clicks within 24 hours.' },
+      { ruleId: 'retraining', severity: 1, message: 'Retraining has no trigger: `We retrain periodically.`', line: 3, column: 5, messageId: 'weak' },
+      { ruleId: 'vague-language', severity: 1, message: 'Vague phrase `periodically`', line: 3, column: 16, endLine: 3, endColumn: 28 },
+    ],
+    errorCount: 1,
+    warningCount: 2,
+    ...overrides,
+  };
+}
+
+describe('loadFormatter', () => {
+  it('loads the known formatters by name', async () => {
+    expect(FORMATTER_NAMES).toEqual(['stylish', 'json']);
+    expect(await loadFormatter('json')).toBe(formatJson);
+    expect(await loadFormatter('stylish')).toBe(formatStylish);
+  });
+
+  it('rejects an unknown name with a UsageError listing the formats', async () => {
+    await expect(loadFormatter('sarif')).rejects.toThrow(UsageError);
+    await expect(loadFormatter('sarif')).rejects.toThrow('Unknown format "sarif", expected one of: stylish, json');
+    await expect(loadFormatter('toString')).rejects.toThrow(UsageError);
+  });
+});
+
+describe('json formatter', () => {
+  it('emits exactly the contract: no messageId, no signal column, optional keys only when set', () => {
+    const parsed = JSON.parse(formatJson([result()], context())) as unknown;
+    expect(parsed).toEqual([
+      {
+        filePath: 'answer.md',
+        score: 42,
+        signals: [
+          { id: 'retraining', status: 'weak', line: 3, evidence: 'We retrain periodically.', suggestion: 'We retrain weekly on a rolling 90-day window.' },
+          { id: 'monitoring', status: 'high', line: 7, evidence: 'AUC < 0.80 pages the on-call engineer.' },
+          { id: 'feedback-loop', status: 'missing', suggestion: 'Labels come from clicks within 24 hours.' },
+        ],
+        messages: [
+          { ruleId: 'feedback-loop', severity: 2, message: 'No feedback loop', line: 1, column: 1, endLine: 1, endColumn: 9, suggestion: 'Labels come from clicks within 24 hours.' },
+          { ruleId: 'retraining', severity: 1, message: 'Retraining has no trigger: `We retrain periodically.`', line: 3, column: 5 },
+          { ruleId: 'vague-language', severity: 1, message: 'Vague phrase `periodically`', line: 3, column: 16, endLine: 3, endColumn: 28 },
+        ],
+        errorCount: 1,
+        warningCount: 2,
+      },
+    ]);
+  });
+
+  it('is valid JSON for an empty run and escapes whatever the answer contains', () => {
+    expect(JSON.parse(formatJson([], context()))).toEqual([]);
+    const hostile = result({ filePath: 'a"b\n.md', signals: [{ id: 'retraining', status: 'weak', evidence: '\u001b[31m</script>"\\' }] });
+    const parsed = JSON.parse(formatJson([hostile], context())) as Array<{ filePath: string; signals: Array<{ evidence: string }> }>;
+    expect(parsed[0]?.filePath).toBe('a"b\n.md');
+    expect(parsed[0]?.signals[0]?.evidence).toBe('\u001b[31m</script>"\\');
+  });
+});
+
+describe('stylish formatter', () => {
+  it('shows the path, score, signal table, weak and high sections, rewrites and a summary', () => {
+    const out = formatStylish([result()], context());
+    expect(out).toContain('answer.md  score 42/100');
+    expect(out).toMatch(/Signal\s+Status\s+Line\s+Evidence/);
+    expect(out).toMatch(/retraining\s+weak\s+3\s+We retrain periodically\./);
+    expect(out).toMatch(/feedback-loop\s+missing\s+-/);
+    expect(out).toMatch(/Weak signal \(3\)[\s\S]*High signal \(1\)/);
+    expect(out).toMatch(/1:1\s+error\s+feedback-loop \(signal\)\n\s+No feedback loop\n\s+→ Rewrite: Labels come from clicks within 24 hours\./);
+    expect(out).toMatch(/3:16\s+warn\s+vague-language \(structure\)/);
+    expect(out).toMatch(/7\s+monitoring\n\s+“AUC < 0\.80 pages the on-call engineer\.”/);
+    expect(out.endsWith('✖ 3 problems (1 error, 2 warnings)\n')).toBe(true);
+    expect(out).not.toMatch(ANSI);
+  });
+
+  it('colours only when asked', () => {
+    expect(formatStylish([result()], context({ color: true }))).toMatch(ANSI);
+  });
+
+  it('prints one success line for a clean run', () => {
+    const clean = result({ messages: [], errorCount: 0, warningCount: 0, score: 91 });
+    expect(formatStylish([clean], context())).toBe('✔ No problems in 1 file (score 91/100)\n');
+    expect(formatStylish([clean, { ...clean, score: 60 }], context())).toBe('✔ No problems in 2 files (scores 60-91/100)\n');
+    expect(formatStylish([], context())).toBe('');
+  });
+
+  it('gives a clean file one line in a run with problems', () => {
+    const clean = result({ filePath: 'good.md', messages: [], errorCount: 0, warningCount: 0, score: 95 });
+    expect(formatStylish([clean, result()], context())).toMatch(/^good\.md {2}score 95\/100 {2}✔ no problems\n\nanswer\.md/);
+  });
+
+  it('wraps to the terminal width', () => {
+    const lint = lintTextSync(WEAK_TEXT, { filePath: 'weak.md' });
+    for (const width of [80, 100]) {
+      const lines = formatStylish([lint], context({ width })).split('\n');
+      // A line may only pass the width when it is one unbreakable word after the indent.
+      const tooLong = lines.filter((line) => [...line].length > width && line.trim().includes(' '));
+      expect(tooLong).toEqual([]);
+    }
+  });
+
+  it('strips terminal control sequences and bidi overrides from embedded text', () => {
+    const hostile = result({
+      filePath: 'evil\u001b]0;title\u0007.md',
+      messages: [{ ruleId: 'retraining', severity: 2, message: 'Quoted `\u001b[2J\u202ecleared`', line: 1, column: 1, suggestion: 'Rewrite \u009b31m' }],
+      signals: [{ id: 'retraining', status: 'high', line: 1, evidence: 'ok \u001b[31mred' }],
+    });
+    const out = formatStylish([hostile], context());
+    expect(out).not.toMatch(/[\u001b\u0007\u009b\u202e]/);
+    expect(out).toContain('Quoted `[2Jcleared`');
+  });
+
+  it('renders the two reference answers', () => {
+    const weak = formatStylish([lintTextSync(WEAK_TEXT, { filePath: 'weak.md' })], context());
+    expect(weak).toContain('High signal (0)');
+    expect(weak).toMatch(/error/);
+    const high = formatStylish([lintTextSync(HIGH_TEXT, { filePath: 'high.md' })], context());
+    expect(high).toMatch(/High signal \([1-9]\d*\)/);
+  });
+});
+
+describe('text helpers', () => {
+  it('wrap breaks at spaces and keeps long words whole', () => {
+    expect(wrap('aaa bbb ccc', 7)).toEqual(['aaa bbb', 'ccc']);
+    expect(wrap('https://example.com/very/long/url next', 10)).toEqual(['https://example.com/very/long/url', 'next']);
+    expect(wrap('', 10)).toEqual(['']);
+  });
+
+  it('truncate adds an ellipsis within the limit', () => {
+    expect(truncate('abcdef', 4)).toBe('abc…');
+    expect(truncate('abc', 4)).toBe('abc');
+  });
+
+  it('sanitize flattens newlines and drops control characters', () => {
+    expect(sanitize('a\nb\tc\u0000d\u001b[0m')).toBe('a b cd[0m');
+  });
+});
