@@ -32,7 +32,7 @@ export interface CliIo {
 interface CliOptions {
   format: string;
   config?: string;
-  rule: string[];
+  rule?: string[];
   stdinFilename?: string;
   quiet?: boolean;
   maxWarnings?: string;
@@ -43,16 +43,22 @@ interface CliOptions {
 
 const EXAMPLES = `
 Examples:
-  $ mlsd-lint answer.md                     lint one answer
-  $ mlsd-lint answers/ 'drafts/**/*.md'     lint a folder's *.md and *.markdown, and a glob
-  $ pbpaste | mlsd-lint                     lint an answer piped on stdin
-  $ mlsd-lint - --stdin-filename draft.md   stdin, named (for messages and overrides)
-  $ mlsd-lint answer.md --rule retraining:off --rule 'monitoring:["warn",{"weak":"off"}]'
+  $ mlsd-lint answer.md                    lint one answer
+  $ mlsd-lint answers/ 'drafts/**/*.md'    a folder's .md/.markdown, a glob
+  $ pbpaste | mlsd-lint                    an answer piped on stdin
+  $ mlsd-lint - --stdin-filename draft.md  stdin, named for messages and config
+  $ mlsd-lint answer.md --rule retraining:off
+  $ mlsd-lint answer.md --rule 'monitoring:["warn",{"weak":"off"}]'
   $ mlsd-lint answer.md -f json | jq '.[0].score'
 
-Exit codes: 0 no errors, 1 lint errors or too many warnings, 2 usage, configuration or input error.
-Configuration: package.json ("mlsd-lint" key), .mlsd-lintrc[.json|.yaml|.yml|.js|.cjs|.mjs] or
-mlsd-lint.config.{js,cjs,mjs}, found from each file's folder upward.`;
+Exit codes:
+  0  no errors (and no more warnings than --max-warnings)
+  1  lint errors, or too many warnings
+  2  usage, configuration or input problem (one line on stderr)
+
+Configuration is read from the first of package.json ("mlsd-lint" key),
+.mlsd-lintrc, .mlsd-lintrc.{json,yaml,yml,js,cjs,mjs} or
+mlsd-lint.config.{js,cjs,mjs} found from each file's folder upward.`;
 
 function packageVersion(): string {
   // Built, this file is dist/src/cli.js; run from source (tests), src/cli.ts.
@@ -67,7 +73,7 @@ function packageVersion(): string {
   return 'unknown';
 }
 
-function collect(value: string, previous: string[]): string[] {
+function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
@@ -78,7 +84,7 @@ function buildProgram(io: CliIo): Command {
     .argument('[paths...]', 'answer files, directories and globs; "-" reads stdin')
     .addOption(new Option('-f, --format <name>', 'output format').choices([...FORMATTER_NAMES]).default('stylish'))
     .option('-c, --config <path>', 'use this configuration file only (no search)')
-    .option('--rule <id:severity>', 'set a rule, after the configuration (repeatable); severity off|warn|error or JSON [severity, options]', collect, [])
+    .option('--rule <id:severity>', 'set a rule after the configuration (repeatable): off|warn|error or JSON [severity, options]', collect)
     .option('--stdin-filename <name>', 'name for stdin input, in the report and for configuration')
     .option('--quiet', 'report errors only (warnings neither shown nor counted)')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
@@ -159,7 +165,7 @@ export async function main(io: CliIo): Promise<number> {
     const options = program.opts<CliOptions>();
     const maxWarnings = options.maxWarnings === undefined ? undefined : parseCount(options.maxWarnings, '--max-warnings');
     const maxBytes = options.maxFileSize === undefined ? DEFAULT_MAX_FILE_SIZE : parseMegabytes(options.maxFileSize, '--max-file-size');
-    const rules = parseRuleOptions(options.rule);
+    const rules = parseRuleOptions(options.rule ?? []);
     const formatter = await loadFormatter(options.format);
 
     const inputs = await sources(program.args, options, io, maxBytes);
