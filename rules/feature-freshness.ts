@@ -14,7 +14,21 @@ const BATCH =
 
 /** Real-time / online freshness: computed on the fly or from a stream. */
 const REALTIME =
-  /\b(?:real[- ]?time|near[- ]real[- ]time|online (?:features?|signals?|aggregat\w*|counters?|computation)|computed online|stream(?:s|ing|ed)?|session(?:-level| level| based)? (?:features?|signals?|context|data|clicks|activity|history)|in[- ]session|dynamic (?:features?|signals?|attributes?|data)|on[- ]the[- ]fly|fast[- ](?:moving|changing)|(?:change|changes|changing) (?:by the minute|quickly|fast)|fresh ones|within (?:seconds|a (?:few )?(?:seconds?|minutes?))|(?:event|live|click|query) streams?|(?:refreshed|updated|recomputed) every (?:\d+ )?(?:seconds?|minutes?)|request[- ]time|at request time|at (?:query|inference|serving) time|fresh(?:est)? (?:features?|signals?|data)|last (?:\d+|few|five|ten) (?:minutes|seconds|hours|clicks|events|actions)|recent (?:clicks|activity|actions|behaviou?r|events|interactions|queries)|current (?:session|location|context|cart|traffic|query))\b/g;
+  /\b(?:real[- ]?time|near[- ]real[- ]time|online (?:features?|signals?|aggregat\w*|counters?|computation)|computed online|stream(?:s|ing|ed)?|session(?:-level| level| based)? (?:features?|signals?|context|data|clicks|activity|history)|in[- ]session|dynamic (?:features?|signals?|attributes?|data)|on[- ]the[- ]fly|fast[- ](?:moving|changing)|(?:change|changes|changing) (?:by the minute|quickly|fast)|fresh ones|within (?:seconds|a (?:few )?(?:seconds?|minutes?))|(?:event|live|click|query) streams?|(?:refreshed|updated|recomputed) every (?:\d+ )?(?:seconds?|minutes?)|request[- ]time|(?:computed|calculated|derived) (?:at|during) (?:query|inference|serving|request) time|fresh(?:est)? (?:features?|signals?|data)|last (?:\d+|few|five|ten) (?:minutes|seconds|hours|clicks|events|actions)|recent (?:clicks|activity|actions|behaviou?r|events|interactions|queries)|current (?:session|location|context|cart|traffic|query))\b/g;
+
+/** Words that only name freshness or features: what is left after them must be an example. */
+const FRESHNESS_WORDS =
+  /\b(?:batch|offline|online|static|dynamic|streaming|stream|real[- ]?time|near|slow|fast|fresh|features?|vs|versus|and|or|the|a|an|of|with|are|is|be|can|should|computed|in|for|to|from|feature store|kinds?|types?)\b|[^\p{L}\p{N}\s]/giu;
+
+/** Does the sentence (or what hangs under it) give an example, not just the category name? */
+function hasExample(s: Sentence): boolean {
+  if (s.block.children.length > 0 && s.block.sentences[0] === s) return true;
+  const rest = s.lower.replace(FRESHNESS_WORDS, ' ').split(/\s+/).filter((w) => w.length > 2);
+  return rest.length >= 2;
+}
+
+/** Explicit talk of features (the weak status needs it; "inputs" alone is too vague). */
+const FEATURE_WORDS = /\b(?:features?|feature store|embeddings?|inputs? (?:to|for|of) the model|model inputs?)\b/;
 
 interface FreshnessHit {
   kind: 'batch' | 'realtime';
@@ -28,7 +42,8 @@ function freshnessHits(doc: Document): { features: Sentence[]; hits: FreshnessHi
     for (const s of statements(doc)) {
       const featureContext = s.section.kinds.has('features') || inContext(s, FEATURE_CONTEXT);
       if (!featureContext) continue;
-      features.push(s);
+      if (FEATURE_WORDS.test(s.lower) || s.section.kinds.has('features')) features.push(s);
+      if (!hasExample(s)) continue;
       if (findPattern(s, BATCH, 'batch').some((h) => !h.negated)) hits.push({ kind: 'batch', sentence: s });
       if (findPattern(s, REALTIME, 'realtime').some((h) => !h.negated)) hits.push({ kind: 'realtime', sentence: s });
     }

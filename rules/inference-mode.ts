@@ -26,6 +26,10 @@ const API_ONLY = /\b(?:(?:serve|serving|served|expose|exposed|deploy|deployed|be
 /** A freshness requirement that goes with a batch mode: when the output is needed and how often it is refreshed. */
 const FRESHNESS = /\b(?:nightly|daily|hourly|weekly|every (?:\d+ )?(?:minutes?|hours?|days?|night|morning)|(?:by|before|at|until) \d{1,2}(?::\d{2})?\s?(?:am|pm)?|\d{1,2}:\d{2}|before (?:the|each) \w+|fresh(?:ness)?|stale|up to (?:\w+ ){1,2}old|(?:one|a|\d+)[- ](?:day|hour|week)s?[- ]old|scheduled (?:job|run)|ahead of time)\b/g;
 
+/** Serving described without a mode (weak, not missing): "the model is deployed to an endpoint". */
+const SERVING_DESCRIBED =
+  /\b(?:serv(?:e|es|ed|ing) (?:the )?(?:model|predictions|requests|recommendations|results|scores)|inference\b(?! time)|model (?:server|serving)|deploy(?:s|ed|ing)? (?:the |a )?(?:[\w-]+ )?model|prediction (?:service|server|endpoint))\b/g;
+
 interface ModeHit {
   mode: 'online' | 'batch';
   sentence: Sentence;
@@ -99,7 +103,11 @@ export default defineRule({
     const first = found[0]?.sentence;
     if (first) return { status: 'weak', evidence: first, data: { evidence: quote(first.text) }, suggestion };
     const api = statements(doc).find((s) => findPattern(s, API_ONLY, 'api').some((h) => !h.negated));
-    const serving = api ?? doc.sectionsOf('serving').flatMap((sec) => sec.blocks.flatMap((b) => b.sentences)).find((s) => s.isStatement);
+    // A serving section with something in it discusses serving, even without naming the mode.
+    const serving =
+      api ??
+      statements(doc).find((s) => findPattern(s, SERVING_DESCRIBED, 'serving').some((h) => !h.negated)) ??
+      doc.sections.filter((sec) => sec.ownKinds.has('serving')).flatMap((sec) => sec.blocks.flatMap((b) => b.sentences)).find((s) => s.isStatement);
     if (serving) return { status: 'weak', messageId: 'noMode', evidence: serving, data: { evidence: quote(serving.text) }, suggestion };
     return { status: 'missing', suggestion };
   },

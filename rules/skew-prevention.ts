@@ -47,6 +47,8 @@ function namesSkew(s: Sentence): boolean {
 
 /** One definition of features shared by training and serving. */
 const SHARED = /\b(?:same|shared|single|one|identical|common|unified|reus\w*)\b[^.;]{0,40}\b(?:code|library|libraries|pipelines?|transformations?|transformers?|logic|definitions?|functions?|computation|layer|feature store|implementation|repository|module|package)\b|\b(?:defined|written|implemented|computed) once\b/;
+const SERVES_BOTH =
+  /\b(?:both (?:training and (?:serving|inference)|offline and online|online and offline)|(?:offline|training) store\b[^.;]{0,80}\b(?:online|serving) store|(?:online|serving) store\b[^.;]{0,80}\b(?:offline|training) store|for training and (?:for )?(?:serving|inference)|to the offline store[^.;]{0,60}(?:online|serving|redis))\b/;
 const FEATURE_STORE = /\b(?:feature stores?|feast|tecton|hopsworks|featureform|chronon)\b/;
 /** Served features logged and reused for training. */
 const LOGGED_THING = /\b(?:features?|feature (?:vectors?|values)|inputs?|attribute vectors?)\b/;
@@ -60,7 +62,9 @@ function isMechanism(s: Sentence): boolean {
   if (POINT_IN_TIME.test(s.lower)) return true;
   if (FROM_LOGS.test(s.lower)) return true;
   if (LOGGED_THING.test(s.lower) && LOG_WORD.test(s.lower) && LOGGED_AT_SERVING.test(s.lower)) return true;
-  if ((SHARED.test(s.lower) || FEATURE_STORE.test(s.lower)) && bothSides(s.lower)) return true;
+  if (SHARED.test(s.lower) && bothSides(s.lower)) return true;
+  // A feature store is a mechanism when it serves both sides, not as a "need for consistency".
+  if (FEATURE_STORE.test(s.lower) && SERVES_BOTH.test(s.lower)) return true;
   return false;
 }
 

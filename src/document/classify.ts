@@ -26,6 +26,12 @@ export function kindsOfTitle(title: string): Set<SectionKind> {
     kinds.delete('model');
     kinds.add('serving');
   }
+  // "Training-serving skew", "Online/offline consistency": about features, not the two pipelines.
+  if (/\bskew|consisten/.test(lower)) {
+    kinds.delete('serving');
+    kinds.delete('training');
+    kinds.add('features');
+  }
   // "Model evaluation", "Offline metrics": evaluation, not modelling.
   if (kinds.has('model') && kinds.has('evaluation') && !/\b(?:development|selection|architecture|training)\b/.test(lower)) kinds.delete('model');
   return kinds;

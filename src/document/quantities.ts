@@ -176,6 +176,8 @@ export function extractQuantities(text: string): RawQuantity[] {
     if (prev === '.' && /\d/.test(text[start - 2] ?? '')) continue;
     if (/[=]/.test(text.slice(Math.max(0, start - 2), start))) continue;
     if (insideLinkLike(text, start)) continue;
+    // "1 in 10,000 requests", "3 out of 4": a ratio, not a scale figure.
+    if (/\b\d+\s+(?:in|out of)\s+$/i.test(text.slice(Math.max(0, start - 12), start))) continue;
     const value = parseNumber(match[0]);
     let cursor = end;
     // Ranges: 50-100 ms, 5–10 seconds, 3 to 5 days.
@@ -231,6 +233,13 @@ export function extractQuantities(text: string): RawQuantity[] {
         unitName = head;
         kind = 'count';
         end = probe + head.length;
+        // A compound: "1000+ transaction characteristics" counts characteristics, "10M user events" events.
+        const next = wordAt(text, skipSpaces(text, end));
+        const nextLower = next?.word.toLowerCase() ?? '';
+        if (next && next.end - end < 3 && /^[a-z-]{4,}s$/.test(nextLower) && !/(?:ss|ous|is|us)$/.test(nextLower)) {
+          unitName = nextLower;
+          end = next.end;
+        }
         const rest = text.slice(end, end + 20);
         if (/^\s?(?:\/\s?(?:s|sec|second|day|min)|per (?:second|sec|minute|day|hour)|a (?:day|second)|daily|each day)\b/i.test(rest)) kind = 'rate';
       } else if (DESIGN_PARTS.has(lower) || DESIGN_PARTS.has(head)) {

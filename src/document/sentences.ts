@@ -14,7 +14,7 @@ const META_VERBS = new Set([
 ]);
 
 /** Deferring the decision is not making it ("it depends ... I'd ask the interviewer"). */
-const DEFERRAL = /\b(?:(?:ask|check with|clarify with|confirm with) the interviewer|before committing|to be clarified|it depends on (?:the )?(?:requirements|interviewer|use case))\b/i;
+const DEFERRAL = /\b(?:(?:ask|check with|clarify with|confirm with) the interviewer|before committing|to be clarified|it depends on (?:the )?(?:requirements|interviewer|use case))\b|^(?:start|begin) by\b|^provide (?:a|an|the)\b/i;
 
 export function isPlaceholderText(text: string): boolean {
   if (STARTS_AS_TODO.test(text) || UNDECIDED.test(text)) return true;
