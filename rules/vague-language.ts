@@ -5,34 +5,57 @@ import { findPattern } from '../src/analysis/terms.js';
 
 interface VaguePhrase {
   pattern: RegExp;
+  /** What is missing, for the message. */
+  hint: string;
   /** A concrete replacement, built from the answer's own context. */
   rewrite: (ctx: AnswerContext) => string;
 }
+
+const ranker = (c: AnswerContext): string => (c.model === 'the model' ? 'a LightGBM ranker' : c.model.replace(/^the /, 'a '));
 
 /** Phrases that read as weak signal (rubric: structure findings), each with a concrete rewrite. */
 const PHRASES: VaguePhrase[] = [
   {
     pattern: /\b(?:an? |some )(?:recommendation|ml|machine learning|deep learning|classification|prediction|ranking) (?:model|system|algorithm)\b/g,
-    rewrite: (c) => `name the model and what it predicts: "${c.model === 'the model' ? 'a LightGBM ranker' : c.model.replace(/^the /, 'a ')} that predicts ${c.target}"`,
+    hint: 'name the model and what it predicts',
+    rewrite: (c) => `${ranker(c)} that predicts ${c.target}`,
   },
   {
     pattern: /\b(?:serve|serving|expose|deploy) (?:it|the model|them) (?:via|through|behind|as) (?:an?|the) (?:rest |http )?(?:api|endpoint|service)\b/g,
-    rewrite: (c) => `state the inference mode and its budget: "online inference per request, p99 under 100 ms, features read from ${c.onlineStore}"`,
+    hint: 'state the inference mode and its latency budget',
+    rewrite: (c) => `online inference per request, p99 under 100 ms, with features read from ${c.onlineStore}`,
   },
-  { pattern: /\bperiodically\b/g, rewrite: () => 'give the cadence and its trigger: "weekly, and immediately if the offline metric drops more than 5%"' },
-  { pattern: /\b(?:as needed|when needed|if needed|when necessary|from time to time|every so often|regularly)\b/g, rewrite: () => 'say when, with a number: "every Monday at 02:00" or "when AUC drops below 0.80"' },
-  { pattern: /\blow[- ]latency\b/g, rewrite: () => 'give the budget: "p99 under 100 ms"' },
-  { pattern: /\b(?:highly |very |massively )?scalable\b/g, rewrite: (c) => `give the scale: "${c.scale}, 5,000 QPS at peak"` },
-  { pattern: /\b(?:large|huge|massive|high) (?:scale|traffic|volume)\b|\bat scale\b/g, rewrite: (c) => `give a figure: "${c.scale}"` },
-  { pattern: /\b(?:millions|billions) of (?:users|items|requests|events|videos|products|records)\b/g, rewrite: () => 'give the figure: "40M monthly users" rather than an order of magnitude' },
+  { pattern: /\bperiodically\b/g, hint: 'give the cadence and the trigger', rewrite: () => 'weekly, and at once if the offline metric drops more than 5%' },
+  {
+    pattern: /\b(?:as needed|when needed|if needed|when necessary|from time to time|every so often|regularly)\b/g,
+    hint: 'say when, with a number',
+    rewrite: (c) => `every Monday at 02:00, or when ${c.offlineMetric} drops more than 5%`,
+  },
+  { pattern: /\blow[- ]latency\b/g, hint: 'give the latency budget', rewrite: () => 'p99 under 100 ms' },
+  { pattern: /\b(?:highly |very |massively )?scalable\b/g, hint: 'give the scale', rewrite: (c) => `${c.scale}, 5,000 QPS at peak` },
+  { pattern: /\b(?:large|huge|massive|high) (?:scale|traffic|volume)\b|\bat scale\b/g, hint: 'give a figure', rewrite: (c) => c.scale },
+  {
+    pattern: /\b(?:millions|billions) of (?:users|items|requests|events|videos|products|records)\b/g,
+    hint: 'give the figure, not an order of magnitude',
+    rewrite: (c) => c.scale,
+  },
   {
     pattern: /\bmonitor(?:ing)? (?:the )?(?:model(?:'s)? )?(?:performance|the model|model quality|metrics)\b/g,
-    rewrite: (c) => `name the signal and the action: "${c.businessMetric} down more than 10% day over day pages the on-call engineer; feature drift (PSI > 0.2) opens a review"`,
+    hint: 'name the signals and what they trigger',
+    rewrite: (c) => `${c.businessMetric} down more than 10% day over day pages the on-call engineer; feature drift (PSI > 0.2) opens a review`,
   },
-  { pattern: /\b(?:some|various|several|relevant|useful) features\b/g, rewrite: (c) => `name them and their freshness: "batch: ${c.batchFeature}; real-time: ${c.realtimeFeature}"` },
-  { pattern: /\betc\.?(?=\W|$)|\band so on\b|\band more\b/g, rewrite: () => 'finish the list or drop the ellipsis: name the items that matter' },
-  { pattern: /\b(?:state[- ]of[- ]the[- ]art|best[- ]in[- ]class|cutting[- ]edge) (?:model|models|approach|methods?)\b/g, rewrite: (c) => `name it: "${c.model === 'the model' ? 'a LightGBM ranker' : c.model}"` },
-  { pattern: /\b(?:good|high|better) accuracy\b/g, rewrite: (c) => `give the metric and target: "${c.offlineMetric} of at least 0.80 on a held-out week"` },
+  {
+    pattern: /\b(?:some|various|several|relevant|useful) features\b/g,
+    hint: 'name the features and their freshness',
+    rewrite: (c) => `batch: ${c.batchFeature}; real-time: ${c.realtimeFeature}`,
+  },
+  { pattern: /\betc\.?(?=\W|$)|\band so on\b|\band more\b/g, hint: 'finish the list', rewrite: () => 'name the remaining items, or drop the ending' },
+  {
+    pattern: /\b(?:state[- ]of[- ]the[- ]art|best[- ]in[- ]class|cutting[- ]edge) (?:model|models|approach|methods?)\b/g,
+    hint: 'name it',
+    rewrite: (c) => ranker(c),
+  },
+  { pattern: /\b(?:good|high|better) accuracy\b/g, hint: 'give the metric and its target', rewrite: (c) => `${c.offlineMetric} of at least 0.80 on a held-out week` },
 ];
 
 export default defineRule({
@@ -43,7 +66,7 @@ export default defineRule({
       'Guide, "See the transformation": the weak answer ("a recommendation model … serve it via an API") becomes high-signal by naming components, numbers and triggers.',
     defaultSeverity: 'warn',
     messages: {
-      vague: 'Vague phrase `{phrase}`: {rewrite}',
+      vague: 'Vague phrase `{phrase}`: {hint}',
     },
     options: {
       maxPerPhrase: { type: 'integer', default: 3, minimum: 1, description: 'Report each vague phrase at most this many times' },
@@ -66,8 +89,7 @@ export default defineRule({
           if (count >= options.maxPerPhrase) break;
           count++;
           const text = s.text.slice(hit.start, hit.end);
-          const rewrite = phrase.rewrite(ctx);
-          report({ messageId: 'vague', data: { phrase: text, rewrite }, at: hitRange(hit), suggestion: rewrite });
+          report({ messageId: 'vague', data: { phrase: text, hint: phrase.hint }, at: hitRange(hit), suggestion: phrase.rewrite(ctx) });
         }
       }
     }

@@ -250,8 +250,8 @@ export function extractQuantities(text: string): RawQuantity[] {
         end = probe + head.length;
       } else if (/^(?:x|times)$/.test(lower)) {
         continue;
-      } else if (magnitude === 1) {
-        // "1,000 possible solutions": look one word further for the noun.
+      } else {
+        // "1,000 possible solutions", "4M paying subscribers": look one word further for the noun.
         const further = wordAt(text, skipSpaces(text, word.end));
         const fl = further?.word.toLowerCase() ?? '';
         if (further && COUNT_NOUNS.has(fl)) {
