@@ -47,6 +47,12 @@ function productMonitors(doc: Document): boolean {
   });
 }
 
+/** The sentence, or the one right before or after it in its paragraph, ends in an alert or rollback. */
+function nearStrongAction(s: Sentence): boolean {
+  const i = s.block.sentences.indexOf(s);
+  return s.block.sentences.slice(Math.max(0, i - 1), i + 2).some((n) => STRONG_ACTION.test(n.lower));
+}
+
 interface SignalHit {
   kind: string;
   sentence: Sentence;
@@ -64,7 +70,7 @@ function monitoringFacts(doc: Document): MonitoringFacts {
     const facts: MonitoringFacts = { signals: [], system: [], mentions: [], actions: [] };
     const productIsMonitoring = productMonitors(doc);
     for (const s of statements(doc)) {
-      const context = s.section.kinds.has('monitoring') || inContext(s, MONITOR_CONTEXT) || STRONG_ACTION.test(s.block.text.toLowerCase());
+      const context = s.section.kinds.has('monitoring') || inContext(s, MONITOR_CONTEXT) || nearStrongAction(s);
       if (!context) continue;
       if (productIsMonitoring && !MODEL_HEALTH.test(s.lower)) continue;
       const aboutModel = ABOUT_MODEL.test(s.lower) || s.section.ownKinds.has('monitoring');
@@ -114,10 +120,10 @@ export default defineRule({
   check({ document: doc }) {
     const ctx = answerContext(doc);
     const drop = ctx.lowerIsBetter ? 'rises more than 10% above' : 'falls more than 5% below';
-    const suggestion = `Monitoring: we track feature drift (PSI above 0.2 on any top-20 feature pages the on-call engineer), the prediction score distribution, ${ctx.offlineMetric} on delayed labels (if it ${drop} its 7-day baseline, automated retraining is triggered) and ${ctx.businessMetric} (a drop of more than 10% day over day raises an alert and a manual review, with rollback to the previous model version).`;
+    const suggestion = `Monitoring: we track feature drift (a PSI above 0.2 on any of the top-20 features pages the on-call engineer), the prediction score distribution, ${ctx.offlineMetric} on delayed labels (if it ${drop} its 7-day baseline, automated retraining is triggered) and ${ctx.businessMetric} (a drop of more than 10% day over day raises an alert and a manual review, with rollback to the previous model version).`;
     const { signals, system, mentions, actions } = monitoringFacts(doc);
     const kinds = new Set(signals.map((h) => h.kind));
-    const acted = signals.find((h) => actions.some((a) => linkBetween(h.sentence, a) >= Link.Subtree));
+    const acted = signals.find((h) => actions.includes(h.sentence)) ?? signals.find((h) => actions.some((a) => linkBetween(h.sentence, a) >= Link.Subtree));
     if (doc.profile.isML && kinds.size >= 2 && acted) return { status: 'high', evidence: acted.sentence };
     const first = acted?.sentence ?? signals[0]?.sentence ?? mentions[0] ?? system[0];
     if (!first) return { status: 'missing', suggestion };

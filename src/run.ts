@@ -5,7 +5,6 @@
 import { configureFiles } from './config/configure.js';
 import type { RuleEntry } from './config/types.js';
 import { lintTextSync } from './api.js';
-import { RuleError } from './engine/lint.js';
 import type { LintResult, ResolvedConfig } from './engine/types.js';
 import type { RuleMeta } from './rule.js';
 
@@ -29,18 +28,10 @@ export interface RunOutcome {
   rulesMeta: Map<string, RuleMeta<string, unknown>>;
 }
 
-/** Lint one text, naming the file when a rule crashes (the engine only knows the rule). */
+/** Lint one text; a crashing rule surfaces as a RuleError naming the rule and the file. */
 function lintSource(text: string, source: LintSource, config: ResolvedConfig): LintResult {
-  try {
-    return lintTextSync(text, { filePath: source.displayPath, config });
-  } catch (error) {
-    if (error instanceof RuleError) {
-      const prefix = `rule "${error.ruleId}" `;
-      const detail = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
-      throw new RuleError(error.ruleId, `${detail} while linting ${source.displayPath}`, { cause: error });
-    }
-    throw error;
-  }
+  // The engine's RuleError already names the rule and this file.
+  return lintTextSync(text, { filePath: source.displayPath, config });
 }
 
 export async function runLint(sources: readonly LintSource[], options: RunOptions): Promise<RunOutcome> {

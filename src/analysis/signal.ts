@@ -20,7 +20,11 @@ export const signalOptions: OptionsSchema<SignalOptions> = {
 /** Quote a piece of the answer for a message: one line, no backticks, at most `max` characters. */
 export function quote(text: string, max = 70): string {
   const clean = text.replace(/`/g, "'").replace(/\s+/g, ' ').trim();
-  return clean.length > max ? `${clean.slice(0, max - 1).trimEnd()}…` : clean;
+  if (clean.length <= max) return clean;
+  // Cut at a word boundary, not mid-word.
+  const cut = clean.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.(–—-]+$/u, '')}…`;
 }
 
 /** The sentence of the first hit, for evidence. */

@@ -8,11 +8,16 @@ export class RuleError extends Error {
   override name = 'RuleError';
   constructor(
     readonly ruleId: string,
-    message: string,
-    options?: { cause?: unknown },
+    /** What went wrong, without the rule or the file. */
+    readonly detail: string,
+    options?: { cause?: unknown; filePath?: string },
   ) {
-    super(`rule "${ruleId}" ${message}`, options);
+    super(`rule "${ruleId}" ${detail}${options?.filePath ? ` while linting ${options.filePath}` : ''}`, options);
+    this.filePath = options?.filePath;
   }
+
+  /** The file being linted, when known. */
+  readonly filePath: string | undefined;
 }
 
 const STATUS_CREDIT: Record<SignalStatus, number> = { high: 1, weak: 0.5, missing: 0 };
@@ -71,6 +76,17 @@ function evidenceText(doc: Document, anchor: Anchor): string {
 
 /** Run every enabled rule over one document and collect signals, messages and the score. */
 export function lintDocument(doc: Document, config: ResolvedConfig, filePath = doc.filePath ?? '<text>'): LintResult {
+  try {
+    return runRules(doc, config, filePath);
+  } catch (error) {
+    if (error instanceof RuleError && error.filePath === undefined) {
+      throw new RuleError(error.ruleId, error.detail, { cause: error.cause ?? error, filePath });
+    }
+    throw error;
+  }
+}
+
+function runRules(doc: Document, config: ResolvedConfig, filePath: string): LintResult {
   const messages: LintMessage[] = [];
   const signals: Array<SignalResult & { weight: number }> = [];
 
