@@ -1,4 +1,5 @@
 import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import type { Block, BlockKind, Section, TextSegment } from './types.js';
 
 /** Inline content flattened to text, with a map back to source offsets. */
@@ -278,7 +279,7 @@ export function buildBlocks(tree: Root, textLength: number): BuildResult {
           break;
         }
         const flat = flatten((node as Heading).children);
-        const section = openSection(node.depth, normalizeTitle(flat.text), start);
+        const section = openSection(node.depth, normalizeTitle(toString(node)), start);
         const block = addBlock('heading', flat, start, end, undefined, 0, section);
         (section as { heading: Block | undefined }).heading = block;
         previousParagraph = undefined;
@@ -287,7 +288,7 @@ export function buildBlocks(tree: Root, textLength: number): BuildResult {
       case 'paragraph': {
         const flat = flatten(node.children);
         if (!parent && isPseudoHeading(node, flat)) {
-          const section = openSection(7, normalizeTitle(flat.text), start);
+          const section = openSection(7, normalizeTitle(toString(node)), start);
           const block = addBlock('heading', flat, start, end, undefined, 0, section);
           (section as { heading: Block | undefined }).heading = block;
           previousParagraph = undefined;

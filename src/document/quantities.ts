@@ -218,6 +218,14 @@ export function extractQuantities(text: string): RawQuantity[] {
         }
       }
     }
+    // "8M daily active users": the usual three-word unit.
+    const activeUsers = /^(daily|weekly|monthly) active (?:users|listeners|members|customers|accounts|viewers)\b/i.exec(text.slice(probe, probe + 40));
+    if (word && activeUsers) {
+      unitName = `${(activeUsers[1] as string)[0]?.toLowerCase()}au`;
+      kind = 'count';
+      end = probe + activeUsers[0].length;
+      word = undefined;
+    }
     if (word) {
       const lowerFull = word.word.toLowerCase();
       const lower = lowerFull.replace(/[-/]+$/, '');
@@ -319,7 +327,7 @@ function normaliseComparator(raw: string): string {
 
 const WORD_QUANTITY =
   /\b((?<=(?:within|after|in|about|around|under|over|up to|roughly|approximately) (?:about |around |roughly )?)an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a hundred|hundreds of|thousands of)[\s-](hours?|days?|weeks?|months?|quarters?|years?|minutes?|seconds?|million|billion|thousand)\b/gi;
-const CADENCE = /\b(hourly|daily|nightly|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually)\b|\b(?:every|each|once (?:a|an|per|every))\s+(hour|day|night|week|month|quarter|year|morning|evening|weekend)\b/gi;
+const CADENCE = /\b(hourly|daily|nightly|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annually)\b(?! active)|\b(?:every|each|once (?:a|an|per|every))\s+(hour|day|night|week|month|quarter|year|morning|evening|weekend)\b/gi;
 
 /** Spelled-out durations ("three months") and cadence words ("weekly", "every night"). */
 function extractWordQuantities(text: string): RawQuantity[] {
