@@ -18,16 +18,17 @@ const TRIGGER =
 /** A data window: "rolling 90-day window", "last 6 months of data", "trailing 30 days". */
 const WINDOW_CUE = /\b(?:window|rolling|sliding|trailing|last|past|most recent|previous|history of|of (?:data|events|logs|history|interactions)|worth of)\b/;
 
-const CADENCE_KINDS = new Set(['cadence']);
 /** Headings whose statements are all about retraining. */
 const RETRAINING_TITLE = /\b(?:re-?train\w*|model updates?|updat\w* the model|refresh\w*|continual (?:learning|training)|continuous (?:learning|training)|keeping models? fresh)\b/;
 
-interface RetrainFacts {
-  mentions: Sentence[];
-  cadence: Sentence[];
-  trigger: Sentence[];
-  window: Sentence[];
-  threshold: Sentence[];
+interface RetrainPlan {
+  /** The statement that mentions retraining. */
+  mention: Sentence;
+  /** Statements linked to it that give a cadence, a trigger, a window, a threshold. */
+  cadence?: Sentence;
+  trigger?: Sentence;
+  window?: Sentence;
+  threshold?: Sentence;
 }
 
 function isWindow(q: Quantity): boolean {
@@ -37,23 +38,39 @@ function isWindow(q: Quantity): boolean {
   return WINDOW_CUE.test(around);
 }
 
-function facts(doc: Document): RetrainFacts {
+const hasCadence = (s: Sentence): boolean => s.quantities.some((q) => q.kind === 'cadence' || (q.kind === 'duration' && /\bevery\b/i.test(s.text)));
+const hasTrigger = (s: Sentence): boolean => findPattern(s, TRIGGER, 'trigger').some((h) => !h.negated);
+const hasWindow = (s: Sentence): boolean => s.quantities.some(isWindow) || /\b(?:last|past|previous) \w+ (?:campaigns?|launches|seasons?|releases?)\b/.test(s.lower);
+const hasThreshold = (s: Sentence): boolean => s.quantities.some((q) => (q.kind === 'threshold' || q.kind === 'percentage') && q.numeric);
+
+/**
+ * Each retraining mention with the cadence, trigger, window and threshold that belong to it:
+ * stated in the same sentence, paragraph or list item subtree, or anywhere under a retraining heading.
+ */
+function plans(doc: Document): RetrainPlan[] {
   return doc.memo('retraining', () => {
     const all = statements(doc);
+    const underHeading = (s: Sentence): boolean => RETRAINING_TITLE.test(s.section.title.toLowerCase());
     const mentions = all.filter((s) => {
       const hits = findPattern(s, RETRAIN, 'retrain');
       if (hits.some((h) => !h.negated)) return true;
       // Under a retraining heading a statement is about retraining ("## Retraining\nWeekly."), unless it says no.
-      return RETRAINING_TITLE.test(s.section.title.toLowerCase()) && !hits.some((h) => h.negated);
+      return underHeading(s) && !hits.some((h) => h.negated);
     });
-    const inScope = all.filter(
-      (s) => s.section.kinds.has('retraining') || mentions.some((m) => linkBetween(m, s) >= Link.Subtree),
-    );
-    const cadence = inScope.filter((s) => s.quantities.some((q) => CADENCE_KINDS.has(q.kind) || (q.kind === 'duration' && /\bevery\b/i.test(s.text))));
-    const trigger = inScope.filter((s) => findPattern(s, TRIGGER, 'trigger').some((h) => !h.negated));
-    const window = inScope.filter((s) => s.quantities.some(isWindow) || /\b(?:last|past|previous) \w+ (?:campaigns?|launches|seasons?|releases?)\b/.test(s.lower));
-    const threshold = inScope.filter((s) => s.quantities.some((q) => (q.kind === 'threshold' || q.kind === 'percentage') && q.numeric));
-    return { mentions, cadence, trigger, window, threshold };
+    return mentions.map((mention) => {
+      const scope = all.filter((s) => linkBetween(mention, s) >= Link.Subtree || (underHeading(s) && s.section === mention.section));
+      const plan: RetrainPlan = { mention };
+      const cadence = scope.find(hasCadence);
+      const trigger = scope.find(hasTrigger);
+      const window = scope.find(hasWindow);
+      // A threshold counts when it is the trigger's ("AUC drops below 0.82") or the mention's own.
+      const threshold = scope.find((s) => hasThreshold(s) && (hasTrigger(s) || s === mention));
+      if (cadence) plan.cadence = cadence;
+      if (trigger) plan.trigger = trigger;
+      if (window) plan.window = window;
+      if (threshold) plan.threshold = threshold;
+      return plan;
+    });
   });
 }
 
@@ -89,13 +106,12 @@ export default defineRule({
     const drop = ctx.lowerIsBetter ? 'rises more than 5% above' : 'drops more than 5% below';
     const suggestion = `We retrain ${ctx.model} weekly on a rolling 90-day window of ${ctx.events}, and an automated check triggers emergency retraining if ${ctx.offlineMetric} on the latest labelled day ${drop} its 30-day baseline or ${ctx.businessMetric} degrades by more than 10%.`;
     if (!doc.profile.isML) return { status: 'missing', suggestion };
-    const f = facts(doc);
-    const when = f.cadence[0] ?? f.trigger[0];
-    const concrete = f.window[0] ?? f.threshold.find((s) => f.trigger.includes(s) || f.mentions.includes(s)) ?? (f.trigger.length ? f.threshold[0] : undefined);
-    if (f.mentions.length > 0 && when && concrete) return { status: 'high', evidence: f.mentions.find((m) => m === when || m === concrete) ?? when };
-    const first = f.mentions[0];
+    const all = plans(doc);
+    const complete = all.find((p) => (p.cadence ?? p.trigger) && (p.window ?? p.threshold));
+    if (complete) return { status: 'high', evidence: complete.mention };
+    const first = all.find((p) => p.cadence ?? p.trigger) ?? all[0];
     if (!first) return { status: 'missing', suggestion };
-    const detail = !when ? 'cadence or trigger' : 'data window or numeric threshold';
-    return { status: 'weak', evidence: first, data: { evidence: quote(first.text), detail }, suggestion };
+    const detail = first.cadence ?? first.trigger ? 'data window or numeric threshold' : 'cadence or trigger';
+    return { status: 'weak', evidence: first.mention, data: { evidence: quote(first.mention.text), detail }, suggestion };
   },
 });

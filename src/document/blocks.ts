@@ -6,6 +6,7 @@ import type { Block, BlockKind, Section, TextSegment } from './types.js';
 export interface FlatText {
   text: string;
   segments: TextSegment[];
+  lineBreaks: number[];
   /** Every inline child is a link (a table of contents entry, a reference list). */
   onlyLinks: boolean;
   /** The whole paragraph is bold or italic (a pseudo-heading candidate). */
@@ -15,12 +16,15 @@ export interface FlatText {
 class FlatBuilder {
   text = '';
   segments: TextSegment[] = [];
+  /** Flat offsets where the source had a line break (the text has a space there). */
+  lineBreaks: number[] = [];
 
   push(value: string, srcStart: number, srcEnd: number): void {
     if (!value) return;
+    const flatStart = this.text.length;
+    for (let i = value.indexOf('\n'); i !== -1; i = value.indexOf('\n', i + 1)) this.lineBreaks.push(flatStart + i);
     // Line breaks inside a block are soft: the block is one run of prose.
     const clean = value.replace(/[\r\n\t]/g, ' ');
-    const flatStart = this.text.length;
     this.text += clean;
     this.segments.push({ flatStart, flatEnd: this.text.length, srcStart, srcEnd });
   }
@@ -62,6 +66,7 @@ export function flatten(nodes: readonly PhrasingContent[]): FlatText {
   return {
     text: out.text,
     segments: out.segments,
+    lineBreaks: out.lineBreaks,
     onlyLinks: meaningful.length > 0 && meaningful.every((n) => n.type === 'link' || n.type === 'linkReference' || n.type === 'image'),
     onlyEmphasis: meaningful.length > 0 && meaningful.every((n) => n.type === 'strong' || n.type === 'emphasis'),
   };
@@ -206,6 +211,7 @@ export function buildBlocks(tree: Root, textLength: number): BuildResult {
       scaffold: false,
       navigation: flat.onlyLinks && kind !== 'heading',
       segments: flat.segments,
+      lineBreaks: flat.lineBreaks,
       sentences: [],
     };
     blocks.push(block);
@@ -234,7 +240,7 @@ export function buildBlocks(tree: Root, textLength: number): BuildResult {
       itemBlock = addBlock('listItem', flat, start, end, parent, depth, current);
       remaining = rest;
     } else {
-      itemBlock = addBlock('listItem', { text: '', segments: [], onlyLinks: false, onlyEmphasis: false }, start, end, parent, depth, current);
+      itemBlock = addBlock('listItem', { text: '', segments: [], lineBreaks: [], onlyLinks: false, onlyEmphasis: false }, start, end, parent, depth, current);
       remaining = first ? [first, ...rest] : [];
     }
     for (const child of remaining) visitContainerChild(child, itemBlock, depth + 1);
@@ -249,7 +255,7 @@ export function buildBlocks(tree: Root, textLength: number): BuildResult {
         if (i > 0) out.push(' | ', cellStart, cellStart);
         collectInline(cell.children, out);
       });
-      const flat: FlatText = { text: out.text, segments: out.segments, onlyLinks: false, onlyEmphasis: false };
+      const flat: FlatText = { text: out.text, segments: out.segments, lineBreaks: out.lineBreaks, onlyLinks: false, onlyEmphasis: false };
       const start = row.position?.start.offset ?? 0;
       const end = row.position?.end.offset ?? start;
       const block = addBlock('tableRow', flat, start, end, rowIndex === 0 ? parent : (header ?? parent), depth, current);

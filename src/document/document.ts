@@ -59,7 +59,7 @@ export class Document {
     for (const block of blocks) {
       if (!block.text.trim()) continue;
       // A heading is one title, whatever its punctuation ("3. Serving").
-      const ranges = block.kind === 'heading' ? [trimmedRange(block.text)] : splitSentences(block.text);
+      const ranges = block.kind === 'heading' ? [trimmedRange(block.text)] : sentenceRanges(block);
       for (const [from, to] of ranges) {
         const sentenceText = block.text.slice(from, to);
         const words: Word[] = tokenize(sentenceText, stems);
@@ -140,6 +140,26 @@ const NOT_PROSE = /https?:\/\/[^\s)>\]]+|www\.[^\s)>\]]+|<\/?[a-z][^<>\n]{0,200}
 /** Lower-cased sentence text for pattern matching, with URLs and tags blanked out. */
 function matchableText(text: string): string {
   return text.toLowerCase().replace(NOT_PROSE, (m) => ' '.repeat(m.length));
+}
+
+/**
+ * Sentence ranges of a block. A paragraph made of short unpunctuated lines (a pasted table, a
+ * "Latency: 100 ms" list without bullets) is split at its line breaks first: each line is a statement.
+ */
+function sentenceRanges(block: Block): Array<[number, number]> {
+  if (block.lineBreaks.length < 2) return splitSentences(block.text);
+  const lines: Array<[number, number]> = [];
+  let from = 0;
+  for (const br of [...block.lineBreaks, block.text.length]) {
+    if (br > from) lines.push([from, br]);
+    from = br + 1;
+  }
+  const listLike = lines.filter(([a, b]) => {
+    const line = block.text.slice(a, b).trim();
+    return line.split(/\s+/).length <= 12 && !/[.!?,;]$/.test(line);
+  }).length;
+  if (listLike < lines.length * 0.6) return splitSentences(block.text);
+  return lines.flatMap(([a, b]) => splitSentences(block.text.slice(a, b)).map(([x, y]): [number, number] => [a + x, a + y]));
 }
 
 function trimmedRange(text: string): [number, number] {

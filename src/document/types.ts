@@ -67,6 +67,8 @@ export interface Block {
   /** Navigation (table of contents entry, a bare link). */
   readonly navigation: boolean;
   readonly segments: readonly TextSegment[];
+  /** Offsets in `text` where the source had a line break. */
+  readonly lineBreaks: readonly number[];
   readonly sentences: Sentence[];
 }
 
