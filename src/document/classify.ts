@@ -37,6 +37,39 @@ export function kindsOfTitle(title: string): Set<SectionKind> {
   return kinds;
 }
 
+/** Vocabulary that says what a stretch of text is about, for sections with generic headings. */
+const CONTENT_KINDS: Array<[SectionKind, RegExp]> = [
+  ['problem', /\b(?:predict\w*|objective|goal|optimi[sz]\w*|business|kpi)\b/g],
+  ['data', /\b(?:labels?|labell?ing|dataset|logs?|collect\w*|annotat\w*|ground truth)\b/g],
+  ['features', /\b(?:features?|embeddings?|feature store)\b/g],
+  ['model', /\b(?:architecture|layers?|network|tower|transformer|gbdt|boost\w*|loss)\b/g],
+  ['training', /\b(?:train\w*|fine-?tun\w*|epochs?)\b/g],
+  ['serving', /\b(?:serv\w*|inference|endpoint|requests?|deploy\w*)\b/g],
+  ['evaluation', /\b(?:evaluat\w*|metrics?|auc|ndcg|precision|recall|a\/b|experiment\w*)\b/g],
+  ['monitoring', /\b(?:monitor\w*|drift\w*|alert\w*|dashboards?)\b/g],
+  ['retraining', /\b(?:retrain\w*|refresh\w*)\b/g],
+  ['scale', /\b(?:qps|dau|mau|throughput|latency|scal\w*)\b/g],
+];
+
+/** The dominant kind of a section's own sentences: at least 3 mentions and half of all. */
+export function kindsOfContent(sentences: ReadonlyArray<{ lower: string; isStatement: boolean }>): Set<SectionKind> {
+  const counts = new Map<SectionKind, number>();
+  let total = 0;
+  for (const s of sentences) {
+    if (!s.isStatement) continue;
+    for (const [kind, pattern] of CONTENT_KINDS) {
+      pattern.lastIndex = 0;
+      const n = s.lower.match(pattern)?.length ?? 0;
+      if (n) counts.set(kind, (counts.get(kind) ?? 0) + n);
+      total += n;
+    }
+  }
+  let best: SectionKind | undefined;
+  let bestCount = 0;
+  for (const [kind, n] of counts) if (n > bestCount) [best, bestCount] = [kind, n];
+  return best && bestCount >= 3 && bestCount * 2 >= total ? new Set([best]) : new Set();
+}
+
 /** Word stems that mark text as being about machine learning. */
 export const ML_STEMS = new Set([
   'model', 'train', 'predict', 'predictor', 'label', 'featur', 'classifi', 'classif', 'classifier', 'infer', 'inferenc', 'embed',

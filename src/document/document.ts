@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import { buildBlocks, sourceOffset } from './blocks.js';
-import { kindsOfTitle, ML_STEMS } from './classify.js';
+import { kindsOfContent, kindsOfTitle, ML_STEMS } from './classify.js';
 import { defaultComponents, type ComponentLexicon } from './components.js';
 import { LineIndex } from './line-index.js';
 import { parseMarkdown } from './parse.js';
@@ -169,7 +169,9 @@ function trimmedRange(text: string): [number, number] {
 
 function classifySections(sections: readonly Section[]): void {
   for (const section of sections) {
-    const own = section.title ? kindsOfTitle(section.title) : new Set<SectionKind>();
+    let own = section.title ? kindsOfTitle(section.title) : new Set<SectionKind>();
+    // A generic heading ("Details", "Approach") is classified by what its section says.
+    if (own.size === 0 && section.level > 0) own = kindsOfContent(section.blocks.flatMap((b) => b.sentences));
     (section as { ownKinds: ReadonlySet<SectionKind> }).ownKinds = own;
     // Sections are in document order, so a parent is classified before its children.
     const inherited = own.size > 0 ? own : (section.parent?.kinds ?? new Set<SectionKind>());

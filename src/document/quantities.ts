@@ -124,7 +124,7 @@ const CADENCE_WORDS: Record<string, string> = {
 };
 
 const COMPARATOR_BEFORE =
-  /(<=|>=|≤|≥|<|>|~|≈|=<|=>|\b(?:under|below|above|over|beyond|less than|more than|fewer than|greater than|lower than|higher than|at least|at most|up to|within|exceeds?|exceeding|no more than|no less than|than)\s*)$/i;
+  /(<=|>=|≤|≥|<|>|~|≈|=<|=>|\b(?:under|below|above|over|beyond|less than|more than|fewer than|greater than|lower than|higher than|at least|at most|up to|within|exceeds?|exceeding|no more than|no less than|than))\s*$/i;
 const CURRENCY_BEFORE = /([$€£¥₹])\s?$/;
 const LATENCY_CUE = /\b(?:latenc\w*|p\d{2,3}|percentile|respon\w*|budget|sla|slo|timeout|real[- ]?time|round[- ]trip|within|under|takes?|wait|render|serv\w*|infer\w*|predict\w*|inference|synchronous|per request|speed|fast)\b|</i;
 const EVERY_BEFORE = /\b(?:every|each|per|once (?:a|an|per|every))\s*$/i;

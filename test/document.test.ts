@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { Document } from '../src/document/document.js';
+import { ComponentLexicon } from '../src/document/components.js';
+
+const doc = (text: string): Document => new Document(text);
+const titles = (d: Document): string[] => d.sections.filter((s) => s.level > 0).map((s) => s.title);
+const statementTexts = (d: Document): string[] => d.sentences.filter((s) => s.isStatement).map((s) => s.text);
+
+describe('sections', () => {
+  it('reads ATX, setext, numbered, emoji and bold-line headings, with their levels', () => {
+    const d = doc(
+      [
+        'Credit risk',
+        '===========',
+        '',
+        'Intro text.',
+        '',
+        '## 3. Serving',
+        'Online.',
+        '',
+        '### 🚀 Monitoring',
+        'Drift.',
+        '',
+        '**Retraining**',
+        '',
+        'Weekly.',
+        '',
+        'Step 2: Features',
+        '----------------',
+        'Batch.',
+      ].join('\n'),
+    );
+    expect(titles(d)).toEqual(['Credit risk', 'Serving', 'Monitoring', 'Retraining', 'Features']);
+    expect(d.sections.filter((s) => s.level > 0).map((s) => s.level)).toEqual([1, 2, 3, 7, 2]);
+    const monitoring = d.sections.find((s) => s.title === 'Monitoring')!;
+    expect(monitoring.parent?.title).toBe('Serving');
+    const retraining = d.sections.find((s) => s.title === 'Retraining')!;
+    expect(retraining.parent?.title).toBe('Monitoring');
+    expect(retraining.blocks.map((b) => b.text)).toEqual(['Weekly.']);
+  });
+
+  it('works without any heading: everything is in the root section', () => {
+    const d = doc('We predict churn. We retrain weekly.\n\n- one\n- two');
+    expect(titles(d)).toEqual([]);
+    expect(d.sections).toHaveLength(1);
+    expect(d.sections[0]!.blocks.length).toBe(3);
+  });
+
+  it('classifies sections from headings, several kinds at once, and inherits for generic subheadings', () => {
+    const d = doc('## Scaling, Monitoring, and Updates\n\ntext\n\n### Notes\n\nmore text');
+    const top = d.sections.find((s) => s.title.startsWith('Scaling'))!;
+    expect([...top.ownKinds].sort()).toEqual(['monitoring', 'retraining', 'scale']);
+    const notes = d.sections.find((s) => s.title === 'Notes')!;
+    expect(notes.ownKinds.size).toBe(0);
+    expect([...notes.kinds].sort()).toEqual(['monitoring', 'retraining', 'scale']);
+  });
+
+  it('classifies a generic heading by its content', () => {
+    const d = doc('## Details\n\nWe monitor feature drift daily. Alerts fire on drift. The dashboard shows drift per feature.');
+    expect([...d.sections.find((s) => s.title === 'Details')!.ownKinds]).toEqual(['monitoring']);
+  });
+
+  it('a system architecture heading is serving, a skew heading is about features', () => {
+    const d = doc('## High level architecture\n\nx\n\n## Training-serving skew\n\ny');
+    expect([...d.sections[1]!.ownKinds]).toEqual(['serving']);
+    expect([...d.sections[2]!.ownKinds]).toEqual(['features']);
+  });
+});
+
+describe('blocks and sentences', () => {
+  it('splits prose into sentences with source positions, keeping "e.g." inside a sentence', () => {
+    const text = 'Intro line.\n\nWe use e.g. Kafka for events. Latency is 50 ms.';
+    const d = doc(text);
+    const sentences = d.sentences.map((s) => s.text);
+    expect(sentences).toEqual(['Intro line.', 'We use e.g. Kafka for events.', 'Latency is 50 ms.']);
+    const last = d.sentences[2]!;
+    expect(text.slice(last.start, last.end)).toBe('Latency is 50 ms.');
+    expect(d.point(last.start)).toEqual({ line: 3, column: 31 });
+  });
+
+  it('gives positions right with CRLF and CR line endings', () => {
+    for (const eol of ['\r\n', '\r']) {
+      const d = doc(['# T', '', 'First.', '', 'Second line here.'].join(eol));
+      const second = d.sentences.find((s) => s.text === 'Second line here.')!;
+      expect(d.point(second.start)).toEqual({ line: 5, column: 1 });
+    }
+  });
+
+  it('does not treat code, HTML comments or front matter as prose', () => {
+    const d = doc('---\ntitle: monitoring drift\n---\n\n<!-- we retrain weekly -->\n\n```sql\nSELECT retrain FROM kafka\n```\n\nOnly this.');
+    expect(d.sentences.map((s) => s.text)).toEqual(['Only this.']);
+  });
+
+  it('links list items to their parent and to a lead-in paragraph', () => {
+    const d = doc('Features:\n\n- batch\n  - user embeddings\n- real-time');
+    const embeddings = d.blocks.find((b) => b.text === 'user embeddings')!;
+    expect(embeddings.parent?.text).toBe('batch');
+    expect(embeddings.parent?.parent?.text).toBe('Features:');
+    expect(embeddings.depth).toBe(1);
+  });
+
+  it('makes table rows blocks hanging from the header row', () => {
+    const d = doc('| metric | target |\n|---|---|\n| CTR | +2% |');
+    const row = d.blocks.find((b) => b.kind === 'tableRow' && b.text.startsWith('CTR'))!;
+    expect(row.text).toBe('CTR | +2%');
+    expect(row.parent?.text).toBe('metric | target');
+  });
+
+  it('splits a paragraph of short unpunctuated lines (a pasted table) at its line breaks', () => {
+    const d = doc('Metric\tImportance\nDelivery latency\tUser experience\nQueue backlog\tBottlenecks');
+    expect(d.sentences.map((s) => s.text)).toEqual(['Metric Importance', 'Delivery latency User experience', 'Queue backlog Bottlenecks']);
+  });
+});
+
+describe('what does not count as saying something', () => {
+  it('flags questions, placeholders, TODOs, undecided labels, instructions and deferrals', () => {
+    const d = doc(
+      [
+        'What is the latency requirement?',
+        'Metric: [metric]',
+        'TODO: retraining',
+        'Retraining strategy: to be decided',
+        'Discuss A/B testing with the interviewer.',
+        'Continue benchmarking and monitoring your system.',
+        "That depends on the traffic, so I'd ask the interviewer before committing.",
+        'We retrain weekly.',
+      ].join('\n\n'),
+    );
+    expect(statementTexts(d)).toEqual(['We retrain weekly.']);
+    const flags = d.sentences.map((s) => [s.isQuestion, s.isPlaceholder, s.isInstruction]);
+    expect(flags.slice(0, 7)).toEqual([
+      [true, false, false],
+      [false, true, false],
+      [false, true, false],
+      [false, true, false],
+      [false, false, true],
+      [false, false, true],
+      [false, false, true],
+    ]);
+  });
+
+  it('treats template scaffold bullets (topic names with nothing under them) as placeholders', () => {
+    const d = doc('## 8. Online Testing\n\n- A/B Test\n- Deployment and release\n\n## Metrics\n\n- Offline metrics\n  - CTR\n  - AUC');
+    const scaffold = d.blocks.filter((b) => b.scaffold).map((b) => b.text);
+    expect(scaffold).toEqual(['A/B Test', 'Deployment and release']);
+    expect(statementTexts(d)).toEqual(['Offline metrics', 'CTR', 'AUC']);
+  });
+
+  it('treats a table of contents as navigation', () => {
+    const d = doc('1. [Problem](#problem)\n2. [Data](#data)\n\n# Problem\n\nWe predict churn.');
+    expect(statementTexts(d)).toEqual(['We predict churn.']);
+  });
+});
+
+describe('named components', () => {
+  it('finds curated names, multi-word names and aliases, case-sensitively where the word is ambiguous', () => {
+    const d = doc('We use Faster R-CNN, scikit-learn and LightGBM; a Feast feature store on Redis; we feast on data; Ray and ray tracing.');
+    expect(d.components.map((c) => c.entry.name)).toEqual(['Faster R-CNN', 'scikit-learn', 'LightGBM', 'Feast', 'Redis', 'Ray']);
+  });
+
+  it('does not count generic model families', () => {
+    const d = doc('A two-tower model, logistic regression, a GNN, collaborative filtering and a transformer.');
+    expect(d.components).toEqual([]);
+  });
+
+  it('is extensible', () => {
+    const lexicon = new ComponentLexicon();
+    lexicon.add({ name: 'Acme Store' }, 'storage');
+    const d = new Document('Features live in Acme Store.', { components: lexicon });
+    expect(d.components.map((c) => c.entry.name)).toEqual(['Acme Store']);
+  });
+});
+
+describe('stems', () => {
+  it('matches inflections through Porter stems', () => {
+    const d = doc('We retrain, retrained and keep retraining.');
+    const stems = d.sentences[0]!.words.map((w) => w.stem);
+    expect(stems.filter((s) => s === 'retrain')).toHaveLength(3);
+  });
+});
+
+describe('document profile', () => {
+  it('tells a long non-ML design from an ML answer', () => {
+    const nonMl = doc(Array.from({ length: 40 }, () => 'The web servers write pastes to the object store and the cache serves hot reads.').join(' '));
+    expect(nonMl.profile.isML).toBe(false);
+    const ml = doc(Array.from({ length: 40 }, () => 'The model is trained on labelled clicks and the features come from logs.').join(' '));
+    expect(ml.profile.isML).toBe(true);
+  });
+
+  it('one explicit ML statement makes a long document an ML design', () => {
+    const text = Array.from({ length: 40 }, () => 'The web servers write pastes to the object store.').join(' ') + " We're predicting which pastes get reported.";
+    expect(doc(text).profile.isML).toBe(true);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuantities } from '../src/document/quantities.js';
+
+const q = (text: string): Array<[string, string]> => extractQuantities(text).map((x) => [x.text, x.kind]);
+
+describe('quantities with units and kinds', () => {
+  it.each([
+    ['labels arrive with a 24h delay', [['24h', 'duration']]],
+    ['on a rolling 90-day window', [['90-day', 'duration']]],
+    ['retrieval in <10ms', [['<10ms', 'latency']]],
+    ['p99 150 ms end to end', [['150 ms', 'latency']]],
+    ['at 10M DAU', [['10M DAU', 'count']]],
+    ['4K QPS at peak', [['4K QPS', 'rate']]],
+    ['if AUC < 0.82 we retrain', [['< 0.82', 'threshold']]],
+    ['when CTR drops more than 15%', [['more than 15%', 'threshold']]],
+    ['we retrain weekly', [['weekly', 'cadence']]],
+    ['every 6 hours', [['6 hours', 'cadence']]],
+    ['2 PB of logs', [['2 PB', 'size']]],
+    ['$185K a year', [['$185K', 'money']]],
+    ['600+ cities', [['600+ cities', 'count']]],
+    ['about 50-100 ms', [['50-100 ms', 'latency']]],
+    ['data for three months', [['three months', 'duration']]],
+    ['known within about an hour', [['an hour', 'duration']]],
+    ['8M daily active users', [['8M daily active users', 'count']]],
+    ['10% of users get the new model', [['10%', 'percentage']]],
+    ['up to 30 seconds to respond', [['up to 30 seconds', 'latency']]],
+  ])('%s', (text, expected) => {
+    expect(q(text)).toEqual(expected);
+  });
+});
+
+describe('numbers that are not design figures', () => {
+  it.each([
+    ['a two-stage architecture with three towers'],
+    ['six steps and 2 heads'],
+    ['COTA v2 and Python 3.8 and GPT-4'],
+    ['NDCG@10 and top-1 accuracy'],
+    ['in 2023 we shipped it'],
+    ['Step 1: collect data'],
+    ['user clicks within t seconds'],
+    ['the 1st and 2nd stage'],
+    ['1 in 10,000 requests is sampled'],
+    ['see https://example.com/paper/2312.02573'],
+    ['100s of ticket types'],
+    ['millions of users'],
+  ])('%s', (text) => {
+    expect(extractQuantities(text).filter((x) => x.numeric)).toEqual([]);
+  });
+});
