@@ -65,7 +65,7 @@ const CATALOG: Record<ComponentCategory, Array<string | Spec>> = {
     'DeepFM', { name: 'DCN', also: ['DCN-v2', 'DCNv2', 'Deep Cross Network', 'Deep and Cross Network', 'Deep & Cross Network'] },
     { name: 'Wide & Deep', also: ['Wide and Deep'] }, 'DLRM', 'xDeepFM', 'AutoInt', '!DIN', '!DIEN', 'MMoE', '!PLE', 'SASRec',
     'BERT4Rec', 'GRU4Rec', 'YouTube DNN', { name: 'EdgeRank', also: ['Edge Rank'] }, 'PageRank', 'LambdaMART', 'LambdaRank', 'RankNet', '!SORT', 'DeepSORT',
-    'IntentNet', 'ChauffeurNet', 'PointNet', 'PointPillars', 'VoxelNet', '!Whisper', 'wav2vec', 'Tacotron', 'WaveNet', 'DeepSpeech',
+    'IntentNet', 'ChauffeurNet', 'PointNet', 'PointPillars', 'VoxelNet', 'ResNeXt', 'PoseNet', 'TrackFormer', 'VideoMoCo', 'DistilmBERT', '!Whisper', 'wav2vec', 'Tacotron', 'WaveNet', 'DeepSpeech',
     '!Conformer', 'HuBERT', 'Stable Diffusion', 'DALL-E', 'Swin Transformer', 'ConvNeXt', 'LayoutLM', 'XLM-R', 'mBERT', 'LaBSE',
     '!E5', 'ColBERT', '!DPR', 'DSSM', '!NCF', 'DeepAR', 'N-BEATS', '!TFT', 'Temporal Fusion Transformer',
   ],
@@ -74,7 +74,10 @@ const CATALOG: Record<ComponentCategory, Array<string | Spec>> = {
     'Prometheus', 'Grafana', 'Datadog', 'PagerDuty', 'Opsgenie', 'Sentry', 'New Relic', 'Splunk', 'Kibana', 'CloudWatch',
     'OpenTelemetry', 'Jaeger', '!Superset', '!Looker', '!Tableau', 'Metabase',
   ],
-  platform: ['Dataiku', 'DataRobot', 'Vertex Pipelines', 'SageMaker Pipelines', 'Katib'],
+  platform: [
+    'Dataiku', 'DataRobot', 'Vertex Pipelines', 'SageMaker Pipelines', 'Katib', 'GrowthBook', 'Optimizely', 'LaunchDarkly', 'Statsig',
+    '!AWS', '!GCP', 'Azure', 'Google Cloud', '!EC2', '!EKS', '!GKE', '!AKS', 'Cloud Functions', 'Backblaze', 'Cloudflare Workers',
+  ],
   infrastructure: [
     'Kubernetes', 'K8s', 'Docker', 'Terraform', '!Helm', '!Consul', 'ZooKeeper', 'etcd', 'HAProxy', 'Cloudflare', 'CloudFront',
     'Akamai', 'Fastly', 'Varnish', '!Nomad', 'Mesos', '!YARN', 'Slurm', '!Celery', 'Sidekiq',
