@@ -7,11 +7,16 @@
  * - Otherwise, an argument with glob syntax is expanded (tinyglobby); it selects exactly what it
  *   matches, whatever the extension, but never inside `node_modules` or `.git`.
  * - Files keep the order of the arguments; a directory's or a glob's files are sorted. A file named
- *   twice is linted once. An argument that yields no file is an error: a typo must not pass CI.
+ *   twice is linted once. An argument that yields no file is an error (a typo must not pass CI)
+ *   unless `errorOnUnmatchedPattern` is false.
+ * - Ignored files (`.mlsd-lintignore` in the working directory and `--ignore-pattern`, gitignore
+ *   syntax, relative to the working directory) are dropped everywhere, a file named explicitly
+ *   included: pre-commit passes staged files by name and the ignore file must still apply. Nothing
+ *   inside `node_modules` or `.git` is ever linted.
  *
  * Nothing here writes to the file system.
  */
-import { open, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DecodeError, decodeText } from './decode.js';
 import { InputError } from './errors.js';
@@ -27,6 +32,50 @@ export const MARKDOWN_EXTENSIONS = ['md', 'markdown'] as const;
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 /** Never searched: dependencies and version control are not answers. */
 const IGNORED = ['**/node_modules/**', '**/.git/**'];
+const NEVER_LINTED = new Set(['node_modules', '.git']);
+/** Read from the working directory, like `.eslintignore` was. */
+export const IGNORE_FILE = '.mlsd-lintignore';
+
+export interface ExpandOptions {
+  /** Extra gitignore-style patterns, relative to `cwd` (`--ignore-pattern`). */
+  ignorePatterns?: readonly string[];
+  /** Read `.mlsd-lintignore` from `cwd` (default true). */
+  useIgnoreFile?: boolean;
+  /** A path, directory or glob that yields no file is an InputError (default true). */
+  errorOnUnmatchedPattern?: boolean;
+}
+
+/** Whether an absolute path is ignored; built once per run. */
+type IsIgnored = (absolutePath: string) => boolean;
+
+/**
+ * The ignore rules of a run. The `ignore` package (gitignore semantics, as ESLint uses) is only
+ * imported when there is an ignore file or a pattern.
+ */
+export async function loadIgnore(cwd: string, options: ExpandOptions = {}): Promise<IsIgnored> {
+  const sources: string[] = [];
+  if (options.useIgnoreFile !== false) {
+    const file = path.join(cwd, IGNORE_FILE);
+    try {
+      sources.push(await readFile(file, 'utf8'));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(IGNORE_FILE, describeFsError(error), { cause: error });
+    }
+  }
+  const patterns = (options.ignorePatterns ?? []).filter((p) => p.trim() !== '');
+  const neverLinted = (absolute: string) => absolute.split(path.sep).some((part) => NEVER_LINTED.has(part));
+  if (sources.length === 0 && patterns.length === 0) return neverLinted;
+  const { default: ignore } = await import('ignore');
+  // An array is read as one pattern per element: the file's text is added whole, split by `ignore`.
+  const rules = ignore().add(sources.join('\n')).add(patterns);
+  return (absolute) => {
+    if (neverLinted(absolute)) return true;
+    const relative = path.relative(cwd, absolute);
+    // Patterns are relative to the working directory; a file outside it is not theirs to ignore.
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+    return rules.ignores(relative.split(path.sep).join('/'));
+  };
+}
 
 const FS_PROBLEMS: Record<string, string> = {
   ENOENT: 'no such file or directory',
@@ -55,26 +104,39 @@ async function globber(): Promise<typeof import('tinyglobby')> {
   return import('tinyglobby');
 }
 
-async function expandDirectory(pattern: string, directory: string): Promise<InputFile[]> {
+/** What one argument yielded: its files, or why it yielded none. */
+interface Expansion {
+  files: InputFile[];
+  /** Set when no file came out of it: the one-line reason. */
+  unmatched?: string;
+}
+
+function notIgnored(files: InputFile[], isIgnored: IsIgnored, none: string, allIgnored: string): Expansion {
+  if (files.length === 0) return { files, unmatched: none };
+  const kept = files.filter((file) => !isIgnored(file.path));
+  return kept.length ? { files: kept } : { files: kept, unmatched: allIgnored };
+}
+
+async function expandDirectory(pattern: string, directory: string, isIgnored: IsIgnored): Promise<Expansion> {
   const { glob } = await globber();
   const found = await glob(
     MARKDOWN_EXTENSIONS.map((ext) => `**/*.${ext}`),
     // Case-insensitive so `README.MD` counts; the patterns only constrain the extension.
     { cwd: directory, ignore: IGNORED, dot: false, caseSensitiveMatch: false, expandDirectories: false },
   );
-  if (found.length === 0) throw new InputError(pattern, `no markdown files (*.${MARKDOWN_EXTENSIONS.join(', *.')}) in this directory`);
-  return found.sort(byPath).map((relative) => ({ path: path.join(directory, relative), displayPath: path.join(pattern, relative) }));
+  const files = found.sort(byPath).map((relative) => ({ path: path.join(directory, relative), displayPath: path.join(pattern, relative) }));
+  return notIgnored(files, isIgnored, `no markdown files (*.${MARKDOWN_EXTENSIONS.join(', *.')}) in this directory`, 'every markdown file in this directory is ignored');
 }
 
-async function expandGlob(pattern: string, cwd: string): Promise<InputFile[]> {
+async function expandGlob(pattern: string, cwd: string, isIgnored: IsIgnored): Promise<Expansion> {
   const { glob } = await globber();
   const absolute = path.isAbsolute(pattern);
   const found = await glob(pattern, { cwd, absolute, ignore: IGNORED, expandDirectories: false });
-  if (found.length === 0) throw new InputError(pattern, 'no files match this glob');
-  return found.sort(byPath).map((match) => ({ path: path.resolve(cwd, match), displayPath: match }));
+  const files = found.sort(byPath).map((match) => ({ path: path.resolve(cwd, match), displayPath: match }));
+  return notIgnored(files, isIgnored, 'no files match this glob', 'every file matching this glob is ignored');
 }
 
-async function expandOne(pattern: string, cwd: string): Promise<InputFile[]> {
+async function expandOne(pattern: string, cwd: string, isIgnored: IsIgnored): Promise<Expansion> {
   if (pattern.trim() === '') throw new InputError(JSON.stringify(pattern), 'empty path');
   const absolute = path.resolve(cwd, pattern);
   let isDirectory: boolean;
@@ -83,18 +145,30 @@ async function expandOne(pattern: string, cwd: string): Promise<InputFile[]> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     // A literal path wins over glob syntax, so `notes[1].md` that exists is read as is.
-    if ((code === 'ENOENT' || code === 'ENOTDIR') && (await globber()).isDynamicPattern(pattern)) return expandGlob(pattern, cwd);
+    if ((code === 'ENOENT' || code === 'ENOTDIR') && (await globber()).isDynamicPattern(pattern)) return expandGlob(pattern, cwd, isIgnored);
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { files: [], unmatched: describeFsError(error) };
     throw new InputError(pattern, describeFsError(error), { cause: error });
   }
-  return isDirectory ? expandDirectory(pattern, absolute) : [{ path: absolute, displayPath: pattern }];
+  if (isDirectory) return expandDirectory(pattern, absolute, isIgnored);
+  // A file named explicitly and ignored is skipped without complaint: pre-commit names files.
+  return { files: isIgnored(absolute) ? [] : [{ path: absolute, displayPath: pattern }] };
 }
 
-/** Turn files, directories and globs into a deduplicated list of files, in argument order. */
-export async function expandPatterns(patterns: readonly string[], cwd: string): Promise<InputFile[]> {
+/**
+ * Turn files, directories and globs into a deduplicated list of files, in argument order, without
+ * ignored files. An argument that yields nothing is an InputError unless `errorOnUnmatchedPattern`
+ * is false, in which case it is skipped.
+ */
+export async function expandPatterns(patterns: readonly string[], cwd: string, options: ExpandOptions = {}): Promise<InputFile[]> {
+  const isIgnored = await loadIgnore(cwd, options);
   const seen = new Set<string>();
   const files: InputFile[] = [];
   for (const pattern of patterns) {
-    for (const file of await expandOne(pattern, cwd)) {
+    const expansion = await expandOne(pattern, cwd, isIgnored);
+    if (expansion.unmatched !== undefined && options.errorOnUnmatchedPattern !== false) {
+      throw new InputError(pattern, expansion.unmatched);
+    }
+    for (const file of expansion.files) {
       if (seen.has(file.path)) continue;
       seen.add(file.path);
       files.push(file);
