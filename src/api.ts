@@ -13,6 +13,8 @@ export interface LintTextOptions {
   filePath?: string;
   /** A configuration object (as in `.mlsd-lintrc`) or one already resolved. */
   config?: UserConfig | ResolvedConfig;
+  /** Add a warning for each inline disable directive that suppressed nothing. */
+  reportUnusedDisableDirectives?: boolean;
 }
 
 function isResolved(config: UserConfig | ResolvedConfig): config is ResolvedConfig {
@@ -28,7 +30,7 @@ export async function lintText(text: string, options: LintTextOptions = {}): Pro
 export function lintTextSync(text: string, options: LintTextOptions = {}): LintResult {
   const config = options.config && isResolved(options.config) ? options.config : resolveConfig(options.config, { rules: builtinRules });
   const doc = new Document(text, { ...(options.filePath ? { filePath: options.filePath } : {}), ...(config.components ? { components: config.components } : {}) });
-  return lintDocument(doc, config, options.filePath ?? '<text>');
+  return lintDocument(doc, config, options.filePath ?? '<text>', { reportUnusedDisableDirectives: options.reportUnusedDisableDirectives === true });
 }
 
 export interface LintFilesOptions {
@@ -40,11 +42,20 @@ export interface LintFilesOptions {
   rules?: Record<string, RuleEntry>;
   /** Largest file read, in bytes (default 10 MB); a larger one is an InputError. */
   maxFileSize?: number;
+  /** gitignore-style patterns relative to `cwd`, like `--ignore-pattern`. */
+  ignorePatterns?: string[];
+  /** Read `.mlsd-lintignore` from `cwd` (default true). */
+  ignore?: boolean;
+  /** A path, directory or glob that yields no file is an InputError (default true). */
+  errorOnUnmatchedPattern?: boolean;
+  /** Add a warning for each inline disable directive that suppressed nothing. */
+  reportUnusedDisableDirectives?: boolean;
 }
 
 /**
- * Lint files, directories (their `*.md` and `*.markdown`, recursively) and globs. One result per
- * file, in argument order, each `filePath` as given or relative to `cwd`. Configuration is loaded
+ * Lint files, directories (their `*.md` and `*.markdown`, recursively) and globs, without the files
+ * that `.mlsd-lintignore` or `ignorePatterns` ignore. One result per file, in argument order, each
+ * `filePath` as given or relative to `cwd`. Configuration is loaded
  * and validated before any file is read. Throws `InputError` (missing path, pattern matching
  * nothing, unreadable or non-text file), `ConfigError` (bad configuration, naming the file and key)
  * or `RuleError` (a rule crashed, naming the rule and file). An empty pattern list gives `[]`.
@@ -54,11 +65,20 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (!(maxFileSize > 0)) throw new UsageError(`lintFiles: maxFileSize must be a positive number of bytes, got ${String(options.maxFileSize)}`);
   if (patterns.length === 0) return [];
-  const files = await expandPatterns(patterns, cwd);
+  const files = await expandPatterns(patterns, cwd, {
+    ...(options.ignorePatterns ? { ignorePatterns: options.ignorePatterns } : {}),
+    useIgnoreFile: options.ignore !== false,
+    errorOnUnmatchedPattern: options.errorOnUnmatchedPattern !== false,
+  });
   const { runLint } = await import('./run.js');
   const { results } = await runLint(
     files.map((file) => ({ path: file.path, displayPath: file.displayPath, read: () => readInputFile(file, maxFileSize) })),
-    { cwd, ...(options.configFile !== undefined ? { configFile: options.configFile } : {}), ...(options.rules ? { rules: options.rules } : {}) },
+    {
+      cwd,
+      ...(options.configFile !== undefined ? { configFile: options.configFile } : {}),
+      ...(options.rules ? { rules: options.rules } : {}),
+      ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}),
+    },
   );
   return results;
 }

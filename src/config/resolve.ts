@@ -164,7 +164,7 @@ export function resolveConfig(user: UserConfig | undefined, options: ResolveOpti
 }
 
 /** The known id nearest to a misspelt one (edit distance <= 3). */
-function closest(id: string, known: readonly string[]): string | undefined {
+export function closest(id: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = 4;
   for (const candidate of known) {

@@ -1,6 +1,7 @@
 import { Document } from '../document/document.js';
 import type { Block, Section, Sentence } from '../document/types.js';
 import type { Anchor, AnyRule, Report, SignalStatus, SignalVerdict } from '../rule.js';
+import { applyDirectives } from './directives.js';
 import type { LintMessage, LintResult, ResolvedConfig, SignalResult } from './types.js';
 
 /** Raised when a rule misbehaves; names the rule so the user knows whom to blame. */
@@ -74,10 +75,15 @@ function evidenceText(doc: Document, anchor: Anchor): string {
   return clean.length > EVIDENCE_MAX ? `${clean.slice(0, EVIDENCE_MAX - 1)}…` : clean;
 }
 
+export interface LintDocumentOptions {
+  /** Report inline disable directives that suppressed nothing. */
+  reportUnusedDisableDirectives?: boolean;
+}
+
 /** Run every enabled rule over one document and collect signals, messages and the score. */
-export function lintDocument(doc: Document, config: ResolvedConfig, filePath = doc.filePath ?? '<text>'): LintResult {
+export function lintDocument(doc: Document, config: ResolvedConfig, filePath = doc.filePath ?? '<text>', options: LintDocumentOptions = {}): LintResult {
   try {
-    return runRules(doc, config, filePath);
+    return runRules(doc, config, filePath, options);
   } catch (error) {
     if (error instanceof RuleError && error.filePath === undefined) {
       throw new RuleError(error.ruleId, error.detail, { cause: error.cause ?? error, filePath });
@@ -86,8 +92,8 @@ export function lintDocument(doc: Document, config: ResolvedConfig, filePath = d
   }
 }
 
-function runRules(doc: Document, config: ResolvedConfig, filePath: string): LintResult {
-  const messages: LintMessage[] = [];
+function runRules(doc: Document, config: ResolvedConfig, filePath: string, options: LintDocumentOptions): LintResult {
+  let messages: LintMessage[] = [];
   const signals: Array<SignalResult & { weight: number }> = [];
 
   const makeMessage = (rule: AnyRule, severity: 1 | 2, report: Report<string>): LintMessage => {
@@ -164,6 +170,8 @@ function runRules(doc: Document, config: ResolvedConfig, filePath: string): Lint
   }
 
   messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  // Inline directives filter messages only: signal rows and the score describe the answer as written.
+  messages = applyDirectives(doc, messages, { knownRules: config.rules, reportUnused: options.reportUnusedDisableDirectives === true });
   const totalWeight = signals.reduce((sum, s) => sum + s.weight, 0);
   const earned = signals.reduce((sum, s) => sum + s.weight * STATUS_CREDIT[s.status], 0);
   const score = totalWeight > 0 ? Math.round((earned / totalWeight) * 100) : 0;
