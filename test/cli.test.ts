@@ -80,11 +80,10 @@ describe('exit codes', () => {
     expect(run.stderr).toBe('');
   });
 
-  it('exits 0 with one success line when nothing is reported', async () => {
-    const t = tree({ 'a.md': WEAK_TEXT, '.mlsd-lintrc.json': JSON.stringify({ rules: ALL_OFF }) });
-    const run = await runCli(['a.md'], { cwd: t.dir, env: { HOME: t.dir } });
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^✔ No problems in 1 file \(score \d+\/100\)\n$/);
+  it('exits 0 and prints nothing at all when nothing is reported (silent for pre-commit, like ESLint)', async () => {
+    const t = tree({ 'a.md': WEAK_TEXT, 'b.md': HIGH_TEXT, '.mlsd-lintrc.json': JSON.stringify({ rules: ALL_OFF }) });
+    const run = await runCli(['a.md', 'b.md'], { cwd: t.dir, env: { HOME: t.dir } });
+    expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
   it('exits 1 on a fixture answer under the strict preset', async () => {

@@ -36,14 +36,14 @@ function result(overrides: Partial<LintResult> = {}): LintResult {
 
 describe('loadFormatter', () => {
   it('loads the known formatters by name', async () => {
-    expect(FORMATTER_NAMES).toEqual(['stylish', 'json']);
+    expect(FORMATTER_NAMES).toEqual(['stylish', 'json', 'sarif', 'github', 'junit', 'markdown']);
     expect(await loadFormatter('json')).toBe(formatJson);
     expect(await loadFormatter('stylish')).toBe(formatStylish);
   });
 
   it('rejects an unknown name with a UsageError listing the formats', async () => {
-    await expect(loadFormatter('sarif')).rejects.toThrow(UsageError);
-    await expect(loadFormatter('sarif')).rejects.toThrow('Unknown format "sarif", expected one of: stylish, json');
+    await expect(loadFormatter('xml')).rejects.toThrow(UsageError);
+    await expect(loadFormatter('xml')).rejects.toThrow('Unknown format "xml", expected one of: stylish, json, sarif, github, junit, markdown');
     await expect(loadFormatter('toString')).rejects.toThrow(UsageError);
   });
 });
@@ -99,10 +99,10 @@ describe('stylish formatter', () => {
     expect(formatStylish([result()], context({ color: true }))).toMatch(ANSI);
   });
 
-  it('prints one success line for a clean run', () => {
+  it('prints nothing for a clean run, whatever the scores', () => {
     const clean = result({ messages: [], errorCount: 0, warningCount: 0, score: 91 });
-    expect(formatStylish([clean], context())).toBe('✔ No problems in 1 file (score 91/100)\n');
-    expect(formatStylish([clean, { ...clean, score: 60 }], context())).toBe('✔ No problems in 2 files (scores 60-91/100)\n');
+    expect(formatStylish([clean], context())).toBe('');
+    expect(formatStylish([clean, { ...clean, score: 20 }], context({ color: true }))).toBe('');
     expect(formatStylish([], context())).toBe('');
   });
 

@@ -9,6 +9,10 @@ export type { Formatter, FormatterContext } from './types.js';
 const FORMATTERS: Record<string, () => Promise<{ default: Formatter }>> = {
   stylish: () => import('./stylish.js'),
   json: () => import('./json.js'),
+  sarif: () => import('./sarif.js'),
+  github: () => import('./github.js'),
+  junit: () => import('./junit.js'),
+  markdown: () => import('./markdown.js'),
 };
 
 export const FORMATTER_NAMES: readonly string[] = Object.keys(FORMATTERS);

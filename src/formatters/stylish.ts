@@ -2,8 +2,9 @@
  * The default, human report. Per file: the path and score, a table of the 11 signals, then the
  * findings split in two: "Weak signal" (what costs points: weak and missing signals and structure
  * findings, each with its position, severity, message, rule and a suggested rewrite) and "High
- * signal" (what already earns credit, with its evidence). Ends with an ESLint-style summary; a
- * clean run prints one line. Laid out for 80 columns, wrapped to `context.width`.
+ * signal" (what already earns credit, with its evidence). Ends with an ESLint-style summary. A
+ * clean run prints nothing, as ESLint does: a pre-commit hook or CI step that passes stays silent.
+ * Laid out for 80 columns, wrapped to `context.width`.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { LintMessage, LintResult, SignalResult } from '../engine/types.js';
@@ -121,18 +122,11 @@ function summary(results: readonly LintResult[], c: ChalkInstance): string {
   return colour.bold(`✖ ${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`);
 }
 
-function cleanLine(results: readonly LintResult[], c: ChalkInstance): string {
-  const scores = results.map((r) => r.score);
-  const range = scores.length === 1 ? `score ${scores[0]}/100` : `scores ${Math.min(...scores)}-${Math.max(...scores)}/100`;
-  return c.green(`✔ No problems in ${plural(results.length, 'file')} (${range})`);
-}
-
 const formatStylish: Formatter = (results, context) => {
   const c = new Chalk({ level: context.color ? 1 : 0 });
   const width = Math.max(MIN_WIDTH, context.width ?? DEFAULT_WIDTH);
   const style: Style = { c, width };
-  if (results.length === 0) return '';
-  if (results.every((r) => r.messages.length === 0)) return `${cleanLine(results, c)}\n`;
+  if (results.every((r) => r.messages.length === 0)) return '';
   const blocks = results.map((r) => fileReport(r, context, style).join('\n'));
   return `${blocks.join('\n\n')}\n\n${summary(results, c)}\n`;
 };

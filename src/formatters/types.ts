@@ -10,6 +10,10 @@ export interface FormatterContext {
   rulesMeta: ReadonlyMap<string, RuleMeta<string, unknown>>;
   /** Terminal width for wrapping (default 80). */
   width?: number;
+  /** mlsd-lint's version, for formats that name the tool (SARIF). */
+  version?: string;
+  /** The text of a linted file by its `filePath`, when the caller kept it (SARIF fingerprints). */
+  sourceText?: (filePath: string) => string | undefined;
 }
 
 /** A pure function: results in, the text for stdout out. It never prints or reads anything. */

@@ -1,0 +1,80 @@
+/**
+ * `--format markdown`: the report as GitHub-flavoured markdown for a pull-request comment or a job
+ * summary. Per file: the score, the signal table, the weak-signal findings with their rewrites and
+ * the high signals. Everything taken from an answer is escaped, so a `|` cannot break the table and
+ * a backtick, `<`, `*` or `[` cannot start markup.
+ */
+import type { LintMessage, LintResult, SignalResult } from '../engine/types.js';
+import type { SignalStatus } from '../rule.js';
+import { sanitize } from './text.js';
+import type { Formatter, FormatterContext } from './types.js';
+
+const STATUS: Record<SignalStatus, string> = { high: '✅ high', weak: '⚠️ weak', missing: '❌ missing' };
+const EVIDENCE_MAX = 160;
+
+/**
+ * Inline text made inert: control characters dropped, line breaks flattened, and every character
+ * that can start inline markup, a table cell or an entity backslash-escaped (CommonMark allows a
+ * backslash before any ASCII punctuation; in a GFM table `\|` keeps the pipe in the cell).
+ */
+export function escapeMarkdown(text: string): string {
+  return sanitize(text).replace(/[\\`*_[\]<>|~&!#]/g, (c) => `\\${c}`);
+}
+
+function shorten(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function signalTitle(id: string, context: FormatterContext): string {
+  const title = context.rulesMeta.get(id)?.signal?.title;
+  return title ? `${escapeMarkdown(title)} (\`${id}\`)` : `\`${id}\``;
+}
+
+function table(signals: readonly SignalResult[], context: FormatterContext): string[] {
+  const rows = ['| Signal | Status | Line | Evidence |', '| --- | --- | --: | --- |'];
+  for (const s of signals) {
+    const evidence = s.evidence ? escapeMarkdown(shorten(s.evidence, EVIDENCE_MAX)) : '';
+    rows.push(`| ${signalTitle(s.id, context)} | ${STATUS[s.status]} | ${s.line ?? '-'} | ${evidence} |`);
+  }
+  return rows;
+}
+
+function finding(m: LintMessage, context: FormatterContext): string[] {
+  const kind = context.rulesMeta.get(m.ruleId)?.signal ? 'signal' : 'structure';
+  const lines = [`- **${m.severity === 2 ? 'error' : 'warning'}** \`${m.ruleId}\` (${kind}, line ${m.line}:${m.column}): ${escapeMarkdown(m.message)}`];
+  if (m.suggestion) lines.push(`  > **Rewrite:** ${escapeMarkdown(m.suggestion)}`);
+  return lines;
+}
+
+function fileReport(result: LintResult, context: FormatterContext): string[] {
+  // The path goes in a heading, not a code span: a backtick in a file name must not end it early.
+  const lines = [`## ${escapeMarkdown(result.filePath)}: score ${result.score}/100`, ''];
+  if (result.signals.length) lines.push(...table(result.signals, context), '');
+  lines.push(`### Weak signal (${result.messages.length})`, '');
+  if (result.messages.length) for (const m of result.messages) lines.push(...finding(m, context));
+  else lines.push('No problems.');
+  const high = result.signals.filter((s) => s.status === 'high');
+  lines.push('', `### High signal (${high.length})`, '');
+  if (high.length === 0) lines.push('None yet.');
+  for (const s of high) {
+    lines.push(`- \`${s.id}\`${s.line !== undefined ? ` (line ${s.line})` : ''}${s.evidence ? `: “${escapeMarkdown(shorten(s.evidence, EVIDENCE_MAX))}”` : ''}`);
+  }
+  return lines;
+}
+
+/** The markdown report; also what `--format github` appends to GITHUB_STEP_SUMMARY. */
+export function markdownReport(results: readonly LintResult[], context: FormatterContext): string {
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  const head = ['# mlsd-lint report', '', `${plural(results.length, 'file')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`];
+  const body = results.flatMap((r) => ['', ...fileReport(r, context)]);
+  return `${[...head, ...body].join('\n')}\n`;
+}
+
+const formatMarkdown: Formatter = (results, context) => markdownReport(results, context);
+export default formatMarkdown;
