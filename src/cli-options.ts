@@ -35,6 +35,13 @@ export function parseCount(value: string, option: string): number {
   return n;
 }
 
+/** A score threshold such as `--min-score`: a number from 0 to 100. */
+export function parseScore(value: string, option: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`Invalid ${option} "${value}", expected a number from 0 to 100`);
+  return n;
+}
+
 /** A positive size in megabytes (decimals allowed) -> bytes. MB here is 1024 * 1024 bytes. */
 export function parseMegabytes(value: string, option: string): number {
   const n = Number(value);

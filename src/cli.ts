@@ -1,24 +1,28 @@
 /**
  * The command line: arguments -> options -> run -> exit code.
  *
- * Exit codes: 0 no errors (and warnings within --max-warnings); 1 lint errors or too many warnings;
- * 2 a usage, configuration or input problem, or a crashed rule, reported as one line on stderr
+ * Exit codes (docs/cli.md has the table): 0 nothing fails the run; 1 lint errors (or warnings under
+ * `--fail-on warning`), too many warnings, or a score below `--min-score`; 2 a usage, configuration
+ * or input problem, or a crashed rule or plugin, reported as one line on stderr
  * (`mlsd-lint: <message>`), with a stack trace only under --debug. Stdout carries the report and
- * nothing else, so `--format json` can be piped.
+ * nothing else, so `--format json` can be piped. A first argument `rules` or `explain` is a command
+ * (src/commands.ts); `./rules` is the path.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from './config/types.js';
-import { parseCount, parseMegabytes, parseRuleOptions, shouldUseColor } from './cli-options.js';
+import { parseCount, parseMegabytes, parseRuleOptions, parseScore, shouldUseColor } from './cli-options.js';
 import type { LintResult } from './engine/types.js';
 import { InputError, UsageError } from './errors.js';
 import { DEFAULT_MAX_FILE_SIZE, expandPatterns, readInputFile, readStreamText } from './files.js';
 import { FORMATTER_NAMES, loadFormatter } from './formatters/index.js';
+import { DEFAULT_FORMAT, pairOutputs, type OutputArgument } from './outputs.js';
+import { TOOL_NAME as NAME, packageVersion } from './project.js';
 import type { LintSource } from './run.js';
 
-const NAME = 'mlsd-lint';
 const STDIN_NAME = '<stdin>';
+/** First arguments that are commands rather than paths (`./rules` is the path). */
+export const COMMANDS = ['rules', 'explain'] as const;
 
 export interface CliIo {
   argv: readonly string[];
@@ -30,18 +34,27 @@ export interface CliIo {
 }
 
 interface CliOptions {
-  format: string;
   config?: string;
   rule?: string[];
   stdinFilename?: string;
   quiet?: boolean;
   maxWarnings?: string;
   maxFileSize?: string;
+  ignorePattern?: string[];
+  errorOnUnmatchedPattern: boolean;
+  failOn: 'error' | 'warning';
+  minScore?: string;
+  printConfig?: string;
+  reportUnusedDisableDirectives?: boolean;
   color?: boolean;
   debug?: boolean;
 }
 
 const EXAMPLES = `
+Commands (first argument; write ./rules to lint a path named rules):
+  mlsd-lint rules                          list the rules
+  mlsd-lint explain <rule>                 what a rule checks, why, examples
+
 Examples:
   $ mlsd-lint answer.md                    lint one answer
   $ mlsd-lint answers/ 'drafts/**/*.md'    a folder's .md/.markdown, a glob
@@ -50,45 +63,44 @@ Examples:
   $ mlsd-lint answer.md --rule retraining:off
   $ mlsd-lint answer.md --rule 'monitoring:["warn",{"weak":"off"}]'
   $ mlsd-lint answer.md -f json | jq '.[0].score'
+  $ mlsd-lint docs/ -f stylish -f sarif -o mlsd-lint.sarif
+
+Each -o/--output-file goes with the -f/--format just before it; a format
+without one goes to stdout (one at most).
 
 Exit codes:
-  0  no errors (and no more warnings than --max-warnings)
-  1  lint errors, or too many warnings
+  0  nothing fails the run
+  1  errors (or warnings with --fail-on warning), more warnings than
+     --max-warnings, or a score below --min-score
   2  usage, configuration or input problem (one line on stderr)
 
 Configuration is read from the first of package.json ("mlsd-lint" key),
 .mlsd-lintrc, .mlsd-lintrc.{json,yaml,yml,js,cjs,mjs} or
 mlsd-lint.config.{js,cjs,mjs} found from each file's folder upward.`;
 
-function packageVersion(): string {
-  // Built, this file is dist/src/cli.js; run from source (tests), src/cli.ts.
-  for (const candidate of ['../../package.json', '../package.json']) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === NAME && pkg.version) return pkg.version;
-    } catch {
-      // Not this one; try the next.
-    }
-  }
-  return 'unknown';
-}
-
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-function buildProgram(io: CliIo): Command {
-  return new Command()
+function buildProgram(io: CliIo, outputs: OutputArgument[]): Command {
+  const program = new Command()
     .name(NAME)
     .description('Lint written ML system design answers for the signals interviewers credit.')
     .argument('[paths...]', 'answer files, directories and globs; "-" reads stdin')
-    .addOption(new Option('-f, --format <name>', 'output format').choices([...FORMATTER_NAMES]).default('stylish'))
+    .addOption(new Option('-f, --format <name>', `output format (repeatable; default ${DEFAULT_FORMAT})`).choices([...FORMATTER_NAMES]))
+    .option('-o, --output-file <path>', 'write the preceding --format to this file instead of stdout')
     .option('-c, --config <path>', 'use this configuration file only (no search)')
     .option('--rule <id:severity>', 'set a rule after the configuration (repeatable): off|warn|error or JSON [severity, options]', collect)
     .option('--stdin-filename <name>', 'name for stdin input, in the report and for configuration')
     .option('--quiet', 'report errors only (warnings neither shown nor counted)')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .option('--max-file-size <MB>', `largest file to read, in MB (default ${DEFAULT_MAX_FILE_SIZE / 1024 / 1024})`)
+    .addOption(new Option('--fail-on <level>', 'exit 1 on errors only, or on warnings too').choices(['error', 'warning']).default('error'))
+    .option('--min-score <n>', 'exit 1 when a file scores below n (0-100)')
+    .option('--ignore-pattern <pattern>', 'ignore files matching this gitignore-style pattern (repeatable)', collect)
+    .option('--no-error-on-unmatched-pattern', 'skip paths, directories and globs that yield no file instead of exiting 2')
+    .option('--report-unused-disable-directives', 'warn about disable directives that suppress nothing')
+    .option('--print-config <file>', 'print the configuration that applies to a file, as JSON')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
     .option('--debug', 'print stack traces for errors')
@@ -103,6 +115,10 @@ function buildProgram(io: CliIo): Command {
       // Errors are printed once, in our one-line form, by `main`.
       outputError: () => undefined,
     });
+  // The order of -f and -o decides which file each format goes to; commander keeps only values.
+  program.on('option:format', (value: string) => outputs.push({ kind: 'format', value }));
+  program.on('option:output-file', (value: string) => outputs.push({ kind: 'output', value }));
+  return program;
 }
 
 /** Decide where the answers come from: stdin (`-`, or nothing given with a pipe) or paths. */
@@ -118,7 +134,10 @@ async function sources(patterns: readonly string[], options: CliOptions, io: Cli
     return [{ path: path.resolve(io.cwd, name), displayPath: name, read: () => readStreamText(stdin, name, maxBytes) }];
   }
   if (options.stdinFilename !== undefined) throw new UsageError('--stdin-filename is only used with input on stdin ("-" or a pipe)');
-  const files = await expandPatterns(patterns, io.cwd);
+  const files = await expandPatterns(patterns, io.cwd, {
+    ignorePatterns: options.ignorePattern ?? [],
+    errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
+  });
   return files.map((file) => ({ path: file.path, displayPath: file.displayPath, read: () => readInputFile(file, maxBytes) }));
 }
 
@@ -152,7 +171,13 @@ function stackWithCauses(error: unknown): string {
 export async function main(io: CliIo): Promise<number> {
   const debug = io.argv.includes('--debug');
   try {
-    const program = buildProgram(io);
+    const command = COMMANDS.find((c) => c === io.argv[0]);
+    if (command) {
+      const { runCommand } = await import('./commands.js');
+      return await runCommand(command, io.argv.slice(1), io);
+    }
+    const outputArgs: OutputArgument[] = [];
+    const program = buildProgram(io, outputArgs);
     try {
       program.parse([...io.argv], { from: 'user' });
     } catch (error) {
@@ -164,34 +189,87 @@ export async function main(io: CliIo): Promise<number> {
     }
     const options = program.opts<CliOptions>();
     const maxWarnings = options.maxWarnings === undefined ? undefined : parseCount(options.maxWarnings, '--max-warnings');
+    const minScore = options.minScore === undefined ? undefined : parseScore(options.minScore, '--min-score');
     const maxBytes = options.maxFileSize === undefined ? DEFAULT_MAX_FILE_SIZE : parseMegabytes(options.maxFileSize, '--max-file-size');
     const rules = parseRuleOptions(options.rule ?? []);
-    const formatter = await loadFormatter(options.format);
 
+    if (options.printConfig !== undefined) {
+      if (program.args.length > 0) throw new UsageError('--print-config takes one file and no other paths');
+      const { printConfig } = await import('./print-config.js');
+      const text = await printConfig(options.printConfig, { cwd: io.cwd, ...(options.config !== undefined ? { configFile: options.config } : {}), rules });
+      io.stdout.write(text);
+      return 0;
+    }
+
+    const targets = pairOutputs(outputArgs);
+    const formatters = await Promise.all(targets.map((t) => loadFormatter(t.format)));
     const inputs = await sources(program.args, options, io, maxBytes);
+    const outputs = await import('./outputs.js');
+    outputs.checkOutputFiles(targets, io.cwd, inputs.map((i) => i.path));
+
     const { runLint } = await import('./run.js');
-    const outcome = await runLint(inputs, { cwd: io.cwd, ...(options.config !== undefined ? { configFile: options.config } : {}), rules });
+    const outcome = await runLint(inputs, {
+      cwd: io.cwd,
+      ...(options.config !== undefined ? { configFile: options.config } : {}),
+      rules,
+      ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}),
+    });
     const results = options.quiet ? errorsOnly(outcome.results) : outcome.results;
 
     const color = shouldUseColor({ flag: options.color, env: io.env, isTTY: Boolean(io.stdout.isTTY) });
     const width = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : undefined;
-    const output = formatter(results, { cwd: io.cwd, color, rulesMeta: outcome.rulesMeta, ...(width ? { width } : {}) });
-    if (output) io.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
-
-    const errors = results.reduce((n, r) => n + r.errorCount, 0);
-    const warnings = results.reduce((n, r) => n + r.warningCount, 0);
-    if (errors > 0) return 1;
-    if (maxWarnings !== undefined && warnings > maxWarnings) {
-      io.stderr.write(`${NAME}: too many warnings (${warnings}, maximum ${maxWarnings})\n`);
-      return 1;
+    const base = { cwd: io.cwd, rulesMeta: outcome.rulesMeta, version: packageVersion(), sourceText: (file: string) => outcome.sources.get(file) };
+    // Render everything first: a write only starts once every report exists.
+    const rendered = targets.map((target, i) => {
+      const toStdout = target.file === undefined;
+      const context = { ...base, color: toStdout && color, ...(toStdout && width ? { width } : {}) };
+      return { target, text: (formatters[i] as (typeof formatters)[number])(results, context) };
+    });
+    for (const { target, text } of rendered) {
+      if (target.file !== undefined) await outputs.writeFileAtomic(path.resolve(io.cwd, target.file), text);
     }
-    return 0;
+    const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+    if (summaryFile && targets.some((t) => t.format === 'github')) {
+      const { markdownReport } = await import('./formatters/markdown.js');
+      await outputs.appendStepSummary(summaryFile, markdownReport(results, { ...base, color: false }));
+    }
+    for (const { target, text } of rendered) {
+      if (target.file === undefined && text) io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    }
+    return exitCode(results, { failOn: options.failOn, maxWarnings, minScore }, io);
   } catch (error) {
     const message = (await isKnownProblem(error)) ? (error as Error).message : `unexpected error: ${error instanceof Error ? error.message : String(error)}${debug ? '' : ' (run with --debug for details)'}`;
     io.stderr.write(`${NAME}: ${oneLine(message)}\n`);
     if (debug) io.stderr.write(`${stackWithCauses(error)}\n`);
     return 2;
   }
+}
+
+interface ExitRules {
+  failOn: 'error' | 'warning';
+  maxWarnings: number | undefined;
+  minScore: number | undefined;
+}
+
+/** 1 when errors (or warnings under --fail-on warning), too many warnings or a low score fail the run. */
+function exitCode(results: readonly LintResult[], rules: ExitRules, io: CliIo): 0 | 1 {
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  let code: 0 | 1 = errors > 0 || (rules.failOn === 'warning' && warnings > 0) ? 1 : 0;
+  if (rules.maxWarnings !== undefined && warnings > rules.maxWarnings) {
+    io.stderr.write(`${NAME}: too many warnings (${warnings}, maximum ${rules.maxWarnings})\n`);
+    code = 1;
+  }
+  if (rules.minScore !== undefined) {
+    const low = results.filter((r) => r.score < (rules.minScore as number));
+    if (low.length) {
+      const shown = low.slice(0, 5).map((r) => `${r.filePath} (${r.score})`).join(', ');
+      const more = low.length > 5 ? ` and ${low.length - 5} more` : '';
+      io.stderr.write(`${NAME}: ${low.length === 1 ? '1 file scores' : `${low.length} files score`} below --min-score ${rules.minScore}: ${shown}${more}\n`);
+      code = 1;
+    }
+  }
+  return code;
 }
 
 /** Entry point for bin/mlsd-lint.js. */

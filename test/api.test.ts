@@ -44,7 +44,7 @@ describe('lintFiles', () => {
     const error = await lintFiles(['a.md'], { cwd: crash.dir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RuleError);
     expect((error as RuleError).ruleId).toBe('x/crash');
-    expect((error as Error).message).toBe('rule "x/crash" crashed: kaboom while linting a.md');
+    expect((error as Error).message).toBe('rule "x/crash" from plugin "./crash.mjs" in .mlsd-lintrc.json crashed: kaboom while linting a.md');
   });
 
   it('returns [] for no patterns and never writes to input files', async () => {

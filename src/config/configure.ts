@@ -9,7 +9,7 @@ import type { ResolvedConfig } from '../engine/types.js';
 import type { AnyRule, RuleMeta } from '../rule.js';
 import { createConfigLoader, type LoadedConfig } from './load.js';
 import { matchingOverrides } from './overrides.js';
-import { loadPlugins } from './plugins.js';
+import { loadPluginModules } from './plugins.js';
 import { resolveConfig } from './resolve.js';
 import type { RuleEntry } from './types.js';
 
@@ -26,6 +26,10 @@ export interface ConfiguredRun {
   configFor(absolutePath: string): ResolvedConfig;
   /** Every rule of the run (built-in and plugins) by id: formatters use its metadata. */
   rulesMeta: Map<string, RuleMeta<string, unknown>>;
+  /** For a plugin rule, which plugin and configuration file brought it ("plugin "x" in .mlsd-lintrc.json"). */
+  pluginOf(ruleId: string): string | undefined;
+  /** Where one path's configuration comes from (for `--print-config`). */
+  sourceOf(absolutePath: string): { configFile: string | undefined; extends: string[]; plugins: string[]; overrides: number[] };
 }
 
 interface ConfigSource {
@@ -41,13 +45,16 @@ export async function configureFiles(paths: readonly string[], options: Configur
   const sources = new Map<string, ConfigSource>();
   const sourceOf = new Map<string, ConfigSource>();
   const rulesMeta = new Map<string, RuleMeta<string, unknown>>();
+  const plugins = new Map<string, string>();
 
   for (const file of paths) {
     const loaded = await loader.forFile(file);
     const key = loaded?.filepath ?? '';
     let source = sources.get(key);
     if (!source) {
-      const rules = [...builtinRules, ...(loaded ? await loadPlugins(loaded) : [])];
+      const modules = loaded ? await loadPluginModules(loaded) : [];
+      for (const plugin of modules) for (const rule of plugin.rules) plugins.set(rule.id, `plugin "${plugin.specifier}" in ${loaded?.displayPath}`);
+      const rules = [...builtinRules, ...modules.flatMap((plugin) => plugin.rules)];
       source = { loaded, rules, resolved: new Map() };
       // Dry run with every override block: validates all of them now, not when a matching file turns up.
       resolveConfig(loaded?.config, {
@@ -62,11 +69,26 @@ export async function configureFiles(paths: readonly string[], options: Configur
     sourceOf.set(file, source);
   }
 
+  const sourceFor = (absolutePath: string): ConfigSource => {
+    const source = sourceOf.get(absolutePath);
+    if (!source) throw new Error(`configFor: ${absolutePath} was not given to configureFiles`);
+    return source;
+  };
   return {
     rulesMeta,
+    pluginOf: (ruleId) => plugins.get(ruleId),
+    sourceOf(absolutePath) {
+      const { loaded } = sourceFor(absolutePath);
+      const presets = loaded?.config.extends;
+      return {
+        configFile: loaded?.displayPath,
+        extends: presets === undefined ? ['recommended'] : Array.isArray(presets) ? [...presets] : [presets],
+        plugins: [...(loaded?.config.plugins ?? [])],
+        overrides: loaded ? matchingOverrides(loaded.config, loaded.directory, absolutePath) : [],
+      };
+    },
     configFor(absolutePath) {
-      const source = sourceOf.get(absolutePath);
-      if (!source) throw new Error(`configFor: ${absolutePath} was not given to configureFiles`);
+      const source = sourceFor(absolutePath);
       const { loaded } = source;
       const indices = loaded ? matchingOverrides(loaded.config, loaded.directory, absolutePath) : [];
       const key = indices.join(',');

@@ -55,9 +55,20 @@ async function loadPlugin(specifier: string, loaded: LoadedConfig): Promise<AnyR
   });
 }
 
+export interface LoadedPlugin {
+  /** As written in `plugins`. */
+  specifier: string;
+  rules: AnyRule[];
+}
+
+/** Each plugin of a configuration with its rules, in the order listed. */
+export async function loadPluginModules(loaded: LoadedConfig): Promise<LoadedPlugin[]> {
+  const plugins: LoadedPlugin[] = [];
+  for (const specifier of loaded.config.plugins ?? []) plugins.push({ specifier, rules: await loadPlugin(specifier, loaded) });
+  return plugins;
+}
+
 /** All rules from a configuration's plugins, in the order listed. */
 export async function loadPlugins(loaded: LoadedConfig): Promise<AnyRule[]> {
-  const rules: AnyRule[] = [];
-  for (const specifier of loaded.config.plugins ?? []) rules.push(...(await loadPlugin(specifier, loaded)));
-  return rules;
+  return (await loadPluginModules(loaded)).flatMap((plugin) => plugin.rules);
 }

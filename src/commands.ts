@@ -1,0 +1,123 @@
+/**
+ * `mlsd-lint rules` and `mlsd-lint explain <rule>`: the rules of the configuration found from the
+ * working directory (built-in rules and plugins), described from their own metadata.
+ *
+ * They are commands only as the first argument; `mlsd-lint ./rules` or `mlsd-lint -- rules` lints a
+ * path named `rules`. Loaded only when asked for.
+ */
+import path from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { builtinRules } from '../rules/index.js';
+import { configureFiles } from './config/configure.js';
+import { PRESETS } from './config/presets.js';
+import { closest } from './config/resolve.js';
+import { examplePair, recommendedSeverity, type RuleInfo } from './docs.js';
+import { UsageError } from './errors.js';
+import { padEnd, sanitize, wrap } from './formatters/text.js';
+import { ruleDocsUrl, TOOL_NAME } from './project.js';
+import type { CliIo } from './cli.js';
+import type { RuleEntry } from './config/types.js';
+
+const WIDTH = 80;
+const INDENT = '  ';
+
+function program(name: string, description: string, io: CliIo): Command {
+  return new Command()
+    .name(`${TOOL_NAME} ${name}`)
+    .description(description)
+    .option('-c, --config <path>', 'use this configuration file (its plugins add rules)')
+    .helpOption('-h, --help', 'show this help')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => void io.stdout.write(text), writeErr: (text) => void io.stderr.write(text), outputError: () => undefined });
+}
+
+/** Every rule the working directory's configuration knows: built-in first, then plugins. */
+async function knownRules(io: CliIo, configFile: string | undefined): Promise<RuleInfo[]> {
+  // A path in the working directory selects the configuration a file there would get.
+  const probe = path.join(io.cwd, `${TOOL_NAME}-rules.md`);
+  const run = await configureFiles([probe], { cwd: io.cwd, ...(configFile !== undefined ? { configFile } : {}) });
+  return [...run.rulesMeta].map(([id, meta]) => ({ id, meta: meta as RuleInfo['meta'] }));
+}
+
+function paragraph(text: string, indent = INDENT): string[] {
+  return wrap(sanitize(text), WIDTH - indent.length).map((line) => indent + line);
+}
+
+function severityIn(rule: RuleInfo, preset: string): string {
+  const entry: RuleEntry | undefined = PRESETS[preset]?.[rule.id];
+  if (entry === undefined) return `${rule.meta.defaultSeverity} (the rule's default)`;
+  return preset === 'recommended' ? recommendedSeverity(rule) : JSON.stringify(entry);
+}
+
+export function listRules(rules: readonly RuleInfo[]): string {
+  const idWidth = Math.max(4, ...rules.map((r) => r.id.length));
+  const titles = rules.map((r) => (r.meta.signal ? r.meta.signal.title : 'finding'));
+  const titleWidth = Math.min(38, Math.max(6, ...titles.map((t) => t.length)));
+  const lines = [`${padEnd('Rule', idWidth)}  ${padEnd('Signal', titleWidth)}  Recommended`];
+  rules.forEach((rule, i) => lines.push(`${padEnd(rule.id, idWidth)}  ${padEnd(titles[i] as string, titleWidth)}  ${recommendedSeverity(rule)}`));
+  const signals = rules.filter((r) => r.meta.signal).length;
+  lines.push('', `${rules.length} rules: ${signals} signals, ${rules.length - signals} findings. Details: ${TOOL_NAME} explain <rule>`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function explainRule(rule: RuleInfo): string {
+  const m = rule.meta;
+  const builtin = builtinRules.some((r) => r.id === rule.id);
+  const lines: string[] = [];
+  lines.push(m.signal ? `${rule.id}: ${m.signal.title}` : `${rule.id} (finding)`, '');
+  lines.push('What it checks', ...paragraph(`${m.description}.`));
+  if (m.signal) lines.push(...paragraph(`A signal row, weight ${m.signal.weight} of 100 in the score${m.signal.step ? `, the guide's step ${m.signal.step}` : ''}.`));
+  lines.push('', 'Why', ...paragraph(m.rationale));
+  if (m.criteria) {
+    lines.push('', m.signal ? 'What earns each status' : 'When it is reported');
+    const keyWidth = Math.max(...Object.keys(m.criteria).map((k) => k.length));
+    for (const [key, text] of Object.entries(m.criteria)) {
+      const hang = INDENT + ' '.repeat(keyWidth + 2);
+      const body = wrap(sanitize(text), WIDTH - hang.length);
+      body.forEach((line, i) => lines.push(i === 0 ? `${INDENT}${padEnd(key, keyWidth)}  ${line}` : hang + line));
+    }
+  }
+  lines.push('', 'Severity', `${INDENT}recommended: ${severityIn(rule, 'recommended')}`, `${INDENT}strict: ${severityIn(rule, 'strict')}`);
+  const { weak, high } = examplePair(m);
+  if (weak) lines.push('', `Weak-signal example (${weak.title})`, ...weak.text.trimEnd().split('\n').flatMap((line) => paragraph(line, '  │ ')));
+  if (high) lines.push('', `High-signal example (${high.title})`, ...high.text.trimEnd().split('\n').flatMap((line) => paragraph(line, '  │ ')));
+  const docs = m.docsUrl ?? (builtin ? ruleDocsUrl(rule.id) : undefined);
+  if (docs) lines.push('', `Docs: ${docs}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function parse(command: Command, argv: readonly string[]): boolean {
+  try {
+    command.parse([...argv], { from: 'user' });
+    return true;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help') return false;
+      throw new UsageError(error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim());
+    }
+    throw error;
+  }
+}
+
+export async function runCommand(name: 'rules' | 'explain', argv: readonly string[], io: CliIo): Promise<number> {
+  if (name === 'rules') {
+    // Extra arguments get our message (with the ./rules hint), not commander's.
+    const command = program('rules', 'List the rules: id, the signal it judges (or "finding") and its severity under recommended.', io).allowExcessArguments(true);
+    if (!parse(command, argv)) return 0;
+    if (command.args.length) throw new UsageError(`mlsd-lint rules takes no paths (to lint a path named "rules", write ./rules)`);
+    io.stdout.write(listRules(await knownRules(io, command.opts<{ config?: string }>().config)));
+    return 0;
+  }
+  const command = program('explain', 'Explain a rule: what it checks, why, what earns each status, and examples.', io).argument('<rule>', 'rule id');
+  if (!parse(command, argv)) return 0;
+  if (command.args.length !== 1) throw new UsageError('mlsd-lint explain takes one rule id');
+  const id = command.args[0] as string;
+  const rules = await knownRules(io, command.opts<{ config?: string }>().config);
+  const rule = rules.find((r) => r.id === id);
+  if (!rule) {
+    const guess = closest(id, rules.map((r) => r.id));
+    throw new UsageError(`Unknown rule "${id}"${guess ? ` (did you mean "${guess}"?)` : ''}; mlsd-lint rules lists them`);
+  }
+  io.stdout.write(explainRule(rule));
+  return 0;
+}
