@@ -79,7 +79,12 @@ export function examplePair(meta: AnyRule['meta']): { weak?: RuleExample; high?:
 
 /** Severity under the `recommended` preset, for listings (`mlsd-lint rules`). */
 export function recommendedSeverity(rule: RuleInfo): string {
-  return presetSeverity(rule as AnyRule, 'recommended');
+  if (PRESETS.recommended?.[rule.id] !== undefined || !rule.meta.signal) return presetSeverity(rule as AnyRule, 'recommended');
+  // A plugin's signal rule: its default severity, and its own `weak` option's default.
+  const severity = rule.meta.defaultSeverity;
+  const weak = (rule.meta.options as Record<string, OptionSpec<unknown>> | undefined)?.weak?.default;
+  const weakSeverity = severity === 'off' ? 'off' : typeof weak === 'string' ? (weak === 'error' && severity === 'warn' ? 'warn' : weak) : 'warn';
+  return `${severity} when missing, ${weakSeverity} when weak`;
 }
 
 /**

@@ -5,6 +5,7 @@ export { lintFiles, lintText, lintTextSync, type LintFilesOptions, type LintText
 export { InputError, UsageError } from './errors.js';
 export { RuleError } from './engine/lint.js';
 export { defineRule, RuleDefinitionError } from './rule.js';
+export { RuleTester, RuleTesterError, type RuleTesterConfig, type RuleTests, type ValidCase, type InvalidCase, type ExpectedMessage } from './rule-tester.js';
 export type {
   AnyRule,
   Anchor,

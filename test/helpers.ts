@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,4 +74,20 @@ export function tempTree(files: Record<string, string | Buffer> = {}): { dir: st
 /** Assert-friendly view of a CLI error: exactly one line on stderr, prefixed with the tool name. */
 export function stderrLines(run: CliRun): string[] {
   return run.stderr.split('\n').filter((line) => line !== '');
+}
+
+export const EXAMPLE_PLUGIN = path.join(ROOT, 'fixtures', 'plugins', 'mlsd-lint-plugin-example');
+
+/**
+ * Install the example plugin into `dir/node_modules` as npm would, with `mlsd-lint` itself beside it
+ * (a link to this repository, built in dist/): `plugins: ["mlsd-lint-plugin-example"]` then loads it
+ * by package name, and its `import { defineRule } from 'mlsd-lint'` resolves.
+ */
+export function installExamplePlugin(dir: string): string {
+  const modules = path.join(dir, 'node_modules');
+  const target = path.join(modules, 'mlsd-lint-plugin-example');
+  mkdirSync(modules, { recursive: true });
+  cpSync(EXAMPLE_PLUGIN, target, { recursive: true });
+  if (!existsSync(path.join(modules, 'mlsd-lint'))) symlinkSync(ROOT, path.join(modules, 'mlsd-lint'), 'dir');
+  return path.join(target, 'index.js');
 }

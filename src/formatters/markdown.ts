@@ -31,7 +31,9 @@ function plural(n: number, word: string): string {
 }
 
 function signalTitle(id: string, context: FormatterContext): string {
-  const title = context.rulesMeta.get(id)?.signal?.title;
+  // A plugin's signal id may differ from its rule id (`example/cost-awareness` -> `cost-awareness`).
+  const meta = context.rulesMeta.get(id) ?? [...context.rulesMeta.values()].find((m) => m.signal?.id === id);
+  const title = meta?.signal?.title;
   return title ? `${escapeMarkdown(title)} (\`${id}\`)` : `\`${id}\``;
 }
 
