@@ -2,7 +2,7 @@ import { defineRule } from '../src/rule.js';
 import type { Document } from '../src/document/document.js';
 import type { Sentence } from '../src/document/types.js';
 import { answerContext } from '../src/analysis/context.js';
-import { linkBetween, Link } from '../src/analysis/link.js';
+import { linkBetween, Link, subtreeStatements } from '../src/analysis/link.js';
 import { quote, signalOptions } from '../src/analysis/signal.js';
 import { inContext, statements } from '../src/analysis/statements.js';
 import { findPattern, isNegated } from '../src/analysis/terms.js';
@@ -94,9 +94,7 @@ export default defineRule({
     for (const hit of found) {
       if (hit.mode === 'online' && budgets.length > 0) return { status: 'high', evidence: hit.sentence };
       if (hit.mode === 'batch') {
-        const fresh = statements(doc).find(
-          (s) => linkBetween(s, hit.sentence) >= Link.Subtree && findPattern(s, FRESHNESS, 'fresh').some((h) => !isNegated(s, h.start, h.end)),
-        );
+        const fresh = subtreeStatements(doc, hit.sentence).find((s) => findPattern(s, FRESHNESS, 'fresh').some((h) => !isNegated(s, h.start, h.end)));
         if (fresh || budgets.some((b) => linkBetween(b, hit.sentence) >= Link.Section)) return { status: 'high', evidence: hit.sentence };
       }
     }

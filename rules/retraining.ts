@@ -2,7 +2,7 @@ import { defineRule } from '../src/rule.js';
 import type { Document } from '../src/document/document.js';
 import type { Quantity, Sentence } from '../src/document/types.js';
 import { answerContext } from '../src/analysis/context.js';
-import { linkBetween, Link } from '../src/analysis/link.js';
+import { sectionStatements, subtreeStatements } from '../src/analysis/link.js';
 import { quote, signalOptions } from '../src/analysis/signal.js';
 import { statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
@@ -58,7 +58,7 @@ function plans(doc: Document): RetrainPlan[] {
       return underHeading(s) && !hits.some((h) => h.negated);
     });
     return mentions.map((mention) => {
-      const scope = all.filter((s) => linkBetween(mention, s) >= Link.Subtree || (underHeading(s) && s.section === mention.section));
+      const scope = underHeading(mention) ? [...new Set([...subtreeStatements(doc, mention), ...sectionStatements(doc, mention)])] : subtreeStatements(doc, mention);
       const plan: RetrainPlan = { mention };
       const cadence = scope.find(hasCadence);
       const trigger = scope.find(hasTrigger);

@@ -1,4 +1,6 @@
-import type { Block, Sentence } from '../document/types.js';
+import type { Document } from '../document/document.js';
+import type { Block, Section, Sentence } from '../document/types.js';
+import { statements } from './statements.js';
 
 /**
  * How closely two statements belong together. High-signal criteria pair two facts (a label
@@ -13,32 +15,49 @@ export enum Link {
   Sentence = 4,
 }
 
-function ancestors(block: Block): Block[] {
-  const list: Block[] = [];
-  for (let b: Block | undefined = block.parent; b; b = b.parent) list.push(b);
-  return list;
-}
-
-function rootOf(block: Block): Block {
-  let b = block;
-  while (b.parent) b = b.parent;
-  return b;
-}
-
 /** Sections up to this many sentences are one thought; longer ones link by proximity only. */
 const SMALL_SECTION = 14;
 const NEAR_BLOCKS = 2;
 
+/**
+ * Constant time: blocks know their tree's root (a list item subtree, a lead-in with its list, a
+ * table) and sections their sentence count.
+ */
 export function linkBetween(a: Sentence, b: Sentence): Link {
   if (a === b) return Link.Sentence;
   if (a.block === b.block) return Link.Block;
-  if (ancestors(a.block).includes(b.block) || ancestors(b.block).includes(a.block)) return Link.Subtree;
-  if (a.block.parent && a.block.parent === b.block.parent) return Link.Subtree;
-  if (rootOf(a.block) === rootOf(b.block)) return Link.Subtree;
+  if (a.block.root === b.block.root) return Link.Subtree;
   if (a.section !== b.section) return Link.None;
-  const sentencesInSection = a.section.blocks.reduce((n, blk) => n + blk.sentences.length, 0);
-  if (sentencesInSection <= SMALL_SECTION) return Link.Section;
-  return Math.abs(rootOf(a.block).index - rootOf(b.block).index) <= NEAR_BLOCKS ? Link.Section : Link.None;
+  if (a.section.sentenceCount <= SMALL_SECTION) return Link.Section;
+  return Math.abs(a.block.root.index - b.block.root.index) <= NEAR_BLOCKS ? Link.Section : Link.None;
+}
+
+/** Statements in the same block tree as `sentence` (what `Link.Subtree` or closer reaches). */
+export function subtreeStatements(doc: Document, sentence: Sentence): readonly Sentence[] {
+  const byRoot = doc.memo('statements-by-root', () => {
+    const map = new Map<Block, Sentence[]>();
+    for (const s of statements(doc)) {
+      const list = map.get(s.block.root);
+      if (list) list.push(s);
+      else map.set(s.block.root, [s]);
+    }
+    return map;
+  });
+  return byRoot.get(sentence.block.root) ?? [];
+}
+
+/** Statements in the same section as `sentence`. */
+export function sectionStatements(doc: Document, sentence: Sentence): readonly Sentence[] {
+  const bySection = doc.memo('statements-by-section', () => {
+    const map = new Map<Section, Sentence[]>();
+    for (const s of statements(doc)) {
+      const list = map.get(s.section);
+      if (list) list.push(s);
+      else map.set(s.section, [s]);
+    }
+    return map;
+  });
+  return bySection.get(sentence.section) ?? [];
 }
 
 /** The first pair (x from `as`, y from `bs`) linked at least as closely as `minimum`. */

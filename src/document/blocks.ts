@@ -159,6 +159,7 @@ export function buildBlocks(tree: Root, textLength: number): BuildResult {
     kinds: new Set(),
     start: 0,
     end: textLength,
+    sentenceCount: 0,
   };
   sections.push(root);
   let current: MutableSection = root;
@@ -182,6 +183,7 @@ export function buildBlocks(tree: Root, textLength: number): BuildResult {
       kinds: new Set(),
       start,
       end: textLength,
+      sentenceCount: 0,
     };
     parent.children.push(section);
     sections.push(section);
@@ -210,10 +212,12 @@ export function buildBlocks(tree: Root, textLength: number): BuildResult {
       depth,
       scaffold: false,
       navigation: flat.onlyLinks && kind !== 'heading',
+      root: undefined as unknown as Block,
       segments: flat.segments,
       lineBreaks: flat.lineBreaks,
       sentences: [],
     };
+    (block as { root: Block }).root = parent ? parent.root : block;
     blocks.push(block);
     if (parent) parent.children.push(block);
     if (kind !== 'heading') section.blocks.push(block);

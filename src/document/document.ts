@@ -102,6 +102,7 @@ export class Document {
         components.push(...sentence.components);
         sentences.push(sentence);
         block.sentences.push(sentence);
+        if (block.kind !== 'heading') (block.section as { sentenceCount: number }).sentenceCount++;
       }
     }
     this.sentences = sentences;

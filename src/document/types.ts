@@ -62,6 +62,8 @@ export interface Block {
   readonly children: Block[];
   /** List nesting depth (0 outside lists). */
   readonly depth: number;
+  /** The top of this block's tree (itself when it hangs from nothing). */
+  readonly root: Block;
   /** A leaf bullet that only names a topic ("Monitoring", "A/B Test"): a placeholder. */
   readonly scaffold: boolean;
   /** Navigation (table of contents entry, a bare link). */
@@ -89,6 +91,8 @@ export interface Section {
   readonly kinds: ReadonlySet<SectionKind>;
   readonly start: number;
   end: number;
+  /** Sentences in this section's own blocks (not in subsections). */
+  readonly sentenceCount: number;
 }
 
 export interface Word {
