@@ -47,6 +47,24 @@ describe('lintFiles', () => {
     expect((error as Error).message).toBe('rule "x/crash" from plugin "./crash.mjs" in .mlsd-lintrc.json crashed: kaboom while linting a.md');
   });
 
+  it('applies .mlsd-lintignore and ignorePatterns, and can skip unmatched patterns', async () => {
+    const t = tree({ '.mlsd-lintignore': 'drafts/\n', 'a.md': WEAK_TEXT, 'b.md': WEAK_TEXT, 'drafts/c.md': WEAK_TEXT });
+    expect((await lintFiles(['.'], { cwd: t.dir })).map((r) => r.filePath)).toEqual(['a.md', 'b.md']);
+    expect((await lintFiles(['.'], { cwd: t.dir, ignorePatterns: ['b.md'] })).map((r) => r.filePath)).toEqual(['a.md']);
+    expect((await lintFiles(['.'], { cwd: t.dir, ignore: false })).map((r) => r.filePath)).toEqual(['a.md', 'b.md', 'drafts/c.md']);
+    await expect(lintFiles(['drafts'], { cwd: t.dir })).rejects.toThrow(/^drafts: every markdown file in this directory is ignored$/);
+    expect(await lintFiles(['drafts', 'none/*.md'], { cwd: t.dir, errorOnUnmatchedPattern: false })).toEqual([]);
+  });
+
+  it('reports unused disable directives when asked', async () => {
+    const t = tree({ 'a.md': `${WEAK_TEXT}\n\n<!-- mlsd-lint-disable-next-line vague-language, nope -->\nWe rank with LightGBM.\n` });
+    const [plain] = await lintFiles(['a.md'], { cwd: t.dir });
+    expect(plain?.messages.filter((m) => m.ruleId === 'invalid-directive')).toHaveLength(1);
+    expect(plain?.messages.some((m) => m.ruleId === 'unused-disable-directive')).toBe(false);
+    const [reported] = await lintFiles(['a.md'], { cwd: t.dir, reportUnusedDisableDirectives: true });
+    expect(reported?.messages.filter((m) => m.ruleId === 'unused-disable-directive').map((m) => m.line)).toEqual([3]);
+  });
+
   it('returns [] for no patterns and never writes to input files', async () => {
     expect(await lintFiles([])).toEqual([]);
     const t = tree({ 'a.md': WEAK_TEXT });
