@@ -230,8 +230,8 @@ export async function main(io: CliIo): Promise<number> {
     }
     const summaryFile = io.env.GITHUB_STEP_SUMMARY;
     if (summaryFile && targets.some((t) => t.format === 'github')) {
-      const { markdownReport } = await import('./formatters/markdown.js');
-      await outputs.appendStepSummary(summaryFile, markdownReport(results, { ...base, color: false }));
+      const { stepSummary } = await import('./formatters/markdown.js');
+      await outputs.appendStepSummary(summaryFile, stepSummary(results, { ...base, color: false }));
     }
     for (const { target, text } of rendered) {
       if (target.file === undefined && text) io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);

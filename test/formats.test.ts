@@ -10,7 +10,7 @@ import { lintTextSync } from '../src/api.js';
 import type { LintResult } from '../src/engine/types.js';
 import formatGithub, { escapeData, escapeProperty } from '../src/formatters/github.js';
 import formatJunit, { escapeXml } from '../src/formatters/junit.js';
-import formatMarkdown, { escapeMarkdown } from '../src/formatters/markdown.js';
+import formatMarkdown, { escapeMarkdown, stepSummary } from '../src/formatters/markdown.js';
 import formatSarif, { lineHash, pascalCase, sarifRuleName } from '../src/formatters/sarif.js';
 import type { FormatterContext } from '../src/formatters/types.js';
 import { REPOSITORY_URL } from '../src/project.js';
@@ -247,5 +247,16 @@ describe('markdown', () => {
     expect(out).toMatch(/### Weak signal \(\d+\)\n\n- \*\*(error|warning)\*\* `/);
     expect(out).toContain('  > **Rewrite:** ');
     expect(out).toMatch(/## high\.md[\s\S]*### High signal \([1-9]\d*\)\n\n- `/);
+  });
+
+  it('fits the job summary limit: the full report when small, one row per file when not, cut with a note at the end', () => {
+    const results = Array.from({ length: 40 }, (_, i) => ({ ...hostileResult(`answers/${i}.md`), score: i }));
+    expect(stepSummary(results, context())).toBe(formatMarkdown(results, context()));
+    const brief = stepSummary(results, context(), 5_000);
+    expect(Buffer.byteLength(brief)).toBeLessThanOrEqual(5_000);
+    expect(brief).toContain('| answers/0.md | 0 | 1 | 1 |');
+    const cut = stepSummary(results, context(), 1_000);
+    expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(1_000);
+    expect(cut).toMatch(/…and \d+ more files\.\n$/);
   });
 });

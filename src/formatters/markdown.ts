@@ -78,5 +78,30 @@ export function markdownReport(results: readonly LintResult[], context: Formatte
   return `${[...head, ...body].join('\n')}\n`;
 }
 
+/** GitHub refuses a job summary above 1 MiB per step; stay well below it. */
+export const STEP_SUMMARY_LIMIT = 1_000_000;
+
+/**
+ * The report for GITHUB_STEP_SUMMARY: the full markdown report when it fits, else one table row
+ * per file (score, errors, warnings), cut with a note if even that is too long.
+ */
+export function stepSummary(results: readonly LintResult[], context: FormatterContext, limit = STEP_SUMMARY_LIMIT): string {
+  const full = markdownReport(results, context);
+  if (Buffer.byteLength(full) <= limit) return full;
+  const head = ['# mlsd-lint report', '', `The full report is too long for a job summary; ${plural(results.length, 'file')} in brief:`, '', '| File | Score | Errors | Warnings |', '| --- | --: | --: | --: |'];
+  const lines = [...head];
+  let size = Buffer.byteLength(lines.join('\n'));
+  for (const [i, r] of results.entries()) {
+    const row = `| ${escapeMarkdown(r.filePath)} | ${r.score} | ${r.errorCount} | ${r.warningCount} |`;
+    if (size + Buffer.byteLength(row) + 200 > limit) {
+      lines.push('', `…and ${plural(results.length - i, 'more file')}.`);
+      break;
+    }
+    lines.push(row);
+    size += Buffer.byteLength(row) + 1;
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 const formatMarkdown: Formatter = (results, context) => markdownReport(results, context);
 export default formatMarkdown;
