@@ -76,3 +76,17 @@ describe('action.yml', () => {
     expect(runStep(t.dir, { ...base, format: 'json' }).stdout).toMatch(/^\[\{"filePath":"a\.md"/);
   });
 });
+
+describe('.pre-commit-hooks.yaml', () => {
+  it('declares the mlsd-lint hook for markdown, run by node (proved end to end by npm run test:pre-commit)', () => {
+    const hooksFile = path.join(ROOT, '.pre-commit-hooks.yaml');
+    const hooks = (defaultLoaders['.yaml'] as (filepath: string, content: string) => unknown)(hooksFile, readFileSync(hooksFile, 'utf8')) as Array<Record<string, unknown>>;
+    expect(hooks).toHaveLength(1);
+    expect(hooks[0]).toMatchObject({ id: 'mlsd-lint', language: 'node', entry: 'mlsd-lint', types: ['markdown'] });
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string>; scripts: Record<string, string> };
+    // pre-commit runs `entry` from the package's bin after a global install.
+    expect(pkg.bin['mlsd-lint']).toBe('bin/mlsd-lint.js');
+    // `npm pack` must print only the tarball name (pre-commit reads it): no pack-time lifecycle script.
+    for (const script of ['prepare', 'prepack', 'postpack']) expect(pkg.scripts[script]).toBeUndefined();
+  });
+});
