@@ -9,14 +9,12 @@ import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { builtinRules } from '../rules/index.js';
 import { configureFiles } from './config/configure.js';
-import { PRESETS } from './config/presets.js';
 import { closest } from './config/resolve.js';
-import { examplePair, recommendedSeverity, type RuleInfo } from './docs.js';
+import { examplePair, recommendedSeverity, severityUnder, type RuleInfo } from './docs.js';
 import { UsageError } from './errors.js';
 import { padEnd, sanitize, wrap } from './formatters/text.js';
 import { ruleDocsUrl, TOOL_NAME } from './project.js';
 import type { CliIo } from './cli.js';
-import type { RuleEntry } from './config/types.js';
 
 const WIDTH = 80;
 const INDENT = '  ';
@@ -43,11 +41,6 @@ function paragraph(text: string, indent = INDENT): string[] {
   return wrap(sanitize(text), WIDTH - indent.length).map((line) => indent + line);
 }
 
-function severityIn(rule: RuleInfo, preset: string): string {
-  const entry: RuleEntry | undefined = PRESETS[preset]?.[rule.id];
-  if (entry === undefined) return `${rule.meta.defaultSeverity} (the rule's default)`;
-  return preset === 'recommended' ? recommendedSeverity(rule) : JSON.stringify(entry);
-}
 
 export function listRules(rules: readonly RuleInfo[]): string {
   const idWidth = Math.max(4, ...rules.map((r) => r.id.length));
@@ -77,7 +70,7 @@ export function explainRule(rule: RuleInfo): string {
       body.forEach((line, i) => lines.push(i === 0 ? `${INDENT}${padEnd(key, keyWidth)}  ${line}` : hang + line));
     }
   }
-  lines.push('', 'Severity', `${INDENT}recommended: ${severityIn(rule, 'recommended')}`, `${INDENT}strict: ${severityIn(rule, 'strict')}`);
+  lines.push('', 'Severity', `${INDENT}recommended: ${severityUnder(rule, 'recommended')}`, `${INDENT}strict: ${severityUnder(rule, 'strict')}`);
   const { weak, high } = examplePair(m);
   if (weak) lines.push('', `Weak-signal example (${weak.title})`, ...weak.text.trimEnd().split('\n').flatMap((line) => paragraph(line, '  │ ')));
   if (high) lines.push('', `High-signal example (${high.title})`, ...high.text.trimEnd().split('\n').flatMap((line) => paragraph(line, '  │ ')));

@@ -79,7 +79,12 @@ export function examplePair(meta: AnyRule['meta']): { weak?: RuleExample; high?:
 
 /** Severity under the `recommended` preset, for listings (`mlsd-lint rules`). */
 export function recommendedSeverity(rule: RuleInfo): string {
-  if (PRESETS.recommended?.[rule.id] !== undefined || !rule.meta.signal) return presetSeverity(rule as AnyRule, 'recommended');
+  return severityUnder(rule, 'recommended');
+}
+
+/** Severity a preset gives a rule, as text; a plugin's rule (in no preset) gets its own defaults. */
+export function severityUnder(rule: RuleInfo, preset: string): string {
+  if (PRESETS[preset]?.[rule.id] !== undefined || !rule.meta.signal) return presetSeverity(rule as AnyRule, preset);
   // A plugin's signal rule: its default severity, and its own `weak` option's default.
   const severity = rule.meta.defaultSeverity;
   const weak = (rule.meta.options as Record<string, OptionSpec<unknown>> | undefined)?.weak?.default;

@@ -275,6 +275,7 @@ describe('mlsd-lint rules and explain', () => {
     for (const heading of ['What it checks', 'Why', 'What earns each status', 'Severity', 'Weak-signal example', 'High-signal example']) expect(run.stdout).toContain(`\n${heading}`);
     expect(run.stdout).toContain('We retrain the model periodically as needed.');
     expect(run.stdout).toContain('Guide, step 05');
+    expect(run.stdout).toContain('\nSeverity\n  recommended: error when missing, warn when weak\n  strict: error when missing, error when weak\n');
     expect(run.stdout).toContain('/docs/rules/retraining.md');
     expect(run.stdout.split('\n').every((line) => [...line].length <= 80 || !line.trim().includes(' '))).toBe(true);
   });
