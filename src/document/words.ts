@@ -4,6 +4,92 @@ import type { Word } from './types.js';
 const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
+/*
+ * Intl.Segmenter (V8/ICU in Node 20) spends time proportional to the length of the whole string on
+ * every segment it yields, so segmenting one long text is quadratic: a single 200,000-character
+ * paragraph takes 20 s, a 1 MB one minutes. Long texts are therefore segmented in windows, cut only
+ * where the cut cannot change a boundary, so the segments are the same as in one pass.
+ */
+
+/** Texts up to this length are segmented in one pass (every real paragraph and sentence). */
+export const SEGMENT_WINDOW = 4096;
+
+export interface WordSegment {
+  segment: string;
+  index: number;
+  isWordLike: boolean;
+}
+
+/** Characters that start a new word after white space (not Extend, Format or ZWJ, which UAX #29 WB4 attaches). */
+const WORD_START = /^[\p{L}\p{N}\p{P}\p{S}]$/u;
+const EXTENDS = /^[\p{Grapheme_Extend}\p{Emoji_Modifier}]$/u;
+
+/**
+ * A cut in (lo, hi] after a space or tab and before a letter, digit, punctuation mark or symbol: a
+ * word boundary whatever surrounds it (UAX #29: only WB3d joins white space to what follows, and
+ * only to more white space; WB4 attaches Extend, Format and ZWJ, which are excluded here). Without
+ * one (half a window with no space), a cut at `hi` that does not split a surrogate pair.
+ */
+function wordCut(text: string, lo: number, hi: number): number {
+  for (let i = hi; i > lo; i--) {
+    const before = text.charCodeAt(i - 1);
+    if (before !== 32 && before !== 9) continue;
+    const c = text[i] as string;
+    if (WORD_START.test(c) && !EXTENDS.test(c)) return i;
+  }
+  const code = text.charCodeAt(hi);
+  return code >= 0xdc00 && code <= 0xdfff ? hi - 1 : hi;
+}
+
+/** Word segments of a text, as Intl.Segmenter gives them, in linear time. */
+export function* wordSegments(text: string, window = SEGMENT_WINDOW): Generator<WordSegment> {
+  if (text.length <= window) {
+    yield* wordSegmenter.segment(text) as Iterable<WordSegment>;
+    return;
+  }
+  let from = 0;
+  while (from < text.length) {
+    const to = text.length - from <= window ? text.length : wordCut(text, from + (window >> 1), from + window);
+    for (const s of wordSegmenter.segment(text.slice(from, to))) yield { segment: s.segment, index: from + s.index, isWordLike: Boolean(s.isWordLike) };
+    from = to;
+  }
+}
+
+const LETTER = /^\p{L}$/u;
+
+/**
+ * Sentence segments of a text as [start, end) pairs, as Intl.Segmenter gives them, in linear time.
+ * A window's boundaries are kept up to its last letter: the only rule that looks ahead (UAX #29
+ * SB8) stops at the first letter, so those decisions do not depend on the window's end; the next
+ * window starts at the last boundary kept. A window with no such boundary (a "sentence" longer
+ * than the window, which no prose has) is cut between words.
+ */
+export function* sentenceSegments(text: string, window = SEGMENT_WINDOW): Generator<[number, number]> {
+  let from = 0;
+  while (from < text.length) {
+    const last = text.length - from <= window;
+    const chunk = last ? text.slice(from) : text.slice(from, from + window);
+    const segments: Array<[number, number]> = [];
+    for (const s of sentenceSegmenter.segment(chunk)) segments.push([s.index, s.index + s.segment.length]);
+    if (last) {
+      for (const [a, b] of segments) yield [from + a, from + b];
+      return;
+    }
+    let lastLetter = chunk.length - 1;
+    while (lastLetter > 0 && !LETTER.test(chunk[lastLetter] as string)) lastLetter--;
+    let keep = segments.length - 1;
+    while (keep > 0 && (segments[keep] as [number, number])[0] > lastLetter) keep--;
+    if (keep > 0) {
+      for (let k = 0; k < keep; k++) yield [from + (segments[k] as [number, number])[0], from + (segments[k] as [number, number])[1]];
+      from += (segments[keep] as [number, number])[0];
+    } else {
+      const to = wordCut(text, from + (window >> 1), from + window);
+      for (const s of sentenceSegmenter.segment(text.slice(from, to))) yield [from + s.index, from + s.index + s.segment.length];
+      from = to;
+    }
+  }
+}
+
 /** Stems are memoised per document (the cache is owned by the Document). */
 export type StemCache = Map<string, string>;
 
@@ -20,7 +106,7 @@ export function stemOf(lower: string, cache: StemCache): string {
 /** Word-like tokens of a text, with offsets inside it. */
 export function tokenize(text: string, cache: StemCache): Word[] {
   const words: Word[] = [];
-  for (const segment of wordSegmenter.segment(text)) {
+  for (const segment of wordSegments(text)) {
     if (!segment.isWordLike) continue;
     const lower = segment.segment.toLowerCase();
     words.push({
@@ -41,9 +127,9 @@ const ABBREVIATION = /(?:^|[\s([])(?:e\.g|i\.e|vs|etc|approx|incl|esp|cf|no|fig|
 export function splitSentences(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   let pending: [number, number] | undefined;
-  for (const segment of sentenceSegmenter.segment(text)) {
-    let start = segment.index;
-    let end = start + segment.segment.length;
+  for (const [segmentStart, segmentEnd] of sentenceSegments(text)) {
+    let start = segmentStart;
+    let end = segmentEnd;
     while (start < end && isSpace(text.charCodeAt(start))) start++;
     while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
     if (start === end) continue;
