@@ -2,7 +2,9 @@ import type { Root } from 'mdast';
 import { buildBlocks, sourceOffset } from './blocks.js';
 import { kindsOfContent, kindsOfTitle, ML_STEMS } from './classify.js';
 import { defaultComponents, type ComponentLexicon } from './components.js';
+import { InputError } from '../errors.js';
 import { LineIndex } from './line-index.js';
+import { MAX_NESTING, tooDeeplyNested } from './nesting.js';
 import { parseMarkdown } from './parse.js';
 import { extractQuantities } from './quantities.js';
 import { sentenceFlags } from './sentences.js';
@@ -46,6 +48,10 @@ export class Document {
     this.text = text;
     this.filePath = options.filePath;
     this.lines = new LineIndex(text);
+    const deep = tooDeeplyNested(text);
+    if (deep) {
+      throw new InputError(options.filePath ?? '<text>', `lists or block quotes nested more than ${MAX_NESTING} levels deep at line ${deep.line}; not linted`);
+    }
     this.tree = parseMarkdown(text);
     const { blocks, sections } = buildBlocks(this.tree, text.length);
     this.blocks = blocks;
