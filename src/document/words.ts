@@ -34,7 +34,7 @@ function wordCut(text: string, lo: number, hi: number): number {
   for (let i = hi; i > lo; i--) {
     const before = text.charCodeAt(i - 1);
     if (before !== 32 && before !== 9) continue;
-    const c = text[i] as string;
+    const c = String.fromCodePoint(text.codePointAt(i) as number);
     if (WORD_START.test(c) && !EXTENDS.test(c)) return i;
   }
   const code = text.charCodeAt(hi);
@@ -76,7 +76,7 @@ export function* sentenceSegments(text: string, window = SEGMENT_WINDOW): Genera
       return;
     }
     let lastLetter = chunk.length - 1;
-    while (lastLetter > 0 && !LETTER.test(chunk[lastLetter] as string)) lastLetter--;
+    while (lastLetter > 0 && !LETTER.test(String.fromCodePoint(chunk.codePointAt(lastLetter) as number))) lastLetter--;
     let keep = segments.length - 1;
     while (keep > 0 && (segments[keep] as [number, number])[0] > lastLetter) keep--;
     if (keep > 0) {
