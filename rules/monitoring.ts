@@ -49,7 +49,8 @@ function productMonitors(doc: Document): boolean {
 
 /** The sentence, or the one right before or after it in its paragraph, ends in an alert or rollback. */
 function nearStrongAction(s: Sentence): boolean {
-  const i = s.block.sentences.indexOf(s);
+  // A block's sentences are consecutive in the document: index arithmetic, not indexOf (quadratic in a long block).
+  const i = s.index - (s.block.sentences[0] as Sentence).index;
   return s.block.sentences.slice(Math.max(0, i - 1), i + 2).some((n) => STRONG_ACTION.test(n.lower));
 }
 

@@ -1,6 +1,6 @@
 import type { Document } from '../document/document.js';
 import { sourceOffset } from '../document/blocks.js';
-import type { Sentence } from '../document/types.js';
+import type { Block, Sentence } from '../document/types.js';
 import { findPattern, type Hit, type Terms } from './terms.js';
 
 /** Sentences that say something (see `Sentence.isStatement`). */
@@ -31,14 +31,34 @@ export function hitText(hit: Hit): string {
   return hit.sentence.text.slice(hit.start, hit.end);
 }
 
+/**
+ * Whether a pattern matches a block's lower-cased text, remembered per pattern and block: every
+ * sentence of a block asks the same question (a paragraph of 50,000 short lines asked it 50,000
+ * times over the whole paragraph, 10 s for 100 KB).
+ */
+const blockMatchCache = new WeakMap<RegExp, WeakMap<Block, boolean>>();
+function blockMatches(block: Block, pattern: RegExp): boolean {
+  let byBlock = blockMatchCache.get(pattern);
+  if (!byBlock) {
+    byBlock = new WeakMap();
+    blockMatchCache.set(pattern, byBlock);
+  }
+  let matches = byBlock.get(block);
+  if (matches === undefined) {
+    pattern.lastIndex = 0;
+    matches = pattern.test(block.text.toLowerCase());
+    byBlock.set(block, matches);
+  }
+  return matches;
+}
+
 /** Does the sentence, its block, a block it hangs from (a lead-in, a parent bullet) or a heading above it match? */
 export function inContext(sentence: Sentence, pattern: RegExp, options: { block?: boolean } = {}): boolean {
   pattern.lastIndex = 0;
   if (pattern.test(sentence.lower)) return true;
   // The paragraph or bullet the sentence is in sets its topic ("Inputs come in two flavours. The fresh ones ...").
   for (let b: typeof sentence.block | undefined = options.block === false ? sentence.block.parent : sentence.block; b; b = b.parent) {
-    pattern.lastIndex = 0;
-    if (pattern.test(b.text.toLowerCase())) return true;
+    if (blockMatches(b, pattern)) return true;
   }
   for (let s: typeof sentence.section | undefined = sentence.section; s; s = s.parent) {
     pattern.lastIndex = 0;

@@ -146,14 +146,29 @@ function skipSpaces(text: string, index: number): number {
   return i;
 }
 
-/** Does the chunk of text around `index` look like a URL, a path or a file name? */
-function insideLinkLike(text: string, index: number): boolean {
-  let start = index;
-  while (start > 0 && !/\s/.test(text[start - 1] as string)) start--;
-  let end = index;
-  while (end < text.length && !/\s/.test(text[end] as string)) end++;
-  const chunk = text.slice(start, end);
-  return /:\/\/|www\.|\.(?:com|org|io|md|png|jpe?g|pdf|html?|py|ts|js)\b|\/\w+\//i.test(chunk);
+const LINK_LIKE = /:\/\/|www\.|\.(?:com|org|io|md|png|jpe?g|pdf|html?|py|ts|js)\b|\/\w+\//i;
+
+/**
+ * Does the chunk of text around an index (up to white space on both sides) look like a URL, a path
+ * or a file name? The last chunk is remembered, so numbers visited in order cost one scan per chunk
+ * (a 100,000-character run with no space and a number every other character stays linear).
+ */
+function linkLikeChunks(text: string): (index: number) => boolean {
+  let chunkStart = -1;
+  let chunkEnd = -1;
+  let linkLike = false;
+  return (index) => {
+    if (index < chunkStart || index >= chunkEnd) {
+      let start = index;
+      while (start > 0 && !/\s/.test(text[start - 1] as string)) start--;
+      let end = index;
+      while (end < text.length && !/\s/.test(text[end] as string)) end++;
+      chunkStart = start;
+      chunkEnd = end;
+      linkLike = LINK_LIKE.test(text.slice(start, end));
+    }
+    return linkLike;
+  };
 }
 
 /**
@@ -164,6 +179,7 @@ function insideLinkLike(text: string, index: number): boolean {
  */
 export function extractQuantities(text: string): RawQuantity[] {
   const found: RawQuantity[] = [];
+  const insideLinkLike = linkLikeChunks(text);
   NUMBER.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = NUMBER.exec(text))) {
@@ -175,7 +191,7 @@ export function extractQuantities(text: string): RawQuantity[] {
     if (prev === '-' && /[\p{L}]/u.test(text[start - 2] ?? ' ')) continue;
     if (prev === '.' && /\d/.test(text[start - 2] ?? '')) continue;
     if (/[=]/.test(text.slice(Math.max(0, start - 2), start))) continue;
-    if (insideLinkLike(text, start)) continue;
+    if (insideLinkLike(start)) continue;
     // "1 in 10,000 requests", "3 out of 4": a ratio, not a scale figure.
     if (/\b\d+\s+(?:in|out of)\s+$/i.test(text.slice(Math.max(0, start - 12), start))) continue;
     const value = parseNumber(match[0]);
@@ -203,7 +219,7 @@ export function extractQuantities(text: string): RawQuantity[] {
     let probe = text[cursor] === '-' ? cursor + 1 : skipSpaces(text, cursor);
     let word = wordAt(text, probe);
     if (word) {
-      const lower = word.word.toLowerCase().replace(/[-/]+$/, '');
+      const lower = word.word.toLowerCase().replace(/(?<![-/])[-/]+$/, '');
       const magKey = /^[kmbt]$/i.test(word.word) ? word.word.toLowerCase() : lower;
       const attached = probe === cursor;
       if (MAGNITUDE[magKey] !== undefined && (attached || magKey.length > 1)) {
@@ -228,7 +244,7 @@ export function extractQuantities(text: string): RawQuantity[] {
     }
     if (word) {
       const lowerFull = word.word.toLowerCase();
-      const lower = lowerFull.replace(/[-/]+$/, '');
+      const lower = lowerFull.replace(/(?<![-/])[-/]+$/, '');
       const head = lower.split(/[-/]/)[0] as string;
       const unitEntry = UNITS[lower] ?? UNITS[head];
       if (unitEntry && !(head === 'b' && word.word === 'b')) {
