@@ -24,7 +24,7 @@ export function quote(text: string, max = 70): string {
   // Cut at a word boundary, not mid-word.
   const cut = clean.slice(0, max);
   const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.(–—-]+$/u, '')}…`;
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/(?<![\s,;:.(–—-])[\s,;:.(–—-]+$/u, '')}…`;
 }
 
 /** The sentence of the first hit, for evidence. */

@@ -137,7 +137,7 @@ const HEADING_PREFIX = /^(?:(?:step|part|section|chapter)\s+\d+[.:)]?\s*|(?:\d+(
 const PICTOGRAPHS = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}\u{1F3FB}-\u{1F3FF}]/gu;
 
 export function normalizeTitle(raw: string): string {
-  return raw.replace(PICTOGRAPHS, ' ').replace(HEADING_PREFIX, '').replace(/[:\s]+$/u, '').replace(/\s+/g, ' ').trim();
+  return raw.replace(PICTOGRAPHS, ' ').replace(HEADING_PREFIX, '').replace(/(?<![:\s])[:\s]+$/u, '').replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -58,7 +58,7 @@ export interface SentenceDraft {
 
 export function sentenceFlags(block: Block, draft: SentenceDraft): Pick<Sentence, 'isHeading' | 'isQuestion' | 'isPlaceholder' | 'isInstruction' | 'isStatement'> {
   const isHeading = block.kind === 'heading';
-  const trimmed = draft.text.replace(/[\s)*_"'”’]+$/u, '');
+  const trimmed = draft.text.replace(/(?<![\s)*_"'”’])[\s)*_"'”’]+$/u, '');
   const isQuestion = trimmed.endsWith('?');
   const isPlaceholder = isPlaceholderText(draft.text) || draft.words.length === 0;
   const isInstruction = !isHeading && isInstructionText(draft.words, draft.text);
