@@ -9,7 +9,7 @@ import type { ResolvedConfig } from '../engine/types.js';
 import type { AnyRule, RuleMeta } from '../rule.js';
 import { createConfigLoader, type LoadedConfig } from './load.js';
 import { matchingOverrides } from './overrides.js';
-import { loadPluginModules } from './plugins.js';
+import { loadPluginModules, type LoadedPlugin } from './plugins.js';
 import { resolveConfig } from './resolve.js';
 import type { RuleEntry } from './types.js';
 
@@ -30,11 +30,26 @@ export interface ConfiguredRun {
   pluginOf(ruleId: string): string | undefined;
   /** Where one path's configuration comes from (for `--print-config`). */
   sourceOf(absolutePath: string): { configFile: string | undefined; extends: string[]; plugins: string[]; overrides: number[] };
+  /**
+   * The plugins behind one path's rules and the configuration file that lists them: one object per
+   * configuration file (usable as a key). Workers load the same plugins from it; the cache hashes them.
+   */
+  rulesSourceOf(absolutePath: string): RulesSource;
+}
+
+/** A configuration file's plugins, as loaded. */
+export interface RulesSource {
+  /** The configuration file's folder: plugins are resolved from it. */
+  directory: string;
+  /** The configuration file as messages name it ("" when there is none). */
+  displayPath: string;
+  plugins: readonly LoadedPlugin[];
 }
 
 interface ConfigSource {
   loaded: LoadedConfig | undefined;
   rules: AnyRule[];
+  rulesSource: RulesSource;
   /** Resolved configurations by the set of matching overrides ("0,2"). */
   resolved: Map<string, ResolvedConfig>;
 }
@@ -55,7 +70,8 @@ export async function configureFiles(paths: readonly string[], options: Configur
       const modules = loaded ? await loadPluginModules(loaded) : [];
       for (const plugin of modules) for (const rule of plugin.rules) plugins.set(rule.id, `plugin "${plugin.specifier}" in ${loaded?.displayPath}`);
       const rules = [...builtinRules, ...modules.flatMap((plugin) => plugin.rules)];
-      source = { loaded, rules, resolved: new Map() };
+      const rulesSource: RulesSource = { directory: loaded?.directory ?? options.cwd, displayPath: loaded?.displayPath ?? '', plugins: modules };
+      source = { loaded, rules, rulesSource, resolved: new Map() };
       // Dry run with every override block: validates all of them now, not when a matching file turns up.
       resolveConfig(loaded?.config, {
         rules,
@@ -77,6 +93,7 @@ export async function configureFiles(paths: readonly string[], options: Configur
   return {
     rulesMeta,
     pluginOf: (ruleId) => plugins.get(ruleId),
+    rulesSourceOf: (absolutePath) => sourceFor(absolutePath).rulesSource,
     sourceOf(absolutePath) {
       const { loaded } = sourceFor(absolutePath);
       const presets = loaded?.config.extends;

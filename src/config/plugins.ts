@@ -32,11 +32,13 @@ function rulesOf(exported: unknown): unknown[] | undefined {
   return undefined;
 }
 
-async function loadPlugin(specifier: string, loaded: LoadedConfig): Promise<AnyRule[]> {
+async function loadPlugin(specifier: string, loaded: Pick<LoadedConfig, 'directory' | 'displayPath'>): Promise<{ resolved: string; rules: AnyRule[] }> {
   const where = `plugin "${specifier}" in ${loaded.displayPath}`;
   let exported: unknown;
+  let resolved = '';
   try {
-    const module = (await import(pathToFileURL(resolvePlugin(specifier, loaded.directory)).href)) as { default?: unknown };
+    resolved = resolvePlugin(specifier, loaded.directory);
+    const module = (await import(pathToFileURL(resolved).href)) as { default?: unknown };
     exported = module.default ?? module;
   } catch (error) {
     const code = (error as { code?: string }).code;
@@ -45,26 +47,34 @@ async function loadPlugin(specifier: string, loaded: LoadedConfig): Promise<AnyR
   }
   const rules = rulesOf(exported);
   if (!rules) throw new ConfigError(`${where} must export a rule, an array of rules or { rules: [...] }`);
-  return rules.map((rule) => {
-    try {
-      return defineRule(rule as AnyRule) as AnyRule;
-    } catch (error) {
-      if (error instanceof RuleDefinitionError) throw new ConfigError(`Bad rule in ${where}: ${error.message}`, { cause: error });
-      throw error;
-    }
-  });
+  return {
+    resolved,
+    rules: rules.map((rule) => {
+      try {
+        return defineRule(rule as AnyRule) as AnyRule;
+      } catch (error) {
+        if (error instanceof RuleDefinitionError) throw new ConfigError(`Bad rule in ${where}: ${error.message}`, { cause: error });
+        throw error;
+      }
+    }),
+  };
 }
 
 export interface LoadedPlugin {
   /** As written in `plugins`. */
   specifier: string;
+  /** Absolute path of the module file it resolved to (a cache key part; what workers import). */
+  resolved: string;
   rules: AnyRule[];
 }
 
+/** What loading a configuration's plugins needs: where they are resolved from and how messages name it. */
+export type PluginSource = Pick<LoadedConfig, 'directory' | 'displayPath'> & { config: { plugins?: readonly string[] } };
+
 /** Each plugin of a configuration with its rules, in the order listed. */
-export async function loadPluginModules(loaded: LoadedConfig): Promise<LoadedPlugin[]> {
+export async function loadPluginModules(loaded: PluginSource): Promise<LoadedPlugin[]> {
   const plugins: LoadedPlugin[] = [];
-  for (const specifier of loaded.config.plugins ?? []) plugins.push({ specifier, rules: await loadPlugin(specifier, loaded) });
+  for (const specifier of loaded.config.plugins ?? []) plugins.push({ specifier, ...(await loadPlugin(specifier, loaded)) });
   return plugins;
 }
 
