@@ -50,6 +50,8 @@ export interface LintFilesOptions {
   errorOnUnmatchedPattern?: boolean;
   /** Add a warning for each inline disable directive that suppressed nothing. */
   reportUnusedDisableDirectives?: boolean;
+  /** Worker threads, like `--concurrency`: `auto`, `off` (the default here) or a number. */
+  concurrency?: 'auto' | 'off' | number;
 }
 
 /**
@@ -70,6 +72,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     useIgnoreFile: options.ignore !== false,
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern !== false,
   });
+  const concurrency = options.concurrency === undefined ? 'off' : (await import('./cli-options.js')).parseConcurrency(String(options.concurrency), 'concurrency');
   const { runLint } = await import('./run.js');
   const { results } = await runLint(
     files.map((file) => ({ path: file.path, displayPath: file.displayPath, read: () => readInputFile(file, maxFileSize) })),
@@ -78,6 +81,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
       ...(options.configFile !== undefined ? { configFile: options.configFile } : {}),
       ...(options.rules ? { rules: options.rules } : {}),
       ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}),
+      concurrency,
     },
   );
   return results;

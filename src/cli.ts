@@ -11,9 +11,9 @@
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from './config/types.js';
-import { parseCount, parseMegabytes, parseRuleOptions, parseScore, shouldUseColor } from './cli-options.js';
+import { parseConcurrency, parseCount, parseMegabytes, parseRuleOptions, parseScore, shouldUseColor } from './cli-options.js';
 import type { LintResult } from './engine/types.js';
-import { InputError, UsageError } from './errors.js';
+import { InputError, UsageError, WorkerError } from './errors.js';
 import { DEFAULT_MAX_FILE_SIZE, expandPatterns, readInputFile, readStreamText } from './files.js';
 import { FORMATTER_NAMES, loadFormatter } from './formatters/index.js';
 import { DEFAULT_FORMAT, pairOutputs, type OutputArgument } from './outputs.js';
@@ -46,6 +46,7 @@ interface CliOptions {
   minScore?: string;
   printConfig?: string;
   reportUnusedDisableDirectives?: boolean;
+  concurrency?: string;
   color?: boolean;
   debug?: boolean;
 }
@@ -100,6 +101,7 @@ function buildProgram(io: CliIo, outputs: OutputArgument[]): Command {
     .option('--ignore-pattern <pattern>', 'ignore files matching this gitignore-style pattern (repeatable)', collect)
     .option('--no-error-on-unmatched-pattern', 'skip paths, directories and globs that yield no file instead of exiting 2')
     .option('--report-unused-disable-directives', 'warn about disable directives that suppress nothing')
+    .option('--concurrency <n>', 'worker threads: auto (when the run is large), off, or a number (default auto)')
     .option('--print-config <file>', 'print the configuration that applies to a file, as JSON')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
@@ -151,7 +153,7 @@ function oneLine(text: string): string {
 
 /** Problems we report in one line; anything else is a bug and says so. */
 async function isKnownProblem(error: unknown): Promise<boolean> {
-  if (error instanceof UsageError || error instanceof ConfigError || error instanceof InputError) return true;
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof InputError || error instanceof WorkerError) return true;
   // Imported here, not at the top: the engine is not needed for --help, --version or usage errors.
   const { RuleError } = await import('./engine/lint.js');
   return error instanceof RuleError;
@@ -192,6 +194,7 @@ export async function main(io: CliIo): Promise<number> {
     const minScore = options.minScore === undefined ? undefined : parseScore(options.minScore, '--min-score');
     const maxBytes = options.maxFileSize === undefined ? DEFAULT_MAX_FILE_SIZE : parseMegabytes(options.maxFileSize, '--max-file-size');
     const rules = parseRuleOptions(options.rule ?? []);
+    const concurrency = options.concurrency === undefined ? 'auto' : parseConcurrency(options.concurrency);
 
     if (options.printConfig !== undefined) {
       if (program.args.length > 0) throw new UsageError('--print-config takes one file and no other paths');
@@ -213,6 +216,7 @@ export async function main(io: CliIo): Promise<number> {
       ...(options.config !== undefined ? { configFile: options.config } : {}),
       rules,
       ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}),
+      concurrency,
     });
     const results = options.quiet ? errorsOnly(outcome.results) : outcome.results;
 

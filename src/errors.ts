@@ -21,3 +21,8 @@ export class InputError extends Error {
 export class UsageError extends Error {
   override name = 'UsageError';
 }
+
+/** A worker thread that stopped without answering (`--concurrency`): names the file it was linting. */
+export class WorkerError extends Error {
+  override name = 'WorkerError';
+}

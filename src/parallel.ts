@@ -1,0 +1,248 @@
+/**
+ * Linting on worker threads (`--concurrency`). Imported only when a run uses workers.
+ *
+ * The main thread has already loaded and validated every configuration and reads every file; a
+ * worker gets each configuration once (the rule settings as resolved, and the plugin list it loads
+ * again, resolved from the same folder) and then one answer at a time, and sends back its result
+ * or its error. Errors cross the thread boundary as plain data and are rebuilt here with the same
+ * class and message, so a crashed rule reads the same with or without workers. A worker that stops
+ * without answering (a plugin calling `process.exit`, an out-of-memory thread) fails the file it had.
+ */
+import { Worker } from 'node:worker_threads';
+import type { RulesSource } from './config/configure.js';
+import { ConfigError } from './config/types.js';
+import { RuleError } from './engine/lint.js';
+import type { LintResult, ResolvedConfig, RuleSetting } from './engine/types.js';
+import { WorkerError } from './errors.js';
+
+/** One configuration as a worker rebuilds it: which plugin set, and every rule's setting in order. */
+export interface WorkerConfig {
+  source: number;
+  settings: Array<[string, RuleSetting]>;
+}
+
+/** Sent once to every worker (`workerData`). */
+export interface WorkerSetup {
+  sources: Array<{ directory: string; displayPath: string; plugins: string[] }>;
+  configs: WorkerConfig[];
+  reportUnusedDisableDirectives: boolean;
+}
+
+export interface Task {
+  id: number;
+  text: string;
+  displayPath: string;
+  config: number;
+}
+
+export interface SerializedError {
+  name: string;
+  message: string;
+  stack?: string;
+  ruleId?: string;
+  detail?: string;
+  filePath?: string;
+  cause?: SerializedError;
+}
+
+export type Reply = { id: number; result: LintResult } | { id: number; error: SerializedError };
+
+/** An error as data that survives `postMessage` (a thrown non-Error becomes its string). */
+export function serializeError(error: unknown, depth = 0): SerializedError {
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
+  const data: SerializedError = { name: error.name, message: error.message };
+  if (error.stack !== undefined) data.stack = error.stack;
+  if (error instanceof RuleError) {
+    data.ruleId = error.ruleId;
+    data.detail = error.detail;
+    if (error.filePath !== undefined) data.filePath = error.filePath;
+  }
+  if (error.cause !== undefined && depth < 5) data.cause = serializeError(error.cause, depth + 1);
+  return data;
+}
+
+/** The error a serialized one stands for, with its class, message and the worker's stack. */
+export function reviveError(data: SerializedError): Error {
+  const cause = data.cause ? { cause: reviveError(data.cause) } : {};
+  let error: Error;
+  if (data.name === 'RuleError' && data.ruleId !== undefined && data.detail !== undefined) {
+    error = new RuleError(data.ruleId, data.detail, { ...cause, ...(data.filePath !== undefined ? { filePath: data.filePath } : {}) });
+  } else if (data.name === 'ConfigError') {
+    error = new ConfigError(data.message, cause);
+  } else {
+    error = new Error(data.message, cause);
+    error.name = data.name;
+  }
+  if (data.stack !== undefined) error.stack = data.stack;
+  return error;
+}
+
+/** The worker module: beside this one when built; the build's copy when running from source (tests). */
+function workerUrl(): URL {
+  return import.meta.url.endsWith('.ts') ? new URL('../dist/src/lint-worker.js', import.meta.url) : new URL('./lint-worker.js', import.meta.url);
+}
+
+/** Turns the run's configurations into what workers need, numbering each configuration once. */
+export class SetupBuilder {
+  private readonly sources = new Map<RulesSource, number>();
+  private readonly configs = new Map<ResolvedConfig, number>();
+  readonly setup: WorkerSetup;
+
+  constructor(reportUnusedDisableDirectives: boolean) {
+    this.setup = { sources: [], configs: [], reportUnusedDisableDirectives };
+  }
+
+  /** The number a task uses for this configuration. */
+  add(config: ResolvedConfig, source: RulesSource): number {
+    let index = this.configs.get(config);
+    if (index !== undefined) return index;
+    let sourceIndex = this.sources.get(source);
+    if (sourceIndex === undefined) {
+      sourceIndex = this.setup.sources.length;
+      this.setup.sources.push({ directory: source.directory, displayPath: source.displayPath, plugins: source.plugins.map((p) => p.specifier) });
+      this.sources.set(source, sourceIndex);
+    }
+    index = this.setup.configs.length;
+    this.setup.configs.push({ source: sourceIndex, settings: [...config.rules.keys()].map((id) => [id, config.settings.get(id) ?? { severity: 0, options: {} }]) });
+    this.configs.set(config, index);
+    return index;
+  }
+}
+
+export interface PoolJob extends Task {
+  /** How errors name the file (the reported path). */
+  name: string;
+}
+
+export interface PoolCallbacks {
+  result(id: number, result: LintResult): void;
+  error(id: number, error: Error): void;
+  /** The lowest failed id so far: jobs above it are not started. */
+  failedAt(): number;
+}
+
+interface Slot {
+  worker: Worker;
+  job: PoolJob | undefined;
+  /** The last job it finished, to name when it dies between jobs. */
+  last: PoolJob | undefined;
+  /** An uncaught error reported just before the thread exits. */
+  crash: Error | undefined;
+  stopped: boolean;
+}
+
+/**
+ * A fixed number of workers, each linting one answer at a time, jobs handed out in submission
+ * order (so the first failure in argument order is always known once every earlier job is done).
+ */
+export class LintPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: PoolJob[] = [];
+  private readonly pending = new Set<number>();
+  private waiters: Array<() => void> = [];
+  private terminating = false;
+
+  constructor(
+    size: number,
+    setup: WorkerSetup,
+    private readonly callbacks: PoolCallbacks,
+  ) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn(setup));
+  }
+
+  private spawn(setup: WorkerSetup): Slot {
+    const worker = new Worker(workerUrl(), { workerData: setup });
+    const slot: Slot = { worker, job: undefined, last: undefined, crash: undefined, stopped: false };
+    worker.on('message', (reply: Reply) => this.answer(slot, reply));
+    worker.on('error', (error) => {
+      slot.crash = error;
+    });
+    worker.on('messageerror', (error) => {
+      slot.crash = error;
+    });
+    worker.on('exit', (code) => {
+      slot.stopped = true;
+      if (this.terminating) return;
+      // Between jobs the queue is empty (a free worker takes the next one at once): blame the last file.
+      const job = slot.job ?? slot.last;
+      const doing = slot.job ? 'linting it' : 'that had just linted it';
+      slot.job = undefined;
+      if (job) {
+        const why = slot.crash ? `crashed: ${slot.crash.message.split('\n')[0]}` : `stopped unexpectedly (exit code ${code})`;
+        this.fail(job, new WorkerError(`${job.name}: the worker thread ${doing} ${why}`, slot.crash ? { cause: slot.crash } : undefined));
+      }
+      this.next();
+    });
+    return slot;
+  }
+
+  private fail(job: PoolJob, error: Error): void {
+    this.pending.delete(job.id);
+    this.callbacks.error(job.id, error);
+    this.settle();
+  }
+
+  private answer(slot: Slot, reply: Reply): void {
+    const job = slot.job;
+    if (!job || job.id !== reply.id) return;
+    slot.job = undefined;
+    slot.last = job;
+    this.pending.delete(job.id);
+    if ('result' in reply) this.callbacks.result(job.id, reply.result);
+    else this.callbacks.error(job.id, reviveError(reply.error));
+    this.next();
+    this.settle();
+  }
+
+  /** Queue an answer; it starts as soon as a worker is free. */
+  submit(job: PoolJob): void {
+    this.queue.push(job);
+    this.pending.add(job.id);
+    this.next();
+  }
+
+  private next(): void {
+    for (const slot of this.slots) {
+      if (slot.job || slot.stopped) continue;
+      // Nothing after the first failure can change the outcome.
+      while (this.queue.length && (this.queue[0] as PoolJob).id > this.callbacks.failedAt()) this.pending.delete((this.queue.shift() as PoolJob).id);
+      const job = this.queue.shift();
+      if (!job) break;
+      slot.job = job;
+      const { name: _name, ...task } = job;
+      slot.worker.postMessage(task satisfies Task);
+    }
+    // Every worker gone and work left: the jobs cannot run (each death already failed one job).
+    if (this.slots.every((s) => s.stopped) && this.queue.length) {
+      const first = this.queue.shift() as PoolJob;
+      this.queue.length = 0;
+      this.pending.clear();
+      this.fail(first, new WorkerError(`${first.name}: no worker thread left to lint it`));
+    }
+    this.settle();
+  }
+
+  private done(): boolean {
+    const failedAt = this.callbacks.failedAt();
+    for (const id of this.pending) if (id < failedAt) return false;
+    return true;
+  }
+
+  private settle(): void {
+    if (!this.done()) return;
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  /** Resolves when every job is done, or when every job before the first failure is. */
+  async drain(): Promise<void> {
+    if (!this.done()) await new Promise<void>((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Stop every worker (one still linting a job that no longer matters included). */
+  async close(): Promise<void> {
+    this.terminating = true;
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+  }
+}
