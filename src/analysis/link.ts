@@ -66,6 +66,62 @@ export function firstLinked<A extends { sentence: Sentence }, B extends { senten
   bs: readonly B[],
   minimum: Link,
 ): [A, B] | undefined {
+  if (as.length * bs.length > 1024) return firstLinkedIndexed(as, bs, minimum);
   for (const a of as) for (const b of bs) if (linkBetween(a.sentence, b.sentence) >= minimum) return [a, b];
+  return undefined;
+}
+
+function firstIndex<K>(map: Map<K, number>, key: K, index: number): void {
+  if (!map.has(key)) map.set(key, index);
+}
+
+/**
+ * The same pair as the nested loop, in time linear in the two lists (a 5 MB answer has thousands of
+ * hits of each kind, and a pair of lists with nothing linked cost their product). For each `a` in
+ * order, the first `b` that `linkBetween` would accept: same sentence, same block, same block tree,
+ * or the same section when it is small or the block trees are near.
+ */
+function firstLinkedIndexed<A extends { sentence: Sentence }, B extends { sentence: Sentence }>(
+  as: readonly A[],
+  bs: readonly B[],
+  minimum: Link,
+): [A, B] | undefined {
+  if (as.length === 0 || bs.length === 0) return undefined;
+  if (minimum <= Link.None) return [as[0] as A, bs[0] as B];
+  const bySentence = new Map<Sentence, number>();
+  const byBlock = new Map<Block, number>();
+  const byRoot = new Map<Block, number>();
+  const bySection = new Map<Section, number>();
+  const bySectionRoot = new Map<Section, Map<number, number>>();
+  bs.forEach((b, i) => {
+    const s = b.sentence;
+    firstIndex(bySentence, s, i);
+    firstIndex(byBlock, s.block, i);
+    firstIndex(byRoot, s.block.root, i);
+    firstIndex(bySection, s.section, i);
+    let roots = bySectionRoot.get(s.section);
+    if (!roots) bySectionRoot.set(s.section, (roots = new Map()));
+    firstIndex(roots, s.block.root.index, i);
+  });
+  for (const a of as) {
+    const s = a.sentence;
+    let best: number | undefined;
+    const consider = (i: number | undefined): void => {
+      if (i !== undefined && (best === undefined || i < best)) best = i;
+    };
+    if (minimum >= Link.Sentence) consider(bySentence.get(s));
+    else if (minimum >= Link.Block) consider(byBlock.get(s.block));
+    else {
+      consider(byRoot.get(s.block.root));
+      if (minimum <= Link.Section) {
+        if (s.section.sentenceCount <= SMALL_SECTION) consider(bySection.get(s.section));
+        else {
+          const roots = bySectionRoot.get(s.section);
+          if (roots) for (let r = s.block.root.index - NEAR_BLOCKS; r <= s.block.root.index + NEAR_BLOCKS; r++) consider(roots.get(r));
+        }
+      }
+    }
+    if (best !== undefined) return [a, bs[best] as B];
+  }
   return undefined;
 }
