@@ -50,6 +50,10 @@ export interface LintFilesOptions {
   errorOnUnmatchedPattern?: boolean;
   /** Add a warning for each inline disable directive that suppressed nothing. */
   reportUnusedDisableDirectives?: boolean;
+  /** Reuse results of unchanged files from a cache file, like `--cache` (default false). */
+  cache?: boolean;
+  /** The cache file, or a folder for `.mlsd-lintcache` (default `.mlsd-lintcache` in `cwd`), relative to `cwd`. */
+  cacheLocation?: string;
   /** Worker threads, like `--concurrency`: `auto`, `off` (the default here) or a number. */
   concurrency?: 'auto' | 'off' | number;
 }
@@ -73,14 +77,20 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern !== false,
   });
   const concurrency = options.concurrency === undefined ? 'off' : (await import('./cli-options.js')).parseConcurrency(String(options.concurrency), 'concurrency');
+  let cacheFile: string | undefined;
+  if (options.cache) {
+    cacheFile = await (await import('./cache.js')).resolveCacheLocation(options.cacheLocation, cwd);
+    (await import('./outputs.js')).checkCacheFile(cacheFile, [], cwd, files.map((f) => f.path));
+  }
   const { runLint } = await import('./run.js');
   const { results } = await runLint(
-    files.map((file) => ({ path: file.path, displayPath: file.displayPath, read: () => readInputFile(file, maxFileSize) })),
+    files.map((file) => ({ path: file.path, displayPath: file.displayPath, read: () => readInputFile(file, maxFileSize), cacheable: true })),
     {
       cwd,
       ...(options.configFile !== undefined ? { configFile: options.configFile } : {}),
       ...(options.rules ? { rules: options.rules } : {}),
       ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}),
+      ...(cacheFile !== undefined ? { cacheFile } : {}),
       concurrency,
     },
   );

@@ -46,6 +46,8 @@ interface CliOptions {
   minScore?: string;
   printConfig?: string;
   reportUnusedDisableDirectives?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
   concurrency?: string;
   color?: boolean;
   debug?: boolean;
@@ -65,6 +67,7 @@ Examples:
   $ mlsd-lint answer.md --rule 'monitoring:["warn",{"weak":"off"}]'
   $ mlsd-lint answer.md -f json | jq '.[0].score'
   $ mlsd-lint docs/ -f stylish -f sarif -o mlsd-lint.sarif
+  $ mlsd-lint answers/ --cache             skip answers that have not changed
 
 Each -o/--output-file goes with the -f/--format just before it; a format
 without one goes to stdout (one at most).
@@ -101,6 +104,8 @@ function buildProgram(io: CliIo, outputs: OutputArgument[]): Command {
     .option('--ignore-pattern <pattern>', 'ignore files matching this gitignore-style pattern (repeatable)', collect)
     .option('--no-error-on-unmatched-pattern', 'skip paths, directories and globs that yield no file instead of exiting 2')
     .option('--report-unused-disable-directives', 'warn about disable directives that suppress nothing')
+    .option('--cache', 'reuse results of files that have not changed (see --cache-location)')
+    .option('--cache-location <path>', 'cache file, or a folder to keep .mlsd-lintcache in (default ./.mlsd-lintcache)')
     .option('--concurrency <n>', 'worker threads: auto (when the run is large), off, or a number (default auto)')
     .option('--print-config <file>', 'print the configuration that applies to a file, as JSON')
     .option('--color', 'force colour output')
@@ -140,7 +145,7 @@ async function sources(patterns: readonly string[], options: CliOptions, io: Cli
     ignorePatterns: options.ignorePattern ?? [],
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
   });
-  return files.map((file) => ({ path: file.path, displayPath: file.displayPath, read: () => readInputFile(file, maxBytes) }));
+  return files.map((file) => ({ path: file.path, displayPath: file.displayPath, read: () => readInputFile(file, maxBytes), cacheable: true }));
 }
 
 function errorsOnly(results: readonly LintResult[]): LintResult[] {
@@ -195,6 +200,7 @@ export async function main(io: CliIo): Promise<number> {
     const maxBytes = options.maxFileSize === undefined ? DEFAULT_MAX_FILE_SIZE : parseMegabytes(options.maxFileSize, '--max-file-size');
     const rules = parseRuleOptions(options.rule ?? []);
     const concurrency = options.concurrency === undefined ? 'auto' : parseConcurrency(options.concurrency);
+    if (options.cacheLocation !== undefined && !options.cache) throw new UsageError('--cache-location is only used with --cache');
 
     if (options.printConfig !== undefined) {
       if (program.args.length > 0) throw new UsageError('--print-config takes one file and no other paths');
@@ -210,13 +216,18 @@ export async function main(io: CliIo): Promise<number> {
     const outputs = await import('./outputs.js');
     outputs.checkOutputFiles(targets, io.cwd, inputs.map((i) => i.path));
 
+    const cacheFile = options.cache ? await (await import('./cache.js')).resolveCacheLocation(options.cacheLocation, io.cwd) : undefined;
+    if (cacheFile !== undefined) outputs.checkCacheFile(cacheFile, targets, io.cwd, inputs.map((i) => i.path));
+
     const { runLint } = await import('./run.js');
     const outcome = await runLint(inputs, {
       cwd: io.cwd,
       ...(options.config !== undefined ? { configFile: options.config } : {}),
       rules,
       ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}),
+      ...(cacheFile !== undefined ? { cacheFile } : {}),
       concurrency,
+      warn: (message) => void io.stderr.write(`${NAME}: warning: ${oneLine(message)}\n`),
     });
     const results = options.quiet ? errorsOnly(outcome.results) : outcome.results;
 

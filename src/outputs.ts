@@ -79,6 +79,17 @@ export function checkOutputFiles(targets: readonly OutputTarget[], cwd: string, 
 }
 
 /**
+ * Refuse a cache file (`--cache-location`) that is an input or an output file: the cache is
+ * rewritten after every run, and answers are never written.
+ */
+export function checkCacheFile(cacheFile: string, targets: readonly OutputTarget[], cwd: string, inputPaths: readonly string[]): void {
+  const cache = realOrResolved(cacheFile);
+  if (inputPaths.some((input) => realOrResolved(input) === cache)) throw new UsageError(`The cache file "${cacheFile}" is an input file: answers are never written (see --cache-location)`);
+  const output = targets.find((t) => t.file !== undefined && realOrResolved(path.resolve(cwd, t.file)) === cache);
+  if (output) throw new UsageError(`--output-file "${output.file}" is also the cache file (see --cache-location)`);
+}
+
+/**
  * Write `text` to `file` atomically: into a temporary file beside it, then renamed over it, so a
  * reader (a CI upload step, an editor) never sees half a report and a failed run never leaves one.
  * Missing folders are created.

@@ -1,6 +1,6 @@
 /**
  * One lint run over several inputs (files or stdin): configure all of them first, then read each
- * in order and lint it, on this thread or on worker threads.
+ * in order and lint what the cache does not already know, on this thread or on worker threads.
  * Shared by `lintFiles` and the CLI so both behave the same.
  *
  * Whatever runs where, the outcome is the one a plain loop over the inputs would give: results in
@@ -14,6 +14,7 @@ import { lintTextSync } from './api.js';
 import { RuleError } from './engine/lint.js';
 import type { LintResult, ResolvedConfig } from './engine/types.js';
 import type { RuleMeta } from './rule.js';
+import type { LintCache } from './cache.js';
 import type { LintPool, SetupBuilder } from './parallel.js';
 
 export interface LintSource {
@@ -23,6 +24,8 @@ export interface LintSource {
   displayPath: string;
   /** The answer's text; called only after every configuration is validated. */
   read(): Promise<string>;
+  /** A file whose result may be cached under `path` (not stdin). */
+  cacheable?: boolean;
 }
 
 /** `off` (or 1): this thread only; `auto`: worker threads when the run is large enough to pay; n: n workers. */
@@ -34,8 +37,12 @@ export interface RunOptions {
   rules?: Record<string, RuleEntry>;
   /** Report disable directives that suppressed nothing. */
   reportUnusedDisableDirectives?: boolean;
+  /** Reuse and store results in this cache file (absolute path; see cache.ts). */
+  cacheFile?: string;
   /** Default `off`. */
   concurrency?: Concurrency;
+  /** A problem that does not stop the run (the cache could not be written). */
+  warn?: (message: string) => void;
 }
 
 export interface RunOutcome {
@@ -79,6 +86,8 @@ interface Job {
   text: string;
   config: ResolvedConfig;
   rulesSource: RulesSource;
+  /** Cache key and content hash, when the result is to be stored. */
+  cache?: { key: string; content: string };
 }
 
 /** How many workers to start with `queued` answers waiting and up to `more` to come; 0 = none yet. */
@@ -99,7 +108,10 @@ export async function runLint(sources: readonly LintSource[], options: RunOption
   );
   const configs = sources.map((s) => run.configFor(s.path));
   const concurrency = options.concurrency ?? 'off';
-  const reportUnused = options.reportUnusedDisableDirectives === true;
+  // Imported only when used: a plain run does not load the cache or the worker code.
+  const caching = options.cacheFile !== undefined ? await import('./cache.js') : undefined;
+  const cache: LintCache | undefined = caching && options.cacheFile !== undefined ? await caching.LintCache.open(options.cacheFile) : undefined;
+  const keyOptions = { reportUnusedDisableDirectives: options.reportUnusedDisableDirectives === true };
 
   const results: LintResult[] = new Array<LintResult>(sources.length);
   const texts = new Map<string, string>();
@@ -111,6 +123,7 @@ export async function runLint(sources: readonly LintSource[], options: RunOption
   const jobs = new Map<number, Job>();
   const finish = (job: Job, result: LintResult) => {
     results[job.index] = result;
+    if (cache && job.cache) cache.set(job.source.path, job.cache.key, job.cache.content, result);
   };
 
   let queue: Job[] = [];
@@ -135,6 +148,17 @@ export async function runLint(sources: readonly LintSource[], options: RunOption
       }
       texts.set(source.displayPath, text);
       const job: Job = { index: i, source, text, config, rulesSource: run.rulesSourceOf(source.path) };
+      // Extra components (not from configuration files today) are not part of the key: not cached.
+      if (cache && caching && source.cacheable && !config.components) {
+        const key = await cache.keyFor(config, job.rulesSource, source.displayPath, keyOptions);
+        const content = caching.hashText(text);
+        const hit = cache.get(source.path, key, content);
+        if (hit) {
+          results[i] = hit;
+          continue;
+        }
+        job.cache = { key, content };
+      }
       if (pool) {
         submit(job);
         continue;
@@ -144,9 +168,8 @@ export async function runLint(sources: readonly LintSource[], options: RunOption
       // Plugins' extra components cannot cross to a worker; such a run stays on this thread.
       const size = configs.some((c) => c.components) ? 0 : workersFor(concurrency, queue.length, chars, sources.length - i - 1);
       if (size > 0) {
-        // Imported only when used: a plain run does not load the worker code.
         const { LintPool, SetupBuilder } = await import('./parallel.js');
-        const setup = new SetupBuilder(reportUnused);
+        const setup = new SetupBuilder(keyOptions.reportUnusedDisableDirectives);
         // Every configuration goes to the workers up front, so none waits for one later.
         sources.forEach((s, j) => setup.add(configs[j] as ResolvedConfig, run.rulesSourceOf(s.path)));
         pool = {
@@ -174,5 +197,7 @@ export async function runLint(sources: readonly LintSource[], options: RunOption
     await pool?.pool.close();
   }
   if (failure) throw failure.error;
+  const problem = await cache?.save();
+  if (problem) options.warn?.(problem);
   return { results, rulesMeta: run.rulesMeta, sources: texts };
 }

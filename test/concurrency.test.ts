@@ -213,11 +213,16 @@ describe('startup', () => {
       .map((url) => url.slice(url.indexOf('/dist/src/') + '/dist/src/'.length));
   }
 
-  it('a plain run does not load the worker code; a run with workers does', () => {
+  it('a plain run loads neither the cache nor the worker code; each is loaded when used', () => {
     const plain = loaded(['a.md']);
     expect(plain).toContain('run.js');
-    for (const module of ['parallel.js', 'lint-worker.js']) expect(plain).not.toContain(module);
+    for (const module of ['cache.js', 'parallel.js', 'lint-worker.js']) expect(plain).not.toContain(module);
     expect(loaded(['a.md', 'b.md', '--concurrency', 'auto'])).not.toContain('parallel.js');
-    expect(loaded(['a.md', 'b.md', '--concurrency', '2'])).toContain('parallel.js');
+    const cached = loaded(['a.md', '--cache']);
+    expect(cached).toContain('cache.js');
+    expect(cached).not.toContain('parallel.js');
+    const threaded = loaded(['a.md', 'b.md', '--concurrency', '2']);
+    expect(threaded).toContain('parallel.js');
+    expect(threaded).not.toContain('cache.js');
   });
 });
