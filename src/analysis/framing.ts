@@ -1,6 +1,6 @@
 import type { Document } from '../document/document.js';
 import type { Sentence } from '../document/types.js';
-import { firstLinked, Link } from './link.js';
+import { Link, linkedTo } from './link.js';
 import { hitsOf, statements } from './statements.js';
 import { findPattern } from './terms.js';
 import { BUSINESS_METRIC, MEASURABLE_METRIC, OBJECTIVE_CUE, TARGET_CUE } from './vocabulary.js';
@@ -42,9 +42,11 @@ export function framingFacts(doc: Document): FramingFacts {
     const cues = hitsOf(doc, 'objective-cue', OBJECTIVE_CUE);
     const metrics = [...hitsOf(doc, 'business-metric', BUSINESS_METRIC), ...hitsOf(doc, 'measurable-metric', MEASURABLE_METRIC)];
     const objectives = new Set<Sentence>();
+    // One index over the metrics, not a scan of all of them per cue (quadratic on a long answer).
+    const metricLinkedTo = linkedTo(metrics);
     for (const cue of cues) {
-      const pair = firstLinked([cue], metrics, Link.Subtree);
-      if (pair) objectives.add(pair[1].sentence.start < cue.sentence.start ? pair[1].sentence : cue.sentence);
+      const metric = metricLinkedTo(cue.sentence, Link.Subtree);
+      if (metric) objectives.add(metric.sentence.start < cue.sentence.start ? metric.sentence : cue.sentence);
     }
     for (const s of statements(doc)) {
       const prompt = promptBefore(s);

@@ -66,8 +66,15 @@ export function firstLinked<A extends { sentence: Sentence }, B extends { senten
   bs: readonly B[],
   minimum: Link,
 ): [A, B] | undefined {
-  if (as.length * bs.length > 1024) return firstLinkedIndexed(as, bs, minimum);
-  for (const a of as) for (const b of bs) if (linkBetween(a.sentence, b.sentence) >= minimum) return [a, b];
+  // Most calls find a pair at once; a search that drags on (long lists, nothing linked) switches to
+  // an index, so no call costs more than linear time in the two lists.
+  let budget = 4 * (as.length + bs.length) + 1024;
+  for (const a of as) {
+    for (const b of bs) {
+      if (linkBetween(a.sentence, b.sentence) >= minimum) return [a, b];
+      if (--budget === 0) return firstLinkedIndexed(as, bs, minimum);
+    }
+  }
   return undefined;
 }
 
@@ -76,18 +83,12 @@ function firstIndex<K>(map: Map<K, number>, key: K, index: number): void {
 }
 
 /**
- * The same pair as the nested loop, in time linear in the two lists (a 5 MB answer has thousands of
- * hits of each kind, and a pair of lists with nothing linked cost their product). For each `a` in
- * order, the first `b` that `linkBetween` would accept: same sentence, same block, same block tree,
- * or the same section when it is small or the block trees are near.
+ * For each statement, the first of `bs` that `linkBetween` would link to it at least as closely as
+ * `minimum` (the same answer as scanning `bs` in order), from an index built once in linear time:
+ * same sentence, same block, same block tree, or the same section when it is small or the block
+ * trees are near. For callers that ask about many statements against one list.
  */
-function firstLinkedIndexed<A extends { sentence: Sentence }, B extends { sentence: Sentence }>(
-  as: readonly A[],
-  bs: readonly B[],
-  minimum: Link,
-): [A, B] | undefined {
-  if (as.length === 0 || bs.length === 0) return undefined;
-  if (minimum <= Link.None) return [as[0] as A, bs[0] as B];
+export function linkedTo<B extends { sentence: Sentence }>(bs: readonly B[]): (sentence: Sentence, minimum: Link) => B | undefined {
   const bySentence = new Map<Sentence, number>();
   const byBlock = new Map<Block, number>();
   const byRoot = new Map<Block, number>();
@@ -103,8 +104,9 @@ function firstLinkedIndexed<A extends { sentence: Sentence }, B extends { senten
     if (!roots) bySectionRoot.set(s.section, (roots = new Map()));
     firstIndex(roots, s.block.root.index, i);
   });
-  for (const a of as) {
-    const s = a.sentence;
+  return (s, minimum) => {
+    if (bs.length === 0) return undefined;
+    if (minimum <= Link.None) return bs[0];
     let best: number | undefined;
     const consider = (i: number | undefined): void => {
       if (i !== undefined && (best === undefined || i < best)) best = i;
@@ -121,7 +123,20 @@ function firstLinkedIndexed<A extends { sentence: Sentence }, B extends { senten
         }
       }
     }
-    if (best !== undefined) return [a, bs[best] as B];
+    return best === undefined ? undefined : bs[best];
+  };
+}
+
+/** The nested loop's pair in time linear in the two lists (two long lists with nothing linked cost their product). */
+function firstLinkedIndexed<A extends { sentence: Sentence }, B extends { sentence: Sentence }>(
+  as: readonly A[],
+  bs: readonly B[],
+  minimum: Link,
+): [A, B] | undefined {
+  const first = linkedTo(bs);
+  for (const a of as) {
+    const b = first(a.sentence, minimum);
+    if (b !== undefined) return [a, b];
   }
   return undefined;
 }
