@@ -1,8 +1,8 @@
 /**
  * A worker thread of `--concurrency` (see parallel.ts): rebuilds each configuration the main
  * thread resolved (built-in rules, then the same plugins loaded from the same folder, with the same
- * settings), then lints the answers it is sent, one at a time, and answers with the result or the
- * error as data.
+ * settings), then lints the answers it is sent, one at a time in the order sent, and answers
+ * with the result or the error as data.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { builtinRules } from '../rules/index.js';
@@ -46,8 +46,11 @@ function configFor(index: number): Promise<ResolvedConfig> {
   return config;
 }
 
+/** Tasks are answered strictly in the order they arrive (the pool matches answers to tasks by order). */
+let queue: Promise<void> = Promise.resolve();
+
 port.on('message', (task: Task) => {
-  void (async () => {
+  queue = queue.then(async () => {
     let reply: Reply;
     try {
       const config = await configFor(task.config);
@@ -62,5 +65,5 @@ port.on('message', (task: Task) => {
       // A result a plugin filled with something that cannot be copied (a function, say).
       port.postMessage({ id: task.id, error: serializeError(error) } satisfies Reply);
     }
-  })();
+  });
 });

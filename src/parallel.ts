@@ -1,12 +1,13 @@
 /**
  * Linting on worker threads (`--concurrency`). Imported only when a run uses workers.
  *
- * The main thread has already loaded and validated every configuration and reads every file; a
- * worker gets each configuration once (the rule settings as resolved, and the plugin list it loads
- * again, resolved from the same folder) and then one answer at a time, and sends back its result
- * or its error. Errors cross the thread boundary as plain data and are rebuilt here with the same
- * class and message, so a crashed rule reads the same with or without workers. A worker that stops
- * without answering (a plugin calling `process.exit`, an out-of-memory thread) fails the file it had.
+ * The main thread has already loaded and validated every configuration and reads every file, then
+ * lints alongside the workers. A worker gets each configuration once (the rule settings as
+ * resolved, and the plugin list, which it loads again from the same folder), then answers, and
+ * sends back each one's result or error. Errors cross the thread boundary as plain data and are
+ * rebuilt here with the same class and message, so a crashed rule reads the same with or without
+ * workers. A worker that stops without answering (a plugin calling `process.exit`, a thread out of
+ * memory) fails the answer it was linting.
  */
 import { Worker } from 'node:worker_threads';
 import type { RulesSource } from './config/configure.js';
@@ -119,11 +120,17 @@ export interface PoolCallbacks {
   error(id: number, error: Error): void;
   /** The lowest failed id so far: jobs above it are not started. */
   failedAt(): number;
+  /** Lint a job on the main thread, recording its result or failure through the callbacks above. */
+  lintHere(job: PoolJob): void;
 }
+
+/** Jobs sent to a worker ahead of time, so it never waits while the main thread lints one itself. */
+const IN_FLIGHT = 2;
 
 interface Slot {
   worker: Worker;
-  job: PoolJob | undefined;
+  /** Sent and not answered yet, in order: the first is the one being linted. */
+  jobs: PoolJob[];
   /** The last job it finished, to name when it dies between jobs. */
   last: PoolJob | undefined;
   /** An uncaught error reported just before the thread exits. */
@@ -132,8 +139,10 @@ interface Slot {
 }
 
 /**
- * A fixed number of workers, each linting one answer at a time, jobs handed out in submission
- * order (so the first failure in argument order is always known once every earlier job is done).
+ * Worker threads plus the main thread, all linting from one queue in submission order (so the
+ * first failure in argument order is known once every earlier job is done). Workers are fed as
+ * jobs arrive; the main thread joins in `drain`, once every input is read, one job at a time, and
+ * keeps the workers fed between its own jobs.
  */
 export class LintPool {
   private readonly slots: Slot[] = [];
@@ -143,16 +152,16 @@ export class LintPool {
   private terminating = false;
 
   constructor(
-    size: number,
+    workers: number,
     setup: WorkerSetup,
     private readonly callbacks: PoolCallbacks,
   ) {
-    for (let i = 0; i < size; i++) this.slots.push(this.spawn(setup));
+    for (let i = 0; i < workers; i++) this.slots.push(this.spawn(setup));
   }
 
   private spawn(setup: WorkerSetup): Slot {
     const worker = new Worker(workerUrl(), { workerData: setup });
-    const slot: Slot = { worker, job: undefined, last: undefined, crash: undefined, stopped: false };
+    const slot: Slot = { worker, jobs: [], last: undefined, crash: undefined, stopped: false };
     worker.on('message', (reply: Reply) => this.answer(slot, reply));
     worker.on('error', (error) => {
       slot.crash = error;
@@ -163,10 +172,12 @@ export class LintPool {
     worker.on('exit', (code) => {
       slot.stopped = true;
       if (this.terminating) return;
-      // Between jobs the queue is empty (a free worker takes the next one at once): blame the last file.
-      const job = slot.job ?? slot.last;
-      const doing = slot.job ? 'linting it' : 'that had just linted it';
-      slot.job = undefined;
+      // Jobs sent after the one it was linting never started; they come after it in argument order, so
+      // its failure makes them irrelevant. Between jobs, blame the last file it linted.
+      const job = slot.jobs[0] ?? slot.last;
+      const doing = slot.jobs.length ? 'linting it' : 'that had just linted it';
+      for (const dropped of slot.jobs.slice(1)) this.pending.delete(dropped.id);
+      slot.jobs = [];
       if (job) {
         const why = slot.crash ? `crashed: ${slot.crash.message.split('\n')[0]}` : `stopped unexpectedly (exit code ${code})`;
         this.fail(job, new WorkerError(`${job.name}: the worker thread ${doing} ${why}`, slot.crash ? { cause: slot.crash } : undefined));
@@ -183,9 +194,9 @@ export class LintPool {
   }
 
   private answer(slot: Slot, reply: Reply): void {
-    const job = slot.job;
+    const job = slot.jobs[0];
     if (!job || job.id !== reply.id) return;
-    slot.job = undefined;
+    slot.jobs.shift();
     slot.last = job;
     this.pending.delete(job.id);
     if ('result' in reply) this.callbacks.result(job.id, reply.result);
@@ -194,30 +205,30 @@ export class LintPool {
     this.settle();
   }
 
-  /** Queue an answer; it starts as soon as a worker is free. */
+  /** Queue an answer; a worker with room takes it at once. */
   submit(job: PoolJob): void {
     this.queue.push(job);
     this.pending.add(job.id);
     this.next();
   }
 
+  /** The next job worth starting: nothing after the first failure can change the outcome. */
+  private take(): PoolJob | undefined {
+    const failedAt = this.callbacks.failedAt();
+    while (this.queue.length && (this.queue[0] as PoolJob).id > failedAt) this.pending.delete((this.queue.shift() as PoolJob).id);
+    return this.queue.shift();
+  }
+
   private next(): void {
-    for (const slot of this.slots) {
-      if (slot.job || slot.stopped) continue;
-      // Nothing after the first failure can change the outcome.
-      while (this.queue.length && (this.queue[0] as PoolJob).id > this.callbacks.failedAt()) this.pending.delete((this.queue.shift() as PoolJob).id);
-      const job = this.queue.shift();
-      if (!job) break;
-      slot.job = job;
-      const { name: _name, ...task } = job;
-      slot.worker.postMessage(task satisfies Task);
-    }
-    // Every worker gone and work left: the jobs cannot run (each death already failed one job).
-    if (this.slots.every((s) => s.stopped) && this.queue.length) {
-      const first = this.queue.shift() as PoolJob;
-      this.queue.length = 0;
-      this.pending.clear();
-      this.fail(first, new WorkerError(`${first.name}: no worker thread left to lint it`));
+    for (let round = 0; round < IN_FLIGHT; round++) {
+      for (const slot of this.slots) {
+        if (slot.stopped || slot.jobs.length > round) continue;
+        const job = this.take();
+        if (!job) return this.settle();
+        slot.jobs.push(job);
+        const { name: _name, ...task } = job;
+        slot.worker.postMessage(task satisfies Task);
+      }
     }
     this.settle();
   }
@@ -235,8 +246,20 @@ export class LintPool {
     for (const wake of waiters) wake();
   }
 
-  /** Resolves when every job is done, or when every job before the first failure is. */
+  /**
+   * Lint on the main thread too until the queue is empty (letting worker answers in between), then
+   * wait for the workers. Resolves when every job is done, or every job before the first failure.
+   */
   async drain(): Promise<void> {
+    for (;;) {
+      this.next();
+      const job = this.take();
+      if (!job) break;
+      this.callbacks.lintHere(job);
+      this.pending.delete(job.id);
+      this.settle();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     if (!this.done()) await new Promise<void>((resolve) => this.waiters.push(resolve));
   }
 

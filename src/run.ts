@@ -28,7 +28,7 @@ export interface LintSource {
   cacheable?: boolean;
 }
 
-/** `off` (or 1): this thread only; `auto`: worker threads when the run is large enough to pay; n: n workers. */
+/** `off` (or 1): this thread only; `auto`: worker threads when the run is large enough to pay; n: n threads (n - 1 workers). */
 export type Concurrency = 'auto' | 'off' | number;
 
 export interface RunOptions {
@@ -53,11 +53,15 @@ export interface RunOutcome {
 }
 
 /**
- * `auto` starts workers once this many answers are waiting to be linted, or this many characters:
- * starting a worker costs ~0.4 s on a 2-core machine, an answer of ~1,500 words ~35 ms to lint.
+ * `auto` starts worker threads once the answers waiting to be linted add up to enough work to pay
+ * for them. Work is estimated in characters: an answer costs ~3 ms plus ~4 µs per character on one
+ * thread (measured), so it counts as its length plus AUTO_FILE_COST. AUTO_MIN_WORK is ~3 s of
+ * linting on one thread: about 75 answers of ~1,500 words, or 1,000 one-paragraph ones. Below it, a
+ * worker (~0.4 s to start, then cold code to warm up) did not pay on the 2-core machine measured
+ * (docs/cli.md, Parallel runs).
  */
-export const AUTO_MIN_FILES = 40;
-export const AUTO_MIN_CHARS = 2_000_000;
+export const AUTO_FILE_COST = 750;
+export const AUTO_MIN_WORK = 750_000;
 
 /** A crashed plugin rule names the plugin and the configuration that loaded it. */
 function withPlugin(error: unknown, run: ConfiguredRun): unknown {
@@ -90,15 +94,16 @@ interface Job {
   cache?: { key: string; content: string };
 }
 
-/** How many workers to start with `queued` answers waiting and up to `more` to come; 0 = none yet. */
-function workersFor(concurrency: Concurrency, queued: number, chars: number, more: number): number {
-  if (concurrency === 'off' || concurrency === 1 || queued === 0) return 0;
-  const most = queued + more;
-  if (concurrency === 'auto') {
-    if (queued < AUTO_MIN_FILES && chars < AUTO_MIN_CHARS) return 0;
-    return Math.min(os.availableParallelism(), most);
-  }
-  return Math.min(concurrency, most);
+/**
+ * How many worker threads to start with `queued` answers waiting (`work`: their estimated cost) and
+ * up to `more` to come; 0 = none yet. The main thread lints too, so `n` threads are `n - 1`
+ * workers, and there are never more threads than answers.
+ */
+function workersFor(concurrency: Concurrency, queued: number, work: number, more: number): number {
+  if (concurrency === 'off' || queued === 0) return 0;
+  if (concurrency === 'auto' && work < AUTO_MIN_WORK) return 0;
+  const threads = Math.min(concurrency === 'auto' ? os.availableParallelism() : concurrency, queued + more);
+  return Math.max(0, threads - 1);
 }
 
 export async function runLint(sources: readonly LintSource[], options: RunOptions): Promise<RunOutcome> {
@@ -127,7 +132,7 @@ export async function runLint(sources: readonly LintSource[], options: RunOption
   };
 
   let queue: Job[] = [];
-  let chars = 0;
+  let work = 0;
   let pool: { pool: LintPool; setup: SetupBuilder } | undefined;
   const submit = (job: Job) => {
     if (!pool) return;
@@ -164,9 +169,9 @@ export async function runLint(sources: readonly LintSource[], options: RunOption
         continue;
       }
       queue.push(job);
-      chars += text.length;
+      work += text.length + AUTO_FILE_COST;
       // Plugins' extra components cannot cross to a worker; such a run stays on this thread.
-      const size = configs.some((c) => c.components) ? 0 : workersFor(concurrency, queue.length, chars, sources.length - i - 1);
+      const size = configs.some((c) => c.components) ? 0 : workersFor(concurrency, queue.length, work, sources.length - i - 1);
       if (size > 0) {
         const { LintPool, SetupBuilder } = await import('./parallel.js');
         const setup = new SetupBuilder(keyOptions.reportUnusedDisableDirectives);
@@ -178,6 +183,14 @@ export async function runLint(sources: readonly LintSource[], options: RunOption
             result: (id, result) => finish(jobs.get(id) as Job, result),
             error: (id, error) => fail(id, withPlugin(error, run)),
             failedAt,
+            lintHere: (task) => {
+              const job = jobs.get(task.id) as Job;
+              try {
+                finish(job, lintSource(job.text, job.source, job.config, run, options));
+              } catch (error) {
+                fail(job.index, error);
+              }
+            },
           }),
         };
         for (const waiting of queue) submit(waiting);

@@ -6,9 +6,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lintFiles } from '../src/index.js';
+import { AUTO_FILE_COST, AUTO_MIN_WORK } from '../src/run.js';
 import { ANSWERS, BIN, HIGH_TEXT, WEAK_TEXT, runCli, stderrLines, tempTree, type CliRun } from './helpers.js';
 
 const trees: Array<{ cleanup(): void }> = [];
@@ -100,16 +102,26 @@ describe('output does not depend on threads', () => {
     const off = await runCli(['a.md', 'drafts', 'c.md', '-f', 'json', '--concurrency', 'off'], { cwd: t.dir, env });
     expect(threads(log)).toEqual({ 'a.md': 'main', 'drafts/b.md': 'main', 'c.md': 'main' });
     writeFileSync(log, '');
+    // Two threads: the main one and a worker, each answer linted once, the worker's first.
     const two = await runCli(['a.md', 'drafts', 'c.md', '-f', 'json', '--concurrency', '2'], { cwd: t.dir, env });
-    expect(threads(log)).toEqual({ 'a.md': 'worker', 'drafts/b.md': 'worker', 'c.md': 'worker' });
+    expect(Object.keys(threads(log)).sort()).toEqual(['a.md', 'c.md', 'drafts/b.md']);
+    expect(readFileSync(log, 'utf8').trim().split('\n')).toHaveLength(3);
+    expect(threads(log)['a.md']).toBe('worker');
     expect(two).toEqual(off);
+    writeFileSync(log, '');
+    const three = await runCli(['a.md', 'drafts', 'c.md', '-f', 'json', '--concurrency', '3'], { cwd: t.dir, env });
+    expect(threads(log)).toEqual({ 'a.md': 'worker', 'drafts/b.md': 'worker', 'c.md': 'worker' });
+    expect(three).toEqual(off);
     const [, draft] = JSON.parse(two.stdout) as Array<{ messages: Array<{ ruleId: string; severity: number }> }>;
     expect(draft?.messages.some((m) => m.ruleId === 'retraining')).toBe(false);
     expect(draft?.messages.find((m) => m.ruleId === 'vague-language')?.severity).toBe(2);
   });
 
   it('auto stays on one thread for a few answers and uses workers for many', async () => {
-    const many = Object.fromEntries(Array.from({ length: 45 }, (_, i) => [`many/a${String(i).padStart(2, '0')}.md`, i % 2 ? WEAK_TEXT : HIGH_TEXT]));
+    // Just above the work at which auto starts a worker: answers of ~40,000 characters.
+    const answer = `# Design\n\n${Array.from({ length: 80 }, (_, i) => `${i % 2 ? WEAK_TEXT : HIGH_TEXT}`).join('\n\n')}\n`;
+    const count = Math.ceil(AUTO_MIN_WORK / (answer.length + AUTO_FILE_COST)) + 1;
+    const many = Object.fromEntries(Array.from({ length: count }, (_, i) => [`many/a${String(i).padStart(3, '0')}.md`, answer]));
     const t = tree({ 'probe.mjs': PROBE, '.mlsd-lintrc.json': JSON.stringify({ plugins: ['./probe.mjs'] }), 'a.md': WEAK_TEXT, 'b.md': HIGH_TEXT, ...many });
     const log = path.join(t.dir, 'probe.log');
     const env = { HOME: t.dir, PROBE_LOG: log };
@@ -118,8 +130,10 @@ describe('output does not depend on threads', () => {
     expect(new Set(Object.values(threads(log)))).toEqual(new Set(['main']));
     writeFileSync(log, '');
     const auto = await runCli(['many', '-f', 'json'], { cwd: t.dir, env });
-    expect(Object.keys(threads(log))).toHaveLength(45);
-    expect(new Set(Object.values(threads(log)))).toEqual(new Set(['worker']));
+    expect(Object.keys(threads(log))).toHaveLength(count);
+    // One worker per CPU beyond the main thread's: none on a single-CPU machine.
+    if (os.availableParallelism() > 1) expect(Object.values(threads(log))).toContain('worker');
+    else expect(new Set(Object.values(threads(log)))).toEqual(new Set(['main']));
     const off = await runCli(['many', '-f', 'json', '--concurrency', 'off'], { cwd: t.dir, env });
     expect(auto).toEqual(off);
   });
@@ -144,8 +158,9 @@ describe('errors from workers read as they do on one thread', () => {
     const off = await runCli([...args, '--concurrency', 'off'], { cwd: t.dir, env: { HOME: t.dir } });
     const line = expectOneLineFailure(off);
     for (const mention of ['local/trouble', 'plugin "./trouble.mjs" in .mlsd-lintrc.json', 'kaboom in 3.md', 'while linting 3.md']) expect(line).toContain(mention);
+    // With 3 or 4 threads, 3.md is the second answer sent to the first worker: the crash happens there.
     for (const n of ['2', '3', '4']) expect(await runCli([...args, '--concurrency', n], { cwd: t.dir, env: { HOME: t.dir } })).toEqual(off);
-    const debug = await runCli([...args, '--concurrency', '2', '--debug'], { cwd: t.dir, env: { HOME: t.dir } });
+    const debug = await runCli([...args, '--concurrency', '3', '--debug'], { cwd: t.dir, env: { HOME: t.dir } });
     expect(debug.code).toBe(2);
     expect(stderrLines(debug)[0]).toBe(line);
     expect(debug.stderr).toMatch(/kaboom in 3\.md\n\s+at .+trouble\.mjs:\d+:\d+/);
@@ -165,8 +180,9 @@ describe('errors from workers read as they do on one thread', () => {
   });
 
   it('a worker thread that stops unexpectedly: exit 2, one line naming the answer', async () => {
+    // The first answers go to the worker (the main thread joins once every input is read).
     const t = troubled({ 'a.md': WEAK_TEXT, 'exit.md': `${WEAK_TEXT}\nEXIT\n`, 'c.md': HIGH_TEXT });
-    const line = expectOneLineFailure(await runCli(['a.md', 'exit.md', 'c.md', '--concurrency', '2'], { cwd: t.dir, env: { HOME: t.dir } }));
+    const line = expectOneLineFailure(await runCli(['exit.md', 'a.md', 'c.md', '--concurrency', '2'], { cwd: t.dir, env: { HOME: t.dir } }));
     expect(line).toBe('mlsd-lint: exit.md: the worker thread linting it stopped unexpectedly (exit code 7)');
   });
 
