@@ -14,6 +14,7 @@
  * score are the answer's content and stay as they are.
  */
 import type { Nodes, Parent } from 'mdast';
+import { visitParents } from 'unist-util-visit-parents';
 import type { Document } from '../document/document.js';
 import type { AnyRule } from '../rule.js';
 import { closest } from '../config/resolve.js';
@@ -95,54 +96,50 @@ export function findDirectives(doc: Document, knownRules: ReadonlyMap<string, An
   const problems: LintMessage[] = [];
   const known = [...knownRules.keys()];
 
-  const visit = (node: Nodes, path: Nodes[]): void => {
-    if (node.type === 'html') {
-      const from = node.position?.start.offset;
-      const to = node.position?.end.offset;
-      if (from === undefined || to === undefined) return;
-      // Locate comments in the source (a quote's `> ` prefixes are not in `value`), read them from `value`.
-      const located = [...doc.text.slice(from, to).matchAll(COMMENT)];
-      [...node.value.matchAll(COMMENT)].forEach((comment, i) => {
-        const at = located[i];
-        const start = from + (at?.index ?? 0);
-        const range = { start, end: at ? start + at[0].length : to };
-        const body = (comment[1] ?? '').trim();
-        const match = DIRECTIVE.exec(body);
-        if (!match) {
-          if (/^mlsd-lint\b/.test(body)) problems.push(problem(doc, range, `Unknown directive \`${body.split(/\s/)[0]}\`, expected mlsd-lint-${KINDS.join(', mlsd-lint-')}`));
-          return;
+  visitParents(doc.tree, 'html', (node, ancestors) => {
+    const path = ancestors as Nodes[];
+    const from = node.position?.start.offset;
+    const to = node.position?.end.offset;
+    if (from === undefined || to === undefined) return;
+    // Locate comments in the source (a quote's `> ` prefixes are not in `value`), read them from `value`.
+    const located = [...doc.text.slice(from, to).matchAll(COMMENT)];
+    [...node.value.matchAll(COMMENT)].forEach((comment, i) => {
+      const at = located[i];
+      const start = from + (at?.index ?? 0);
+      const range = { start, end: at ? start + at[0].length : to };
+      const body = (comment[1] ?? '').trim();
+      const match = DIRECTIVE.exec(body);
+      if (!match) {
+        if (/^mlsd-lint\b/.test(body)) problems.push(problem(doc, range, `Unknown directive \`${body.split(/\s/)[0]}\`, expected mlsd-lint-${KINDS.join(', mlsd-lint-')}`));
+        return;
+      }
+      const kind = match[1] as DirectiveKind;
+      if (!KINDS.includes(kind)) {
+        const guess = closest(kind, KINDS);
+        problems.push(problem(doc, range, `Unknown directive \`mlsd-lint-${kind}\`${guess ? ` (did you mean \`mlsd-lint-${guess}\`?)` : ''}`));
+        return;
+      }
+      // Everything after ` -- ` is the reason, for people.
+      const list = (match[2] ?? '').split(/\s-{2,}(?:\s|$)/)[0] ?? '';
+      const named = list.split(/[\s,]+/).filter(Boolean);
+      const rules: string[] = [];
+      for (const id of named) {
+        if (knownRules.has(id)) rules.push(id);
+        else {
+          const guess = closest(id, known);
+          problems.push(problem(doc, range, `Unknown rule \`${id}\` in \`mlsd-lint-${kind}\`${guess ? ` (did you mean \`${guess}\`?)` : ''}`));
         }
-        const kind = match[1] as DirectiveKind;
-        if (!KINDS.includes(kind)) {
-          const guess = closest(kind, KINDS);
-          problems.push(problem(doc, range, `Unknown directive \`mlsd-lint-${kind}\`${guess ? ` (did you mean \`mlsd-lint-${guess}\`?)` : ''}`));
-          return;
-        }
-        // Everything after ` -- ` is the reason, for people.
-        const list = (match[2] ?? '').split(/\s-{2,}(?:\s|$)/)[0] ?? '';
-        const named = list.split(/[\s,]+/).filter(Boolean);
-        const rules: string[] = [];
-        for (const id of named) {
-          if (knownRules.has(id)) rules.push(id);
-          else {
-            const guess = closest(id, known);
-            problems.push(problem(doc, range, `Unknown rule \`${id}\` in \`mlsd-lint-${kind}\`${guess ? ` (did you mean \`${guess}\`?)` : ''}`));
-          }
-        }
-        // A list of only unknown rules disables nothing rather than everything.
-        if (named.length > 0 && rules.length === 0) return;
-        const directive: Directive = { kind, rules: named.length ? rules : undefined, ...range, used: new Set() };
-        if (kind === 'disable-next-line') {
-          const target = nextBlock(path.concat(node));
-          if (target) directive.target = target;
-        }
-        directives.push(directive);
-      });
-      return;
-    }
-    if ('children' in node) for (const child of node.children as Nodes[]) visit(child, path.concat(node));
-  };
-  visit(doc.tree, []);
+      }
+      // A list of only unknown rules disables nothing rather than everything.
+      if (named.length > 0 && rules.length === 0) return;
+      const directive: Directive = { kind, rules: named.length ? rules : undefined, ...range, used: new Set() };
+      if (kind === 'disable-next-line') {
+        const target = nextBlock(path.concat(node));
+        if (target) directive.target = target;
+      }
+      directives.push(directive);
+    });
+  });
   return { directives, problems };
 }
 
