@@ -5,12 +5,8 @@ import { linkBetween, Link } from '../src/analysis/link.js';
 import { quote, signalOptions } from '../src/analysis/signal.js';
 import { hitsOf, statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
-import { DELAY_CUE, IMMEDIATE_FEEDBACK, LABEL_SOURCE } from '../src/analysis/vocabulary.js';
+import { DELAY_CUE, FEEDBACK_EVENT, IMMEDIATE_FEEDBACK, LABEL_SOURCE } from '../src/analysis/vocabulary.js';
 
-/** Events that come back from users or the world and can serve as ground truth. */
-/** A concrete source of ground truth (the generic word "labels" is not one). */
-const FEEDBACK_EVENT =
-  /\b(?:clicks?|purchases?|conversions?|chargebacks?|disputes?|ratings?|outcomes?|accept(?:s|ed|ance)|watch(?:es|ed)?|plays?|completions?|installs?|bookings?|cancellations?|defaults?|repayments?|interactions?|reviewers?|human review|manual review|raters?|annotators?|moderators?|labell?ers?|appeals?|timestamps?|complet(?:ion|ions|ed)|likes|comments|reshares|shares|orders|transactions|work orders?|(?:user|customer) reports?|sales|returns|refunds|survey responses?|progress events?|events)\b/g;
 const FEEDBACK_LOOP = /\bfeedback[- ]loops?\b/g;
 
 /** Feedback delays are seconds to months; a figure in milliseconds is a latency, not a delay. */

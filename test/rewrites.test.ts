@@ -59,4 +59,28 @@ describe('rewrites use the answer\u2019s own context', () => {
     expect(feedback.status).toBe('missing');
     expect(feedback.suggestion).toMatch(/chargebacks/);
   });
+
+  it('an answer that names its labels gets them back in the rewrite, with a delay', () => {
+    const text = [
+      '# Restaurant carousel',
+      'We predict the probability that a user orders from a restaurant in the carousel. Orders are the labels.',
+    ].join('\n\n');
+    const feedback = lintTextSync(text).signals.find((s) => s.id === 'feedback-loop')!;
+    expect(feedback.status).toBe('weak');
+    expect(feedback.suggestion).toMatch(/^Labels come from orders; these are known within \d+ (?:minutes|hours?|days)\b/);
+  });
+
+  it('a label source that is not yet concrete ("user behavior") keeps the answer\u2019s words and adds concrete events', () => {
+    const text = '# Search ranking\n\nWe rank products for each search query with a learning-to-rank model. Labels come from user behavior on the results page.';
+    const feedback = lintTextSync(text).signals.find((s) => s.id === 'feedback-loop')!;
+    expect(feedback.suggestion).toMatch(/^Labels come from user behavior \(clicks on search results\);/);
+  });
+
+  it('a pronoun or an adjective is never taken for a label source', () => {
+    for (const sentence of ['They are the labels.', 'The labels are noisy.', 'This is the ground truth.']) {
+      const text = `# Ads\n\nWe predict the probability that a user clicks an ad. ${sentence}`;
+      const feedback = lintTextSync(text).signals.find((s) => s.id === 'feedback-loop')!;
+      expect(feedback.suggestion, sentence).toMatch(/^Labels come from ad click and impression logs;/);
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import type { Document } from '../document/document.js';
 import type { Quantity } from '../document/types.js';
 import { statements } from './statements.js';
-import { BUSINESS_METRIC, OFFLINE_METRIC } from './vocabulary.js';
+import { BUSINESS_METRIC, FEEDBACK_EVENT, OFFLINE_METRIC } from './vocabulary.js';
 
 /**
  * What the answer is about, for rewrites that use its own words: its prediction target, its
@@ -56,6 +56,8 @@ interface DomainDefaults {
   offlineMetric: string;
   events: string;
   delay: string;
+  /** How long labels typically take in this domain, for a label source the answer names itself. */
+  window: string;
   entity: string;
   batchFeature: string;
   realtimeFeature: string;
@@ -68,6 +70,7 @@ const DEFAULTS: Record<Domain, DomainDefaults> = {
     offlineMetric: 'AUC',
     events: 'ad click and impression logs',
     delay: 'clicks are joined to impressions within 1 hour',
+    window: '1 hour',
     entity: 'ad',
     batchFeature: "the advertiser's 30-day CTR",
     realtimeFeature: "the user's clicks in the current session",
@@ -78,6 +81,7 @@ const DEFAULTS: Record<Domain, DomainDefaults> = {
     offlineMetric: 'NDCG@10',
     events: 'click and watch events',
     delay: 'engagement is known within 24 hours of the impression',
+    window: '24 hours',
     entity: 'item',
     batchFeature: 'user embeddings',
     realtimeFeature: 'items viewed in the current session',
@@ -88,6 +92,7 @@ const DEFAULTS: Record<Domain, DomainDefaults> = {
     offlineMetric: 'NDCG@10',
     events: 'clicks on search results',
     delay: 'clicks are known within 30 minutes of the query',
+    window: '30 minutes',
     entity: 'result',
     batchFeature: "each document's 28-day click-through rate",
     realtimeFeature: "the user's queries in the current session",
@@ -98,6 +103,7 @@ const DEFAULTS: Record<Domain, DomainDefaults> = {
     offlineMetric: 'PR-AUC',
     events: 'chargebacks and analyst reviews',
     delay: 'chargebacks arrive within 60 days',
+    window: '60 days',
     entity: 'transaction',
     batchFeature: "the merchant's 90-day chargeback rate",
     realtimeFeature: "the card's transaction count in the last 10 minutes",
@@ -108,6 +114,7 @@ const DEFAULTS: Record<Domain, DomainDefaults> = {
     offlineMetric: 'MAE',
     events: 'actual delivery timestamps',
     delay: 'the true time is known within 2 hours, when the order is delivered',
+    window: '2 hours',
     entity: 'order',
     batchFeature: "each restaurant's average prep time over 28 days",
     realtimeFeature: 'courier locations and current traffic',
@@ -118,6 +125,7 @@ const DEFAULTS: Record<Domain, DomainDefaults> = {
     offlineMetric: 'PR-AUC',
     events: 'human reviewer decisions and user reports',
     delay: 'reviews are completed within 24 hours',
+    window: '24 hours',
     entity: 'post',
     batchFeature: "the author's 90-day violation count",
     realtimeFeature: 'reports on the post in the last hour',
@@ -128,6 +136,7 @@ const DEFAULTS: Record<Domain, DomainDefaults> = {
     offlineMetric: 'MAPE',
     events: 'daily point-of-sale records',
     delay: 'sales are known within 24 hours, at store close',
+    window: '24 hours',
     entity: 'store-day',
     batchFeature: 'seasonal sales averages over 2 years',
     realtimeFeature: "today's sales so far",
@@ -138,6 +147,7 @@ const DEFAULTS: Record<Domain, DomainDefaults> = {
     offlineMetric: 'AUC',
     events: 'cancellations',
     delay: 'the label is known after the 30-day window closes',
+    window: '30 days',
     entity: 'customer',
     batchFeature: 'usage aggregates over 90 days',
     realtimeFeature: "the customer's support contacts today",
@@ -148,6 +158,7 @@ const DEFAULTS: Record<Domain, DomainDefaults> = {
     offlineMetric: 'log loss',
     events: 'accepted and abandoned quotes',
     delay: 'acceptance is known within 10 minutes of the quote',
+    window: '10 minutes',
     entity: 'quote',
     batchFeature: 'demand by zone and hour over 8 weeks',
     realtimeFeature: 'open requests and available supply in the last 5 minutes',
@@ -158,6 +169,7 @@ const DEFAULTS: Record<Domain, DomainDefaults> = {
     offlineMetric: 'AUC',
     events: 'repayment records',
     delay: 'defaults are known after 90 days past due',
+    window: '90 days',
     entity: 'application',
     batchFeature: 'bureau attributes refreshed monthly',
     realtimeFeature: 'the application form and device signals at submit time',
@@ -168,6 +180,7 @@ const DEFAULTS: Record<Domain, DomainDefaults> = {
     offlineMetric: 'AUC',
     events: 'logged user actions',
     delay: 'outcomes are logged within 24 hours',
+    window: '24 hours',
     entity: 'request',
     batchFeature: 'user aggregates over 30 days',
     realtimeFeature: 'the current session activity',
@@ -220,9 +233,48 @@ function targetPhrase(doc: Document): string | undefined {
   return undefined;
 }
 
+/**
+ * Where the answer itself says its labels come from: "orders are the labels", "labels come from
+ * chargebacks", "we use completed purchases as labels". Only these explicit shapes: a guess from
+ * any sentence that mentions labels would put the wrong words into a rewrite.
+ */
+const LABEL_SUBJECT = /(?:^|[:;,]\s*|\b(?:and|so|where|here)\s+)((?:[a-z0-9][\w'-]*\s+){0,4}[a-z][\w'-]*)\s+(?:are|is|serve as|act as|become)\s+(?:the|our)\s+(?:training\s+)?(?:labels?|ground[- ]truth|positives|positive (?:labels?|examples?))\b/i;
+const LABEL_FROM = /\b(?:labels?|ground[- ]truth|positives)\s+(?:come|comes|are derived|is derived|are taken|is taken|are drawn|are collected|is collected)\s+from\s+((?:the\s+)?(?:[a-z0-9][\w'-]*\s+){0,4}[a-z][\w'-]*)/i;
+const LABEL_AS = /\buse\s+((?:[a-z0-9][\w'-]*\s+){0,4}[a-z][\w'-]*)\s+(?:as|to\s+(?:generate|create|derive|build|get|produce))\s+(?:the\s+|our\s+)?(?:(?:training|positive|negative|positive and negative)\s+)?(?:labels?|ground[- ]truth|positives)\b/i;
+const NOT_A_SOURCE = /^(?:they|it|this|these|those|that|which|there|what|we|i|you|labels?|the labels?|data|the data)$/i;
+const LEADING = /^(?:the|our|all|both|then|only|also|here)\s+/i;
+/** A source is its head noun phrase: "chargebacks" of "chargebacks reported by the bank". */
+const TRAILING = / (?:that|which|who|when|where|after|before|within|from|by|in|on|at|for|with|via|per|reported|collected|logged|recorded|made|received|arriving|observed|as)\b.*$/i;
+
+function labelSource(doc: Document): string | undefined {
+  for (const s of statements(doc)) {
+    if (!/label|ground|positive/i.test(s.text)) continue;
+    const text = s.text.replace(/\s+/g, ' ');
+    const m = LABEL_SUBJECT.exec(text) ?? LABEL_FROM.exec(text) ?? LABEL_AS.exec(text);
+    if (!m) continue;
+    let phrase = (m[1] as string).trim();
+    while (LEADING.test(phrase)) phrase = phrase.replace(LEADING, '');
+    phrase = phrase.replace(TRAILING, '').trim();
+    if (!phrase || NOT_A_SOURCE.test(phrase) || phrase.split(' ').length > 5) continue;
+    // "Orders" starts a sentence; "NPS" or "Stripe disputes" keep their capitals.
+    return /^[A-Z][a-z]/.test(phrase) && !doc.components.some((c) => phrase.startsWith(c.text)) ? phrase[0]!.toLowerCase() + phrase.slice(1) : phrase;
+  }
+  return undefined;
+}
+
 function scaleFigure(doc: Document): string | undefined {
   const q = doc.quantities.find((x: Quantity) => (x.kind === 'count' || x.kind === 'rate') && x.value >= 1000 && x.unit && x.sentence.isStatement);
   return q?.text;
+}
+
+/** The answer's own label source with a delay in the domain's range, or the domain's example. */
+function labelled(doc: Document, d: DomainDefaults): Pick<AnswerContext, 'events' | 'delay'> {
+  const own = labelSource(doc);
+  if (!own) return { events: d.events, delay: d.delay };
+  // "User behavior" is the answer's word but not yet a concrete source: name the domain's events beside it.
+  FEEDBACK_EVENT.lastIndex = 0;
+  const concrete = FEEDBACK_EVENT.test(own.toLowerCase());
+  return { events: concrete ? own : `${own} (${d.events})`, delay: `these are known within ${d.window} of the prediction` };
 }
 
 export function answerContext(doc: Document): AnswerContext {
@@ -242,8 +294,7 @@ export function answerContext(doc: Document): AnswerContext {
       offlineMetric: offline,
       lowerIsBetter: LOWER_IS_BETTER.test(offline.toLowerCase()),
       model,
-      events: d.events,
-      delay: d.delay,
+      ...labelled(doc, d),
       entity: d.entity,
       scale: scaleFigure(doc) ?? '10M daily active users',
       streaming: pick('streaming', 'Kafka'),
