@@ -394,3 +394,21 @@ describe('colour', () => {
     expect(() => JSON.parse(run.stdout)).not.toThrow();
   });
 });
+
+describe('the README shows real output', () => {
+  it('every line of "What you get" is printed, in order, by `mlsd-lint examples/answer.md`', async () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const block = /## What you get\n\n```\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBeTruthy();
+    const run = await runCli(['examples/answer.md'], { cwd: ROOT, env: { NO_COLOR: '1' } });
+    expect(run.code).toBe(1);
+    const printed = run.stdout.split('\n');
+    let at = 0;
+    for (const line of (block as string).split('\n')) {
+      if (line.trim() === '' || line.trim() === '…') continue;
+      const found = printed.indexOf(line, at);
+      expect(found, `README line not in the output (or out of order): ${line}`).toBeGreaterThanOrEqual(0);
+      at = found + 1;
+    }
+  });
+});
