@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `postinstall`: build dist/ when this is a source checkout (src/ and tsconfig.json present), so
+// `postinstall`: build dist/ (tsc, then the bundle: scripts/bundle.mjs) when this is a source checkout (src/ and tsconfig.json present), so
 // `npm install` / `npm ci` in a clone, a git dependency and pre-commit's install all get a working
 // `mlsd-lint`. An installed package ships dist/ and no src/, so there it does nothing.
 //
@@ -22,3 +22,4 @@ try {
   process.exit(1);
 }
 execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.json')], { stdio: 'inherit', cwd: root });
+execFileSync(process.execPath, [path.join(root, 'scripts', 'bundle.mjs')], { stdio: 'inherit', cwd: root });

@@ -172,7 +172,7 @@ export function toolKey(): string {
   if (memoToolKey !== undefined) return memoToolKey;
   const root = codeRoot();
   const hash = createHash('sha256').update(`${TOOL_NAME}@${packageVersion()}\0`);
-  for (const folder of ['src', 'rules']) {
+  for (const folder of ['src', 'rules', 'bundle']) {
     for (const file of filesUnder(path.join(root, folder))) {
       hash.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
     }

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, InputError, RuleError, lintFiles, lintText } from '../src/index.js';
-import { HIGH_TEXT, WEAK_TEXT, tempTree } from './helpers.js';
+import { HIGH_TEXT, ROOT, WEAK_TEXT, tempTree } from './helpers.js';
 
 const trees: Array<{ cleanup(): void }> = [];
 function tree(files: Record<string, string | Buffer> = {}) {
@@ -73,5 +75,18 @@ describe('lintFiles', () => {
     await lintFiles(['a.md'], { cwd: t.dir });
     expect(statSync(path.join(t.dir, 'a.md')).mtimeMs).toBe(before);
     expect(readFileSync(path.join(t.dir, 'a.md'), 'utf8')).toBe(WEAK_TEXT);
+  });
+});
+
+describe('the published entry point', () => {
+  it('the bundle that package.json exports offers the same API as the source, and it works', async () => {
+    const source = await import('../src/index.js');
+    const bundled = (await import(pathToFileURL(path.join(ROOT, 'dist', 'bundle', 'index.js')).href)) as typeof source;
+    expect(Object.keys(bundled).sort()).toEqual(Object.keys(source).sort());
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { main: string; exports: { '.': { default: string } } };
+    expect(path.resolve(ROOT, pkg.exports['.'].default)).toBe(path.join(ROOT, 'dist', 'bundle', 'index.js'));
+    expect(path.resolve(ROOT, pkg.main)).toBe(path.join(ROOT, 'dist', 'bundle', 'index.js'));
+    const text = '# Ads\n\nWe predict the probability that a user clicks an ad. We retrain periodically.';
+    expect(bundled.lintTextSync(text)).toEqual(source.lintTextSync(text));
   });
 });

@@ -225,8 +225,9 @@ describe('startup', () => {
     expect(run.status, run.stderr).toBe(1);
     return readFileSync(log, 'utf8')
       .split('\n')
-      .filter((url) => url.includes('/dist/src/'))
-      .map((url) => url.slice(url.indexOf('/dist/src/') + '/dist/src/'.length));
+      .filter((url) => url.includes('/dist/bundle/'))
+      // A lazily loaded module is a chunk named after it: run-FORXI6HN.js is run.js.
+      .map((url) => url.slice(url.indexOf('/dist/bundle/') + '/dist/bundle/'.length).replace(/-[A-Z0-9]{8}\.js$/, '.js'));
   }
 
   it('a plain run loads neither the cache nor the worker code; each is loaded when used', () => {

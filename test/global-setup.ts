@@ -13,4 +13,11 @@ export default function setup(): void {
     const output = (error as { stdout?: Buffer }).stdout?.toString() ?? '';
     throw new Error(`Build failed (tsc -p .):\n${output}`);
   }
+  // The executable runs the bundle (scripts/bundle.mjs) made from that build.
+  try {
+    execFileSync(process.execPath, [path.join(root, 'scripts', 'bundle.mjs')], { cwd: root, stdio: 'pipe' });
+  } catch (error) {
+    const output = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
+    throw new Error(`Bundle failed (scripts/bundle.mjs):\n${output}`);
+  }
 }

@@ -136,7 +136,10 @@ function nullIsAnError(loader: Loader): Loader {
 }
 
 async function createExplorer(): Promise<PublicExplorer> {
-  const { cosmiconfig, defaultLoaders } = await import('cosmiconfig');
+  // cosmiconfig is CommonJS: its exports are the module object, which Node also gives as `default`
+  // (and a bundled chunk gives only as `default`).
+  const loaded = (await import('cosmiconfig')) as typeof import('cosmiconfig') & { default?: typeof import('cosmiconfig') };
+  const { cosmiconfig, defaultLoaders } = loaded.default ?? loaded;
   const loadYaml = nullIsAnError(defaultLoaders['.yaml'] as Loader);
   return cosmiconfig(MODULE_NAME, {
     searchPlaces: [...SEARCH_PLACES],

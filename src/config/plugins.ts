@@ -53,7 +53,8 @@ async function loadPlugin(specifier: string, loaded: Pick<LoadedConfig, 'directo
       try {
         return defineRule(rule as AnyRule) as AnyRule;
       } catch (error) {
-        if (error instanceof RuleDefinitionError) throw new ConfigError(`Bad rule in ${where}: ${error.message}`, { cause: error });
+        // By name too: a plugin may get `defineRule` from another copy of mlsd-lint than the one running.
+        if (error instanceof RuleDefinitionError || (error instanceof Error && error.name === 'RuleDefinitionError')) throw new ConfigError(`Bad rule in ${where}: ${error.message}`, { cause: error });
         throw error;
       }
     }),

@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// `npm run build`, after tsc: bundle the CLI, the public API and the worker thread into
+// dist/bundle/ with esbuild, so a run loads a handful of files instead of ~250 small modules
+// (unified, micromark and friends). Resolving and reading those modules was a third of a cold
+// start (docs: README, Performance).
+//
+// - The input is tsc's output (dist/src/*.js), so the bundle runs exactly the code tsc checked.
+// - Code splitting keeps what is loaded lazily lazy: the formatters, the cache, the worker pool,
+//   tinyglobby, ignore and cosmiconfig stay in their own chunks, loaded by dynamic import on use.
+// - The CLI, the API (`import { defineRule } from 'mlsd-lint'`, what plugins use) and the worker
+//   share chunks, so a plugin and the CLI that loads it see the same classes.
+// - Not minified: stack traces under --debug stay readable.
+// - `typescript` stays external: only cosmiconfig's TypeScript loader names it, and mlsd-lint
+//   refuses TypeScript configs before that loader could run.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+
+// Everything lands in one folder: the code finds package.json (../../) and the worker (./) from
+// wherever its chunk is.
+rmSync(path.join(dist, 'bundle'), { recursive: true, force: true });
+await build({
+  entryPoints: {
+    cli: path.join(dist, 'src', 'cli.js'),
+    index: path.join(dist, 'src', 'index.js'),
+    'lint-worker': path.join(dist, 'src', 'lint-worker.js'),
+  },
+  outdir: path.join(dist, 'bundle'),
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['typescript'],
+  // CommonJS dependencies (cosmiconfig, picomatch, commander's internals) call require().
+  banner: { js: "import { createRequire as __mlsdCreateRequire } from 'node:module';\nconst require = __mlsdCreateRequire(import.meta.url);" },
+  chunkNames: '[name]-[hash]',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
