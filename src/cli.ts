@@ -153,7 +153,7 @@ function errorsOnly(results: readonly LintResult[]): LintResult[] {
 }
 
 function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
+  return text.replace(/(?<!\s)\s*\n\s*/g, ' ').trim();
 }
 
 /** Problems we report in one line; anything else is a bug and says so. */

@@ -86,7 +86,7 @@ function parse(command: Command, argv: readonly string[]): boolean {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help') return false;
-      throw new UsageError(error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim());
+      throw new UsageError(error.message.replace(/^error: /, '').replace(/(?<!\s)\s*\n\s*/g, ' ').trim());
     }
     throw error;
   }

@@ -76,8 +76,30 @@ const loadJson: Loader = (_filepath, content) => {
 /** Import JS configs directly: cosmiconfig's fallback to `require` would run a throwing config twice. */
 const loadJs: Loader = async (filepath) => {
   const module = (await import(pathToFileURL(filepath).href)) as { default?: unknown };
-  return module.default;
+  return snapshot(module.default);
 };
+
+/**
+ * A JS configuration as plain data, read once, here: a getter that throws, a proxy or a cycle is a
+ * problem with the file (one line, exit 2), not a crash later in validation.
+ */
+function snapshot(value: unknown): unknown {
+  const seen = new Set<object>();
+  const copy = (v: unknown): unknown => {
+    if (typeof v !== 'object' || v === null) return v;
+    if (seen.has(v)) throw new ParseProblem('the exported configuration refers to itself (a cycle)');
+    seen.add(v);
+    const out: unknown = Array.isArray(v) ? v.map(copy) : Object.fromEntries(Object.keys(v).map((key) => [key, copy((v as Record<string, unknown>)[key])]));
+    seen.delete(v);
+    return out;
+  };
+  try {
+    return copy(value);
+  } catch (error) {
+    if (error instanceof ParseProblem) throw error;
+    throw new ParseProblem(`reading the exported configuration threw: ${firstLine(error instanceof Error ? error.message : String(error))}`);
+  }
+}
 
 /** cosmiconfig would transpile TypeScript next to the file; we do not write beside the user's files. */
 const loadTs: Loader = () => {
