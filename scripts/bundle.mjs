@@ -9,7 +9,9 @@
 //   tinyglobby, ignore and cosmiconfig stay in their own chunks, loaded by dynamic import on use.
 // - The CLI, the API (`import { defineRule } from 'mlsd-lint'`, what plugins use) and the worker
 //   share chunks, so a plugin and the CLI that loads it see the same classes.
-// - Not minified: stack traces under --debug stay readable.
+// - Whitespace and syntax minified (V8 compiles less source: ~50 ms of a cold start), names kept,
+//   and source maps beside the chunks: under --debug, bin/mlsd-lint.js turns Node's source-map
+//   support on, so stack traces point into dist/src/ (tsc's output, readable) instead.
 // - `typescript` stays external: only cosmiconfig's TypeScript loader names it, and mlsd-lint
 //   refuses TypeScript configs before that loader could run.
 import { build } from 'esbuild';
@@ -40,5 +42,8 @@ await build({
   banner: { js: "import { createRequire as __mlsdCreateRequire } from 'node:module';\nconst require = __mlsdCreateRequire(import.meta.url);" },
   chunkNames: '[name]-[hash]',
   legalComments: 'none',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  sourcemap: 'linked',
   logLevel: 'warning',
 });

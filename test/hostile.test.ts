@@ -399,6 +399,14 @@ describe('broken configuration and plugins (exit 2, one line naming the file)', 
     });
   }
 
+  it('--debug adds the stack, mapped from the minified bundle back to the readable build', async () => {
+    const debug = await run(['a.md', '--debug'], { cwd: path.join(t.dir, 'cfg-getter') });
+    expect(debug.code).toBe(2);
+    expect(debug.stderr.split('\n')[0]).toMatch(/^mlsd-lint: \.mlsd-lintrc\.cjs: .*getter exploded/);
+    expect(debug.stderr).toMatch(/\n\s+at .*[\\/]dist[\\/]src[\\/]config[\\/]load\.js:\d+:\d+/);
+    expect(debug.stderr).not.toMatch(/[\\/]dist[\\/]bundle[\\/]/);
+  });
+
   it('an unknown rule on the command line', async () => {
     expectOneLineError(await lint(['plain.md', '--rule', 'nope:error']), '`nope`');
   });
