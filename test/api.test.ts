@@ -1,17 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfigError, InputError, RuleError, lintFiles, lintText } from '../src/index.js';
-import { HIGH_TEXT, ROOT, WEAK_TEXT, tempTree } from './helpers.js';
+import { HIGH_TEXT, ROOT, useTempTrees, WEAK_TEXT } from './helpers.js';
 
-const trees: Array<{ cleanup(): void }> = [];
-function tree(files: Record<string, string | Buffer> = {}) {
-  const t = tempTree(files);
-  trees.push(t);
-  return t;
-}
-afterAll(() => trees.forEach((t) => t.cleanup()));
+const tree = useTempTrees();
 
 describe('lintFiles', () => {
   it('lints files in argument order with paths relative to cwd, like lintText', async () => {

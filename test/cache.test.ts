@@ -6,17 +6,11 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lintFiles } from '../src/index.js';
-import { ANSWERS, HIGH_TEXT, ROOT, WEAK_TEXT, installExamplePlugin, runCli, stderrLines, tempTree, type CliRun } from './helpers.js';
+import { ANSWERS, type CliRun, HIGH_TEXT, installExamplePlugin, ROOT, runCli, stderrLines, useTempTrees, WEAK_TEXT } from './helpers.js';
 
-const trees: Array<{ cleanup(): void }> = [];
-function tree(files: Record<string, string | Buffer> = {}) {
-  const t = tempTree(files);
-  trees.push(t);
-  return t;
-}
-afterAll(() => trees.forEach((t) => t.cleanup()));
+const tree = useTempTrees();
 
 /** A rule that reports nothing and logs each answer it is run on. */
 const PROBE = `import { appendFileSync } from 'node:fs';

@@ -5,24 +5,10 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { HIGH_TEXT, SIGNAL_IDS, WEAK_TEXT, runCli, stderrLines, tempTree, type CliRun } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { type CliRun, expectOneLineError, HIGH_TEXT, runCli, SIGNAL_IDS, stderrLines, useTempTrees, WEAK_TEXT } from './helpers.js';
 
-const trees: Array<{ cleanup(): void }> = [];
-function tree(files: Record<string, string | Buffer> = {}) {
-  const t = tempTree(files);
-  trees.push(t);
-  return t;
-}
-afterAll(() => trees.forEach((t) => t.cleanup()));
-
-function expectUsageError(run: CliRun, ...mentions: string[]): void {
-  expect(run.code, run.stderr).toBe(2);
-  expect(run.stdout).toBe('');
-  const lines = stderrLines(run);
-  expect(lines).toHaveLength(1);
-  for (const mention of mentions) expect(lines[0]).toContain(mention);
-}
+const tree = useTempTrees();
 
 const paths = (run: CliRun) => (JSON.parse(run.stdout) as Array<{ filePath: string }>).map((r) => r.filePath);
 /** Run in a temporary tree with HOME inside it, so no configuration outside leaks in. */
@@ -63,8 +49,8 @@ describe('.mlsd-lintignore and --ignore-pattern', () => {
 
   it('a directory or glob whose every file is ignored is an error unless --no-error-on-unmatched-pattern', async () => {
     const t = tree({ '.mlsd-lintignore': 'drafts/\n', 'drafts/a.md': WEAK_TEXT });
-    expectUsageError(await cli(t.dir, ['drafts']), 'drafts', 'ignored');
-    expectUsageError(await cli(t.dir, ['drafts/*.md']), 'drafts/*.md', 'ignored');
+    expectOneLineError(await cli(t.dir, ['drafts']), 'drafts', 'ignored');
+    expectOneLineError(await cli(t.dir, ['drafts/*.md']), 'drafts/*.md', 'ignored');
     expect(await cli(t.dir, ['drafts', '--no-error-on-unmatched-pattern'])).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 });
@@ -72,8 +58,8 @@ describe('.mlsd-lintignore and --ignore-pattern', () => {
 describe('patterns that match nothing', () => {
   it('exit 2 by default, naming the pattern', async () => {
     const t = tree({ 'a.md': WEAK_TEXT });
-    expectUsageError(await cli(t.dir, ['a.md', 'nothing/**/*.md']), 'nothing/**/*.md', 'no files match');
-    expectUsageError(await cli(t.dir, ['a.md', 'missing.md']), 'missing.md', 'no such file');
+    expectOneLineError(await cli(t.dir, ['a.md', 'nothing/**/*.md']), 'nothing/**/*.md', 'no files match');
+    expectOneLineError(await cli(t.dir, ['a.md', 'missing.md']), 'missing.md', 'no such file');
   });
 
   it('are skipped with --no-error-on-unmatched-pattern; the rest is linted', async () => {
@@ -119,16 +105,16 @@ describe('several formats and output files', () => {
 
   it('refuses two formats on stdout, an -o before its -f, two -o for one -f, and one file for two formats', async () => {
     const t = tree({ 'a.md': WEAK_TEXT });
-    expectUsageError(await cli(t.dir, ['a.md', '-f', 'stylish', '-f', 'json']), 'stylish and json', 'stdout');
-    expectUsageError(await cli(t.dir, ['a.md', '-o', 'x.sarif', '-f', 'sarif']), 'x.sarif', 'before');
-    expectUsageError(await cli(t.dir, ['a.md', '-f', 'sarif', '-o', 'x.sarif', '-o', 'y.sarif']), 'two output files');
-    expectUsageError(await cli(t.dir, ['a.md', '-f', 'sarif', '-o', 'x', '-f', 'json', '-o', './x']), '"./x"', 'both');
+    expectOneLineError(await cli(t.dir, ['a.md', '-f', 'stylish', '-f', 'json']), 'stylish and json', 'stdout');
+    expectOneLineError(await cli(t.dir, ['a.md', '-o', 'x.sarif', '-f', 'sarif']), 'x.sarif', 'before');
+    expectOneLineError(await cli(t.dir, ['a.md', '-f', 'sarif', '-o', 'x.sarif', '-o', 'y.sarif']), 'two output files');
+    expectOneLineError(await cli(t.dir, ['a.md', '-f', 'sarif', '-o', 'x', '-f', 'json', '-o', './x']), '"./x"', 'both');
     expect(readdirSync(t.dir)).toEqual(['a.md']);
   });
 
   it('never writes over an input file (exit 2, answer untouched, nothing read)', async () => {
     const t = tree({ 'a.md': WEAK_TEXT, 'sub/b.md': HIGH_TEXT });
-    expectUsageError(await cli(t.dir, ['a.md', 'sub', '-f', 'json', '-o', 'sub/../sub/b.md']), 'sub/../sub/b.md', 'input file');
+    expectOneLineError(await cli(t.dir, ['a.md', 'sub', '-f', 'json', '-o', 'sub/../sub/b.md']), 'sub/../sub/b.md', 'input file');
     expect(readFileSync(path.join(t.dir, 'sub', 'b.md'), 'utf8')).toBe(HIGH_TEXT);
   });
 
@@ -147,7 +133,7 @@ describe('several formats and output files', () => {
   it('an output file that cannot be written is exit 2 with one line, and leaves no temporary file', async () => {
     const t = tree({ 'a.md': WEAK_TEXT });
     mkdirSync(path.join(t.dir, 'taken'));
-    expectUsageError(await cli(t.dir, ['a.md', '-f', 'json', '-o', 'taken']), 'taken', 'Cannot write');
+    expectOneLineError(await cli(t.dir, ['a.md', '-f', 'json', '-o', 'taken']), 'taken', 'Cannot write');
     expect(readdirSync(t.dir).sort()).toEqual(['a.md', 'taken']);
     expect(readdirSync(path.join(t.dir, 'taken'))).toEqual([]);
   });
@@ -202,7 +188,7 @@ describe('--fail-on and --min-score', () => {
     expect(strict.stdout).toContain('warn');
     // --quiet drops warnings from the decision too.
     expect((await cli(t.dir, ['a.md', ...WARNINGS_ONLY, '--fail-on', 'warning', '--quiet'])).code).toBe(0);
-    expectUsageError(await cli(t.dir, ['a.md', '--fail-on', 'info']), '--fail-on', 'info');
+    expectOneLineError(await cli(t.dir, ['a.md', '--fail-on', 'info']), '--fail-on', 'info');
   });
 
   it('--min-score fails when any file scores below it, naming the files on stderr', async () => {
@@ -220,8 +206,8 @@ describe('--fail-on and --min-score', () => {
 
   it('rejects a score outside 0-100', async () => {
     const t = tree({ 'a.md': HIGH_TEXT });
-    expectUsageError(await cli(t.dir, ['a.md', '--min-score', '101']), '--min-score', '0 to 100');
-    expectUsageError(await cli(t.dir, ['a.md', '--min-score', 'high']), '--min-score');
+    expectOneLineError(await cli(t.dir, ['a.md', '--min-score', '101']), '--min-score', '0 to 100');
+    expectOneLineError(await cli(t.dir, ['a.md', '--min-score', 'high']), '--min-score');
   });
 });
 
@@ -249,9 +235,9 @@ describe('--print-config', () => {
 
   it('takes no other paths, and reports a bad configuration as exit 2', async () => {
     const t = tree({ 'a.md': WEAK_TEXT });
-    expectUsageError(await cli(t.dir, ['a.md', '--print-config', 'a.md']), '--print-config');
+    expectOneLineError(await cli(t.dir, ['a.md', '--print-config', 'a.md']), '--print-config');
     t.write({ '.mlsd-lintrc.json': '{"rules": {"nope": "off"}}' });
-    expectUsageError(await cli(t.dir, ['--print-config', 'a.md']), '`nope`');
+    expectOneLineError(await cli(t.dir, ['--print-config', 'a.md']), '`nope`');
   });
 });
 
@@ -282,8 +268,8 @@ describe('mlsd-lint rules and explain', () => {
 
   it('explain of an unknown rule is exit 2 with a suggestion', async () => {
     const t = tree({});
-    expectUsageError(await cli(t.dir, ['explain', 'retrainig']), 'Unknown rule "retrainig"', 'did you mean "retraining"');
-    expectUsageError(await cli(t.dir, ['explain']), 'rule');
+    expectOneLineError(await cli(t.dir, ['explain', 'retrainig']), 'Unknown rule "retrainig"', 'did you mean "retraining"');
+    expectOneLineError(await cli(t.dir, ['explain']), 'rule');
   });
 
   it('a path named rules is linted when written ./rules, after --, or not first', async () => {
@@ -294,6 +280,6 @@ describe('mlsd-lint rules and explain', () => {
     expect(dashed.code).toBe(1);
     expect(dashed.stdout).toMatch(/^rules {2}score/);
     // First, it is the command, which takes no paths.
-    expectUsageError(await cli(t.dir, ['rules', 'a.md']), './rules');
+    expectOneLineError(await cli(t.dir, ['rules', 'a.md']), './rules');
   });
 });

@@ -4,29 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { ANSWERS, HIGH_TEXT, ROOT, SIGNAL_IDS, WEAK_TEXT, runCli, stderrLines, tempTree, type CliRun } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { ANSWERS, type CliRun, expectOneLineError, HIGH_TEXT, ROOT, runCli, SIGNAL_IDS, stderrLines, useTempTrees, WEAK_TEXT } from './helpers.js';
 
-const trees: Array<{ cleanup(): void }> = [];
-function tree(files: Record<string, string | Buffer> = {}) {
-  const t = tempTree(files);
-  trees.push(t);
-  return t;
-}
-afterAll(() => trees.forEach((t) => t.cleanup()));
-
-/** A usage, config or input problem: exit 2, nothing on stdout, one `mlsd-lint: ...` line on stderr. */
-function expectFailure(run: CliRun, ...mentions: string[]): string {
-  expect(run.code, run.stderr).toBe(2);
-  expect(run.stdout).toBe('');
-  const lines = stderrLines(run);
-  expect(lines).toHaveLength(1);
-  const line = lines[0] as string;
-  expect(line).toMatch(/^mlsd-lint: \S/);
-  expect(line).not.toMatch(/\bat .+:\d+:\d+/); // no stack frame
-  for (const mention of mentions) expect(line).toContain(mention);
-  return line;
-}
+const tree = useTempTrees();
 
 function parseJson(run: CliRun): Array<Record<string, unknown>> {
   return JSON.parse(run.stdout) as Array<Record<string, unknown>>;
@@ -119,15 +100,15 @@ describe('stdin', () => {
   });
 
   it('refuses "-" mixed with paths, and --stdin-filename with paths', async () => {
-    expectFailure(await runCli(['-', 'README.md']), '"-"');
-    expectFailure(await runCli([path.join(ANSWERS, 'churn-terse.md'), '--stdin-filename', 'x.md']), '--stdin-filename');
+    expectOneLineError(await runCli(['-', 'README.md']), '"-"');
+    expectOneLineError(await runCli([path.join(ANSWERS, 'churn-terse.md'), '--stdin-filename', 'x.md']), '--stdin-filename');
   });
 
   it('decodes binary-free UTF-16 on stdin too, and refuses binary stdin', async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(WEAK_TEXT, 'utf16le')]);
     const run = await runCli(['-f', 'json'], { input: utf16 });
     expect(json(run)[0]?.signals[0]?.evidence).toBe(WEAK_TEXT);
-    expectFailure(await runCli([], { input: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]) }), '<stdin>', 'binary');
+    expectOneLineError(await runCli([], { input: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]) }), '<stdin>', 'binary');
   });
 });
 
@@ -180,31 +161,31 @@ describe('--format json', () => {
 
 describe('input problems exit 2 with one line naming the path', () => {
   it('missing file', async () => {
-    expectFailure(await runCli(['no/such/answer.md']), 'no/such/answer.md', 'no such file');
+    expectOneLineError(await runCli(['no/such/answer.md']), 'no/such/answer.md', 'no such file');
   });
 
   it('directory with no markdown', async () => {
     const t = tree({ 'empty/notes.txt': 'x' });
-    expectFailure(await runCli(['empty'], { cwd: t.dir }), 'empty', 'no markdown files');
+    expectOneLineError(await runCli(['empty'], { cwd: t.dir }), 'empty', 'no markdown files');
   });
 
   it('glob that matches nothing', async () => {
-    expectFailure(await runCli(['nothing/**/*.md']), 'nothing/**/*.md', 'no files match');
+    expectOneLineError(await runCli(['nothing/**/*.md']), 'nothing/**/*.md', 'no files match');
   });
 
   it('binary file', async () => {
     const t = tree({ 'image.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]) });
-    expectFailure(await runCli(['image.md'], { cwd: t.dir }), 'image.md', 'binary');
+    expectOneLineError(await runCli(['image.md'], { cwd: t.dir }), 'image.md', 'binary');
   });
 
   it('invalid UTF-8, with its line', async () => {
     const t = tree({ 'latin1.md': Buffer.from('# Caf\xe9\n\nna\xefve answer\n', 'latin1') });
-    expectFailure(await runCli(['latin1.md'], { cwd: t.dir }), 'latin1.md', 'invalid UTF-8 at line 1');
+    expectOneLineError(await runCli(['latin1.md'], { cwd: t.dir }), 'latin1.md', 'invalid UTF-8 at line 1');
   });
 
   it('a file above --max-file-size', async () => {
     const t = tree({ 'big.md': `${'word '.repeat(1000)}\n` });
-    expectFailure(await runCli(['big.md', '--max-file-size', '0.001'], { cwd: t.dir }), 'big.md', 'limit');
+    expectOneLineError(await runCli(['big.md', '--max-file-size', '0.001'], { cwd: t.dir }), 'big.md', 'limit');
     const ok = await runCli(['big.md', '--max-file-size', '1', '-f', 'json'], { cwd: t.dir, env: { HOME: t.dir } });
     expect(ok.code).not.toBe(2);
   });
@@ -248,33 +229,33 @@ describe('configuration problems exit 2 with one line naming the file and key', 
   for (const [name, files, mentions] of cases) {
     it(name, async () => {
       const t = tree({ ...files, 'answer.md': WEAK_TEXT });
-      expectFailure(await runCli(['answer.md'], { cwd: t.dir, env: { HOME: t.dir } }), ...mentions);
+      expectOneLineError(await runCli(['answer.md'], { cwd: t.dir, env: { HOME: t.dir } }), ...mentions);
     });
   }
 
   it('a missing --config file', async () => {
-    expectFailure(await runCli(['fixtures/answers/churn-terse.md', '-c', 'nope/.mlsd-lintrc.json']), 'nope/.mlsd-lintrc.json', 'no such file');
+    expectOneLineError(await runCli(['fixtures/answers/churn-terse.md', '-c', 'nope/.mlsd-lintrc.json']), 'nope/.mlsd-lintrc.json', 'no such file');
   });
 
   it('is reported before any input is read: a bad config wins over an unreadable file', async () => {
     const t = tree({ '.mlsd-lintrc.json': '{"rules": {"nope": "off"}}', 'binary.md': Buffer.from([0, 1, 2]) });
-    expectFailure(await runCli(['binary.md'], { cwd: t.dir, env: { HOME: t.dir } }), '`nope`');
+    expectOneLineError(await runCli(['binary.md'], { cwd: t.dir, env: { HOME: t.dir } }), '`nope`');
   });
 
   it('--rule with an unknown rule, a bad severity or bad JSON', async () => {
     const file = 'fixtures/answers/churn-terse.md';
-    expectFailure(await runCli([file, '--rule', 'nope:off']), '`nope`', '--rule');
-    expectFailure(await runCli([file, '--rule', 'retraining:sometimes']), '`retraining`', '"sometimes"');
-    expectFailure(await runCli([file, '--rule', 'retraining:["error",{weak}]']), '--rule', 'JSON');
-    expectFailure(await runCli([file, '--rule', 'retraining']), '--rule', 'id:severity');
+    expectOneLineError(await runCli([file, '--rule', 'nope:off']), '`nope`', '--rule');
+    expectOneLineError(await runCli([file, '--rule', 'retraining:sometimes']), '`retraining`', '"sometimes"');
+    expectOneLineError(await runCli([file, '--rule', 'retraining:["error",{weak}]']), '--rule', 'JSON');
+    expectOneLineError(await runCli([file, '--rule', 'retraining']), '--rule', 'id:severity');
   });
 
   it('usage errors: unknown format, unknown option, bad numbers', async () => {
     const file = 'fixtures/answers/churn-terse.md';
-    expectFailure(await runCli([file, '-f', 'xml']), 'xml', 'stylish', 'json');
-    expectFailure(await runCli([file, '--frmat', 'json']), '--frmat');
-    expectFailure(await runCli([file, '--max-warnings', 'many']), '--max-warnings');
-    expectFailure(await runCli([file, '--max-file-size', '-3']), '--max-file-size');
+    expectOneLineError(await runCli([file, '-f', 'xml']), 'xml', 'stylish', 'json');
+    expectOneLineError(await runCli([file, '--frmat', 'json']), '--frmat');
+    expectOneLineError(await runCli([file, '--max-warnings', 'many']), '--max-warnings');
+    expectOneLineError(await runCli([file, '--max-file-size', '-3']), '--max-file-size');
   });
 });
 
@@ -337,7 +318,7 @@ describe('rules from the command line and the configuration', () => {
       '.mlsd-lintrc.json': JSON.stringify({ plugins: ['./crash.mjs'] }),
       'a.md': WEAK_TEXT,
     });
-    expectFailure(await runCli(['a.md'], { cwd: t.dir, env: { HOME: t.dir } }), 'local/crash', 'kaboom', 'a.md');
+    expectOneLineError(await runCli(['a.md'], { cwd: t.dir, env: { HOME: t.dir } }), 'local/crash', 'kaboom', 'a.md');
     const debug = await runCli(['a.md', '--debug'], { cwd: t.dir, env: { HOME: t.dir } });
     expect(debug.code).toBe(2);
     expect(debug.stderr).toMatch(/at .+:\d+:\d+/);

@@ -8,18 +8,12 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lintFiles } from '../src/index.js';
 import { AUTO_FILE_COST, AUTO_MIN_WORK } from '../src/run.js';
-import { ANSWERS, BIN, HIGH_TEXT, WEAK_TEXT, runCli, stderrLines, tempTree, type CliRun } from './helpers.js';
+import { ANSWERS, BIN, type CliRun, expectOneLineError, HIGH_TEXT, runCli, stderrLines, useTempTrees, WEAK_TEXT } from './helpers.js';
 
-const trees: Array<{ cleanup(): void }> = [];
-function tree(files: Record<string, string | Buffer> = {}) {
-  const t = tempTree(files);
-  trees.push(t);
-  return t;
-}
-afterAll(() => trees.forEach((t) => t.cleanup()));
+const tree = useTempTrees();
 
 /** Logs `file<TAB>main|worker` for every answer it is run on. */
 const PROBE = `import { appendFileSync } from 'node:fs';
@@ -44,16 +38,6 @@ export default {
   },
 };
 `;
-
-function expectOneLineFailure(run: CliRun): string {
-  expect(run.code, run.stderr).toBe(2);
-  expect(run.stdout).toBe('');
-  const lines = stderrLines(run);
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/^mlsd-lint: \S/);
-  expect(lines[0]).not.toMatch(/\bat .+:\d+:\d+/);
-  return lines[0] as string;
-}
 
 function threads(log: string): Record<string, string> {
   return Object.fromEntries(
@@ -156,7 +140,7 @@ describe('errors from workers read as they do on one thread', () => {
     const t = troubled({ '1.md': WEAK_TEXT, '2.md': HIGH_TEXT, '3.md': `${WEAK_TEXT}\nCRASH\n`, '4.md': WEAK_TEXT, '5.md': `${HIGH_TEXT}\nCRASH\n` });
     const args = ['1.md', '2.md', '3.md', '4.md', '5.md'];
     const off = await runCli([...args, '--concurrency', 'off'], { cwd: t.dir, env: { HOME: t.dir } });
-    const line = expectOneLineFailure(off);
+    const line = expectOneLineError(off);
     for (const mention of ['local/trouble', 'plugin "./trouble.mjs" in .mlsd-lintrc.json', 'kaboom in 3.md', 'while linting 3.md']) expect(line).toContain(mention);
     // With 3 or 4 threads, 3.md is the second answer sent to the first worker: the crash happens there.
     for (const n of ['2', '3', '4']) expect(await runCli([...args, '--concurrency', n], { cwd: t.dir, env: { HOME: t.dir } })).toEqual(off);
@@ -174,7 +158,7 @@ describe('errors from workers read as they do on one thread', () => {
       ['big.md', 'crash.md', 'ok.md', 'bin.md'],
     ]) {
       const off = await runCli([...args, '--concurrency', 'off'], { cwd: t.dir, env: { HOME: t.dir } });
-      expectOneLineFailure(off);
+      expectOneLineError(off);
       expect(await runCli([...args, '--concurrency', '2'], { cwd: t.dir, env: { HOME: t.dir } })).toEqual(off);
     }
   });
@@ -182,13 +166,13 @@ describe('errors from workers read as they do on one thread', () => {
   it('a worker thread that stops unexpectedly: exit 2, one line naming the answer', async () => {
     // The first answers go to the worker (the main thread joins once every input is read).
     const t = troubled({ 'a.md': WEAK_TEXT, 'exit.md': `${WEAK_TEXT}\nEXIT\n`, 'c.md': HIGH_TEXT });
-    const line = expectOneLineFailure(await runCli(['exit.md', 'a.md', 'c.md', '--concurrency', '2'], { cwd: t.dir, env: { HOME: t.dir } }));
+    const line = expectOneLineError(await runCli(['exit.md', 'a.md', 'c.md', '--concurrency', '2'], { cwd: t.dir, env: { HOME: t.dir } }));
     expect(line).toBe('mlsd-lint: exit.md: the worker thread linting it stopped unexpectedly (exit code 7)');
   });
 
   it('configuration is validated before any answer is read, with workers too', async () => {
     const t = tree({ '.mlsd-lintrc.json': '{"rules": {"nope": "off"}}', 'binary.md': Buffer.from([0, 1, 2]), 'a.md': WEAK_TEXT });
-    const line = expectOneLineFailure(await runCli(['binary.md', 'a.md', '--concurrency', '2'], { cwd: t.dir, env: { HOME: t.dir } }));
+    const line = expectOneLineError(await runCli(['binary.md', 'a.md', '--concurrency', '2'], { cwd: t.dir, env: { HOME: t.dir } }));
     expect(line).toContain('`nope`');
   });
 });
@@ -203,10 +187,10 @@ describe('--concurrency values', () => {
   it('refuses anything else: exit 2, one line', async () => {
     const file = path.join(ANSWERS, 'churn-terse.md');
     for (const value of ['0', '-1', '2.5', 'many', '', 'on']) {
-      const line = expectOneLineFailure(await runCli([file, '--concurrency', value]));
+      const line = expectOneLineError(await runCli([file, '--concurrency', value]));
       expect(line).toContain('--concurrency');
     }
-    expectOneLineFailure(await runCli([file, '--concurrency']));
+    expectOneLineError(await runCli([file, '--concurrency']));
   });
 });
 

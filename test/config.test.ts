@@ -1,20 +1,14 @@
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../rules/index.js';
 import { configureFiles } from '../src/config/configure.js';
 import { createConfigLoader, searchFolders } from '../src/config/load.js';
 import { matchingOverrides } from '../src/config/overrides.js';
 import { resolveConfig, validateUserConfig } from '../src/config/resolve.js';
 import { ConfigError, type UserConfig } from '../src/config/types.js';
-import { tempTree } from './helpers.js';
+import { useTempTrees } from './helpers.js';
 
-const trees: Array<{ cleanup(): void }> = [];
-function tree(files: Record<string, string> = {}) {
-  const t = tempTree(files);
-  trees.push(t);
-  return t;
-}
-afterAll(() => trees.forEach((t) => t.cleanup()));
+const tree = useTempTrees();
 
 const resolve = (config: unknown, cliRules?: Record<string, unknown>) =>
   resolveConfig(config as UserConfig, { rules: builtinRules, source: '.mlsd-lintrc.json', ...(cliRules ? { cliRules: cliRules as never } : {}) });

@@ -1,18 +1,12 @@
 import { symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DecodeError, decodeText, firstInvalidUtf8 } from '../src/decode.js';
 import { InputError } from '../src/errors.js';
 import { expandPatterns, readInputFile, readStreamText } from '../src/files.js';
-import { tempTree } from './helpers.js';
+import { useTempTrees } from './helpers.js';
 
-const trees: Array<{ cleanup(): void }> = [];
-function tree(files: Record<string, string | Buffer> = {}) {
-  const t = tempTree(files);
-  trees.push(t);
-  return t;
-}
-afterAll(() => trees.forEach((t) => t.cleanup()));
+const tree = useTempTrees();
 
 describe('decodeText', () => {
   it('reads UTF-8, with or without a BOM', () => {

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeF
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, expect } from 'vitest';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = path.join(ROOT, 'bin', 'mlsd-lint.js');
@@ -90,4 +91,34 @@ export function installExamplePlugin(dir: string): string {
   cpSync(EXAMPLE_PLUGIN, target, { recursive: true });
   if (!existsSync(path.join(modules, 'mlsd-lint'))) symlinkSync(ROOT, path.join(modules, 'mlsd-lint'), 'dir');
   return path.join(target, 'index.js');
+}
+
+/** `tree(files)` makes a temporary tree that is removed once the test file is done. Call at the top of a test file. */
+export function useTempTrees(): (files?: Record<string, string | Buffer>) => ReturnType<typeof tempTree> {
+  const trees: Array<ReturnType<typeof tempTree>> = [];
+  afterAll(() => trees.forEach((t) => t.cleanup()));
+  return (files = {}) => {
+    const t = tempTree(files);
+    trees.push(t);
+    return t;
+  };
+}
+
+/**
+ * A usage, configuration or input problem as the CLI reports it: exit 2, nothing on stdout, one
+ * `mlsd-lint: ...` line on stderr that mentions each of `mentions`, no stack trace and no
+ * "unexpected error". Returns the line.
+ */
+export function expectOneLineError(run: CliRun, ...mentions: string[]): string {
+  expect(run.code, run.stderr).toBe(2);
+  expect(run.stdout).toBe('');
+  const lines = stderrLines(run);
+  expect(lines, run.stderr).toHaveLength(1);
+  const line = lines[0] as string;
+  expect(line).toMatch(/^mlsd-lint: \S/);
+  expect(run.stderr).not.toMatch(/^\s+at .+[:(]\d+/m);
+  expect(line).not.toMatch(/\bat .+:\d+:\d+/);
+  expect(line).not.toMatch(/unexpected error/);
+  for (const mention of mentions) expect(line).toContain(mention);
+  return line;
 }

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ANSWERS, BIN, HIGH_TEXT, SIGNAL_IDS, WEAK_TEXT, tempTree } from './helpers.js';
+import { ANSWERS, BIN, expectOneLineError, HIGH_TEXT, SIGNAL_IDS, tempTree, WEAK_TEXT } from './helpers.js';
 
 interface Run {
   code: number | null;
@@ -95,20 +95,6 @@ function expectReport(result: Run, texts: Record<string, string>): Json[] {
     }
   }
   return reports;
-}
-
-/** Exit 2, nothing on stdout, one `mlsd-lint: ...` line on stderr that mentions each of `mentions`. */
-function expectOneLineError(result: Run, ...mentions: string[]): string {
-  expect(result.code, result.stderr).toBe(2);
-  expect(result.stdout).toBe('');
-  const lines = result.stderr.split('\n').filter((l) => l !== '');
-  expect(lines, result.stderr).toHaveLength(1);
-  const line = lines[0] as string;
-  expect(line).toMatch(/^mlsd-lint: \S/);
-  expect(result.stderr).not.toMatch(NO_STACK);
-  expect(line).not.toMatch(/unexpected error/);
-  for (const mention of mentions) expect(line).toContain(mention);
-  return line;
 }
 
 /** Content hash of every file (and symlink target) under a folder. */

@@ -6,27 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { HIGH_TEXT, SIGNAL_IDS, WEAK_TEXT, installExamplePlugin, runCli, stderrLines, tempTree, type CliRun } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { expectOneLineError, HIGH_TEXT, installExamplePlugin, runCli, SIGNAL_IDS, useTempTrees, WEAK_TEXT } from './helpers.js';
 
-const trees: Array<{ cleanup(): void }> = [];
-function tree(files: Record<string, string> = {}) {
-  const t = tempTree(files);
-  trees.push(t);
-  return t;
-}
-afterAll(() => trees.forEach((t) => t.cleanup()));
+const tree = useTempTrees();
 
 const cli = (dir: string, args: string[]) => runCli(args, { cwd: dir, env: { HOME: dir } });
-
-function expectOneLineError(run: CliRun, ...mentions: string[]): void {
-  expect(run.code, run.stderr).toBe(2);
-  expect(run.stdout).toBe('');
-  const lines = stderrLines(run);
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).not.toMatch(/\bat .+:\d+:\d+/);
-  for (const mention of mentions) expect(lines[0]).toContain(mention);
-}
 
 interface Json {
   score: number;
