@@ -16,7 +16,7 @@
  *
  * Nothing here writes to the file system.
  */
-import { open, readFile, stat } from 'node:fs/promises';
+import { open, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DecodeError, decodeText } from './decode.js';
 import { InputError } from './errors.js';
@@ -161,17 +161,28 @@ async function expandOne(pattern: string, cwd: string, isIgnored: IsIgnored): Pr
  */
 export async function expandPatterns(patterns: readonly string[], cwd: string, options: ExpandOptions = {}): Promise<InputFile[]> {
   const isIgnored = await loadIgnore(cwd, options);
-  const seen = new Set<string>();
+  /** Real path -> where it is in `files`, and which argument brought it. */
+  const seen = new Map<string, { index: number; argument: number }>();
   const files: InputFile[] = [];
-  for (const pattern of patterns) {
+  const depth = (file: InputFile) => file.displayPath.split(/[\\/]/).length;
+  for (const [argument, pattern] of patterns.entries()) {
     const expansion = await expandOne(pattern, cwd, isIgnored);
     if (expansion.unmatched !== undefined && options.errorOnUnmatchedPattern !== false) {
       throw new InputError(pattern, expansion.unmatched);
     }
     for (const file of expansion.files) {
-      if (seen.has(file.path)) continue;
-      seen.add(file.path);
-      files.push(file);
+      // One file reached by several paths (a symlink, a link back up the tree) is linted once: under
+      // the name an earlier argument gave it, else under the most direct of this argument's paths
+      // (`docs/a.md`, not `docs/loop/a.md`). A path that does not resolve keeps its own name:
+      // reading it reports the problem.
+      const key = await realpath(file.path).catch(() => file.path);
+      const before = seen.get(key);
+      if (!before) {
+        seen.set(key, { index: files.length, argument });
+        files.push(file);
+      } else if (before.argument === argument && depth(file) < depth(files[before.index] as InputFile)) {
+        files[before.index] = file;
+      }
     }
   }
   return files;

@@ -66,6 +66,16 @@ describe('expandPatterns', () => {
     expect((await expandPatterns(['link.md'], t.dir)).map((f) => f.displayPath)).toEqual(['link.md']);
   });
 
+  it('lints a file reached by several paths once, under the first argument that names it, else its most direct path', async () => {
+    const t = tree({ 'd/sub/a.md': 'x', 'd/b.md': 'x' });
+    symlinkSync('..', path.join(t.dir, 'd', 'sub', 'up'));
+    symlinkSync('b.md', path.join(t.dir, 'd', 'also-b.md'));
+    // Within one directory, the first in sorted order among paths of the same depth; d/sub/up/sub/a.md is deeper.
+    expect((await expandPatterns(['d'], t.dir)).map((f) => f.displayPath)).toEqual(['d/also-b.md', 'd/sub/a.md']);
+    expect((await expandPatterns(['d/sub/up/sub/a.md', 'd'], t.dir)).map((f) => f.displayPath)).toEqual(['d/sub/up/sub/a.md', 'd/also-b.md']);
+    expect((await expandPatterns(['d/b.md', 'd'], t.dir)).map((f) => f.displayPath)).toEqual(['d/b.md', 'd/sub/a.md']);
+  });
+
   it.each([
     [['missing.md'], /^missing\.md: no such file or directory$/],
     [['empty'], /^empty: no markdown files/],
