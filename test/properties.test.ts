@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../rules/index.js';
 import { resolveConfig } from '../src/config/resolve.js';
-import { sentenceSegments, wordSegments } from '../src/document/words.js';
+import { asciiWordRanges, sentenceSegments, wordRanges, wordSegments } from '../src/document/words.js';
 import { lintTextSync } from '../src/index.js';
 import { ROOT, SIGNAL_IDS } from './helpers.js';
 
@@ -231,5 +231,30 @@ describe('windowed segmentation equals one-pass Intl.Segmenter', () => {
       }),
       params(300),
     );
+  });
+});
+
+describe('the ASCII word tokenizer equals Intl.Segmenter', () => {
+  const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
+  const intl = (text: string) => [...wordSegmenter.segment(text)].filter((s) => s.isWordLike).map((s) => [s.index, s.index + s.segment.length]);
+  // Every ASCII character, with the ones the rules join on (letters, digits, _ . ' : , ;) more often.
+  const ascii = fc.oneof(
+    fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), maxLength: 60 }),
+    fc.string({ unit: fc.constantFrom(..."aZ09_.',:; -\t\n"), maxLength: 60 }),
+  );
+
+  it('on generated ASCII text', () => {
+    fc.assert(
+      fc.property(ascii, (text) => {
+        expect(asciiWordRanges(text)).toEqual(intl(text));
+      }),
+      params(2000),
+    );
+  });
+
+  it('on every line of the fixtures, and on examples chosen for its rules', () => {
+    const lines = FIXTURES.flatMap((text) => text.split('\n'));
+    lines.push("e.g. can't 1,000.5 p99 10ms snake_case __init__ _ __ a:b 3;4 x'y' 'quoted' U.S.A. v1.2.3 a.b.c. 5.");
+    for (const line of lines) expect(wordRanges(line), line).toEqual(intl(line));
   });
 });
