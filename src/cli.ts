@@ -106,7 +106,7 @@ function buildProgram(io: CliIo, outputs: OutputArgument[]): Command {
     .option('--report-unused-disable-directives', 'warn about disable directives that suppress nothing')
     .option('--cache', 'reuse results of files that have not changed (see --cache-location)')
     .option('--cache-location <path>', 'cache file, or a folder to keep .mlsd-lintcache in (default ./.mlsd-lintcache)')
-    .option('--concurrency <n>', 'worker threads: auto (when the run is large), off, or a number (default auto)')
+    .option('--concurrency <n>', 'threads that lint: auto (one per CPU when the run is large), off (1), or a number (default auto)')
     .option('--print-config <file>', 'print the configuration that applies to a file, as JSON')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
