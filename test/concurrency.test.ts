@@ -11,7 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFiles } from '../src/index.js';
 import { AUTO_FILE_COST, AUTO_MIN_WORK } from '../src/run.js';
-import { ANSWERS, BIN, type CliRun, expectOneLineError, HIGH_TEXT, runCli, stderrLines, useTempTrees, WEAK_TEXT } from './helpers.js';
+import { ANSWERS, BIN, type CliRun, expectOneLineError, HIGH_TEXT, ROOT, runCli, stderrLines, useTempTrees, WEAK_TEXT } from './helpers.js';
 
 const tree = useTempTrees();
 
@@ -196,8 +196,9 @@ describe('--concurrency values', () => {
 
 describe('startup', () => {
   /** The modules the CLI loads on the main thread for these arguments, logged by a resolve hook. */
-  function loaded(args: readonly string[]): string[] {
+  function loadedChunks(args: readonly string[], files: Record<string, string> = {}): string[] {
     const t = tree({
+      ...files,
       'hooks.mjs': `import { appendFileSync } from 'node:fs';\nexport async function resolve(specifier, context, next) {\n  const result = await next(specifier, context);\n  appendFileSync(process.env.LOAD_LOG, result.url + '\\n');\n  return result;\n}\n`,
       'register.mjs': `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`,
       'a.md': WEAK_TEXT,
@@ -210,9 +211,33 @@ describe('startup', () => {
     return readFileSync(log, 'utf8')
       .split('\n')
       .filter((url) => url.includes('/dist/bundle/'))
-      // A lazily loaded module is a chunk named after it: run-FORXI6HN.js is run.js.
-      .map((url) => url.slice(url.indexOf('/dist/bundle/') + '/dist/bundle/'.length).replace(/-[A-Z0-9]{8}\.js$/, '.js'));
+      .map((url) => url.slice(url.indexOf('/dist/bundle/') + '/dist/bundle/'.length));
   }
+
+  /** A lazily loaded module is a chunk named after it: run-FORXI6HN.js is run.js. */
+  const loaded = (args: readonly string[]) => loadedChunks(args).map((chunk) => chunk.replace(/-[A-Z0-9]{8}\.js$/, '.js'));
+
+  /** The npm packages bundled into these chunks, from their source maps. */
+  function packagesIn(chunks: readonly string[]): Set<string> {
+    const found = new Set<string>();
+    for (const chunk of new Set(chunks)) {
+      const { sources } = JSON.parse(readFileSync(path.join(ROOT, 'dist', 'bundle', `${chunk}.map`), 'utf8')) as { sources: string[] };
+      for (const source of sources) {
+        const match = /.*node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(source);
+        if (match) found.add(match[1] as string);
+      }
+    }
+    return found;
+  }
+
+  it('cosmiconfig and its YAML parser are loaded only where a folder may hold a configuration', () => {
+    const plain = packagesIn(loadedChunks(['a.md']));
+    expect(plain).toContain('micromark');
+    expect(plain).not.toContain('cosmiconfig');
+    expect(plain).not.toContain('js-yaml');
+    expect(packagesIn(loadedChunks(['a.md'], { '.mlsd-lintrc.json': '{}' }))).toContain('cosmiconfig');
+    expect(packagesIn(loadedChunks(['a.md'], { 'package.json': '{"mlsd-lint": {}}' }))).toContain('cosmiconfig');
+  });
 
   it('a plain run loads neither the cache nor the worker code; each is loaded when used', () => {
     const plain = loaded(['a.md']);

@@ -72,6 +72,22 @@ describe('createConfigLoader', () => {
     expect(loaded?.config).toEqual({ extends: 'strict' });
   });
 
+  it('a folder without our files is passed over whatever else it holds; a broken package.json is still an error', async () => {
+    const t = tree({
+      '.mlsd-lintrc.yaml': 'extends: strict\n',
+      'a/package.json': '{"name": "a", "description": "no key of ours"}',
+      'a/.eslintrc.json': '{}',
+      'a/b/README.md': '# b',
+      'c/package.json': '{"name": "c", ',
+      'd/.MLSD-LINTRC.JSON': '{"extends": "recommended"}',
+    });
+    const loader = createConfigLoader({ cwd: t.dir });
+    expect((await loader.forFile(path.join(t.dir, 'a/b/x.md')))?.displayPath).toBe('.mlsd-lintrc.yaml');
+    // Not our name on a case-sensitive disk: the search goes on upward.
+    if (process.platform === 'linux') expect((await loader.forFile(path.join(t.dir, 'd/x.md')))?.displayPath).toBe('.mlsd-lintrc.yaml');
+    await expect(loader.forFile(path.join(t.dir, 'c/x.md'))).rejects.toThrow(ConfigError);
+  });
+
   it('prefers package.json, then .mlsd-lintrc in the documented order within one folder', async () => {
     const t = tree({ '.mlsd-lintrc.json': '{"extends": "strict"}', 'mlsd-lint.config.mjs': 'export default { extends: "recommended" };' });
     expect((await createConfigLoader({ cwd: t.dir }).forFile(path.join(t.dir, 'x.md')))?.displayPath).toBe('.mlsd-lintrc.json');

@@ -9,6 +9,7 @@
  *
  * cosmiconfig is imported on first use so that `--help`, `--version` and usage errors stay fast.
  */
+import { readdir, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -186,6 +187,32 @@ async function createExplorer(): Promise<PublicExplorer> {
   });
 }
 
+/**
+ * True when a folder certainly holds no configuration: none of our file names, and no package.json
+ * or one that is valid JSON without our name in it. Most folders of a search are like that, and
+ * answering without cosmiconfig keeps it (and its YAML parser, ~25 ms) out of runs that have no
+ * configuration. Anything else, an unreadable folder included, goes to cosmiconfig as before.
+ */
+async function surelyNoConfig(folder: string): Promise<boolean> {
+  let names: Set<string>;
+  try {
+    // Lower case: on a case-insensitive disk cosmiconfig would find `.MLSD-LINTRC` too.
+    names = new Set((await readdir(folder)).map((name) => name.toLowerCase()));
+  } catch {
+    return false;
+  }
+  if (SEARCH_PLACES.some((place) => place !== 'package.json' && names.has(place))) return false;
+  if (!names.has('package.json')) return true;
+  try {
+    const text = await readFile(path.join(folder, 'package.json'), 'utf8');
+    if (text.includes(MODULE_NAME)) return false;
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Folders from `start` upward: through the home folder when `start` is inside it, else to the root. */
 export function searchFolders(start: string, home = homedir()): string[] {
   const relativeToHome = path.relative(home, start);
@@ -222,6 +249,7 @@ export function createConfigLoader(options: ConfigLoaderOptions): ConfigLoader {
   };
 
   const searchFolder = async (folder: string): Promise<LoadedConfig | undefined> => {
+    if (await surelyNoConfig(folder)) return undefined;
     let result: CosmiconfigResult;
     try {
       result = await (await getExplorer()).search(folder);
