@@ -110,18 +110,13 @@ export class SetupBuilder {
   }
 }
 
-export interface PoolJob extends Task {
-  /** How errors name the file (the reported path). */
-  name: string;
-}
-
 export interface PoolCallbacks {
   result(id: number, result: LintResult): void;
   error(id: number, error: Error): void;
   /** The lowest failed id so far: jobs above it are not started. */
   failedAt(): number;
   /** Lint a job on the main thread, recording its result or failure through the callbacks above. */
-  lintHere(job: PoolJob): void;
+  lintHere(job: Task): void;
 }
 
 /** Jobs sent to a worker ahead of time, so it never waits while the main thread lints one itself. */
@@ -130,9 +125,9 @@ const IN_FLIGHT = 2;
 interface Slot {
   worker: Worker;
   /** Sent and not answered yet, in order: the first is the one being linted. */
-  jobs: PoolJob[];
+  jobs: Task[];
   /** The last job it finished, to name when it dies between jobs. */
-  last: PoolJob | undefined;
+  last: Task | undefined;
   /** An uncaught error reported just before the thread exits. */
   crash: Error | undefined;
   stopped: boolean;
@@ -146,7 +141,7 @@ interface Slot {
  */
 export class LintPool {
   private readonly slots: Slot[] = [];
-  private readonly queue: PoolJob[] = [];
+  private readonly queue: Task[] = [];
   private readonly pending = new Set<number>();
   private waiters: Array<() => void> = [];
   private terminating = false;
@@ -180,14 +175,14 @@ export class LintPool {
       slot.jobs = [];
       if (job) {
         const why = slot.crash ? `crashed: ${slot.crash.message.split('\n')[0]}` : `stopped unexpectedly (exit code ${code})`;
-        this.fail(job, new WorkerError(`${job.name}: the worker thread ${doing} ${why}`, slot.crash ? { cause: slot.crash } : undefined));
+        this.fail(job, new WorkerError(`${job.displayPath}: the worker thread ${doing} ${why}`, slot.crash ? { cause: slot.crash } : undefined));
       }
       this.next();
     });
     return slot;
   }
 
-  private fail(job: PoolJob, error: Error): void {
+  private fail(job: Task, error: Error): void {
     this.pending.delete(job.id);
     this.callbacks.error(job.id, error);
     this.settle();
@@ -206,16 +201,16 @@ export class LintPool {
   }
 
   /** Queue an answer; a worker with room takes it at once. */
-  submit(job: PoolJob): void {
+  submit(job: Task): void {
     this.queue.push(job);
     this.pending.add(job.id);
     this.next();
   }
 
   /** The next job worth starting: nothing after the first failure can change the outcome. */
-  private take(): PoolJob | undefined {
+  private take(): Task | undefined {
     const failedAt = this.callbacks.failedAt();
-    while (this.queue.length && (this.queue[0] as PoolJob).id > failedAt) this.pending.delete((this.queue.shift() as PoolJob).id);
+    while (this.queue.length && (this.queue[0] as Task).id > failedAt) this.pending.delete((this.queue.shift() as Task).id);
     return this.queue.shift();
   }
 
@@ -226,8 +221,7 @@ export class LintPool {
         const job = this.take();
         if (!job) return this.settle();
         slot.jobs.push(job);
-        const { name: _name, ...task } = job;
-        slot.worker.postMessage(task satisfies Task);
+        slot.worker.postMessage(job);
       }
     }
     this.settle();

@@ -130,6 +130,14 @@ export async function runLint(sources: readonly LintSource[], options: RunOption
     results[job.index] = result;
     if (cache && job.cache) cache.set(job.source.path, job.cache.key, job.cache.content, result);
   };
+  /** Lint a job on this thread, recording its result or its failure. */
+  const lintHere = (job: Job) => {
+    try {
+      finish(job, lintSource(job.text, job.source, job.config, run, options));
+    } catch (error) {
+      fail(job.index, error);
+    }
+  };
 
   let queue: Job[] = [];
   let work = 0;
@@ -137,7 +145,7 @@ export async function runLint(sources: readonly LintSource[], options: RunOption
   const submit = (job: Job) => {
     if (!pool) return;
     jobs.set(job.index, job);
-    pool.pool.submit({ id: job.index, text: job.text, displayPath: job.source.displayPath, config: pool.setup.add(job.config, job.rulesSource), name: job.source.displayPath });
+    pool.pool.submit({ id: job.index, text: job.text, displayPath: job.source.displayPath, config: pool.setup.add(job.config, job.rulesSource) });
   };
 
   try {
@@ -183,14 +191,7 @@ export async function runLint(sources: readonly LintSource[], options: RunOption
             result: (id, result) => finish(jobs.get(id) as Job, result),
             error: (id, error) => fail(id, withPlugin(error, run)),
             failedAt,
-            lintHere: (task) => {
-              const job = jobs.get(task.id) as Job;
-              try {
-                finish(job, lintSource(job.text, job.source, job.config, run, options));
-              } catch (error) {
-                fail(job.index, error);
-              }
-            },
+            lintHere: (task) => lintHere(jobs.get(task.id) as Job),
           }),
         };
         for (const waiting of queue) submit(waiting);
@@ -200,11 +201,7 @@ export async function runLint(sources: readonly LintSource[], options: RunOption
     if (pool) await pool.pool.drain();
     for (const job of queue) {
       if (failedAt() < job.index) break;
-      try {
-        finish(job, lintSource(job.text, job.source, job.config, run, options));
-      } catch (error) {
-        fail(job.index, error);
-      }
+      lintHere(job);
     }
   } finally {
     await pool?.pool.close();
