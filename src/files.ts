@@ -31,8 +31,9 @@ export interface InputFile {
 export const MARKDOWN_EXTENSIONS = ['md', 'markdown'] as const;
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 /** Never searched: dependencies and version control are not answers. */
-const IGNORED = ['**/node_modules/**', '**/.git/**'];
 const NEVER_LINTED = new Set(['node_modules', '.git']);
+/** The same folders as glob ignore patterns, so directory and glob expansion never enter them. */
+const IGNORED = [...NEVER_LINTED].map((folder) => `**/${folder}/**`);
 /** Read from the working directory, like `.eslintignore` was. */
 export const IGNORE_FILE = '.mlsd-lintignore';
 

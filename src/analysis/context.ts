@@ -272,8 +272,7 @@ function labelled(doc: Document, d: DomainDefaults): Pick<AnswerContext, 'events
   const own = labelSource(doc);
   if (!own) return { events: d.events, delay: d.delay };
   // "User behavior" is the answer's word but not yet a concrete source: name the domain's events beside it.
-  FEEDBACK_EVENT.lastIndex = 0;
-  const concrete = FEEDBACK_EVENT.test(own.toLowerCase());
+  const concrete = own.toLowerCase().search(FEEDBACK_EVENT) >= 0;
   return { events: concrete ? own : `${own} (${d.events})`, delay: `these are known within ${d.window} of the prediction` };
 }
 

@@ -53,8 +53,7 @@ async function loadPlugin(specifier: string, loaded: Pick<LoadedConfig, 'directo
       try {
         return defineRule(rule as AnyRule) as AnyRule;
       } catch (error) {
-        // By name too: a plugin may get `defineRule` from another copy of mlsd-lint than the one running.
-        if (error instanceof RuleDefinitionError || (error instanceof Error && error.name === 'RuleDefinitionError')) throw new ConfigError(`Bad rule in ${where}: ${error.message}`, { cause: error });
+        if (error instanceof RuleDefinitionError) throw new ConfigError(`Bad rule in ${where}: ${error.message}`, { cause: error });
         throw error;
       }
     }),
@@ -77,9 +76,4 @@ export async function loadPluginModules(loaded: PluginSource): Promise<LoadedPlu
   const plugins: LoadedPlugin[] = [];
   for (const specifier of loaded.config.plugins ?? []) plugins.push({ specifier, ...(await loadPlugin(specifier, loaded)) });
   return plugins;
-}
-
-/** All rules from a configuration's plugins, in the order listed. */
-export async function loadPlugins(loaded: LoadedConfig): Promise<AnyRule[]> {
-  return (await loadPluginModules(loaded)).flatMap((plugin) => plugin.rules);
 }
