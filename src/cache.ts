@@ -4,8 +4,9 @@
  * given.
  *
  * A cached result is reused only when all of these are what they were when it was stored:
- * - the tool: its version, the code that lints (every file under the running build's `src/` and
- *   `rules/`, hashed once per run, so a rebuild with the same version number still invalidates) and
+ * - the tool: its version, the code that lints (every file of the running build: the bundle, or
+ *   `src/` and `rules/` unbundled; hashed once per run, so a rebuild with the same version number
+ *   still invalidates) and
  *   the installed versions of its dependencies (the markdown parser decides positions);
  * - the file's content (a SHA-256 of the decoded text: the text is read anyway, for the report and
  *   for the same read errors a fresh run gives, and hashing it costs ~25 ms per 1,000 answers);
@@ -85,6 +86,17 @@ export async function resolveCacheLocation(location: string | undefined, cwd: st
 /** The folder holding the running build (dist/) or, from source, the repository. */
 function codeRoot(): string {
   return fileURLToPath(new URL('..', import.meta.url));
+}
+
+/**
+ * The folders of the code that is running: the bundle (dist/bundle/, what the executable runs),
+ * or, unbundled, src/ and rules/ (tsc's build, or the sources under test). Only those: the bundle
+ * is made from dist/src/ and dist/rules/, so hashing them too would read everything twice.
+ */
+function codeFolders(): string[] {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  if (path.basename(here) === 'bundle') return [here];
+  return ['src', 'rules'].map((folder) => path.join(codeRoot(), folder));
 }
 
 // The tool key reads ~70 code files and ~100 package.json files once per run: synchronous reads
@@ -172,8 +184,8 @@ export function toolKey(): string {
   if (memoToolKey !== undefined) return memoToolKey;
   const root = codeRoot();
   const hash = createHash('sha256').update(`${TOOL_NAME}@${packageVersion()}\0`);
-  for (const folder of ['src', 'rules', 'bundle']) {
-    for (const file of filesUnder(path.join(root, folder))) {
+  for (const folder of codeFolders()) {
+    for (const file of filesUnder(folder)) {
       hash.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
     }
   }

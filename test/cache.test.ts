@@ -186,9 +186,9 @@ describe('what a cached run lints again', () => {
     expect((await p.lint(undefined, bin)).linted).toEqual(['a.md', 'b.md']);
     expect((await p.lint(undefined, bin)).linted).toEqual([]);
 
-    // Same version, rebuilt: one rule's compiled code differs.
-    const rule = path.join(install, 'dist', 'rules', 'monitoring.js');
-    writeFileSync(rule, `${readFileSync(rule, 'utf8')}\n// rebuilt\n`);
+    // Same version, rebuilt: the code that runs (the bundle the executable loads) differs.
+    const entry = path.join(install, 'dist', 'bundle', 'cli.js');
+    writeFileSync(entry, `${readFileSync(entry, 'utf8')}\n// rebuilt\n`);
     const rebuilt = await p.lint(undefined, bin);
     expect(rebuilt.linted).toEqual(['a.md', 'b.md']);
     expect(rebuilt.stdout).toBe(first.stdout);
