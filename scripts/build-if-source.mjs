@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `postinstall`: build dist/ (tsc, then the bundle: scripts/bundle.mjs) when this is a source checkout (src/ and tsconfig.json present), so
+// The build (`npm run build`, the tests' global setup) and `postinstall`: build dist/ (tsc, then
+// the bundle: scripts/bundle.mjs) when this is a source checkout (src/ and tsconfig.json present), so
 // `npm install` / `npm ci` in a clone, a git dependency and pre-commit's install all get a working
 // `mlsd-lint`. An installed package ships dist/ and no src/, so there it does nothing.
 //
@@ -21,5 +22,13 @@ try {
   console.error('mlsd-lint: cannot build dist/: typescript is not installed (npm install --include=dev)');
   process.exit(1);
 }
-execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.json')], { stdio: 'inherit', cwd: root });
-execFileSync(process.execPath, [path.join(root, 'scripts', 'bundle.mjs')], { stdio: 'inherit', cwd: root });
+/** Run a build step; a failed one has printed why, so exit with its status and no stack of ours. */
+function step(args) {
+  try {
+    execFileSync(process.execPath, args, { stdio: 'inherit', cwd: root });
+  } catch (error) {
+    process.exit(error.status ?? 1);
+  }
+}
+step([tsc, '-p', path.join(root, 'tsconfig.json')]);
+step([path.join(root, 'scripts', 'bundle.mjs')]);
