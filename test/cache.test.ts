@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFiles } from '../src/index.js';
-import { ANSWERS, type CliRun, HIGH_TEXT, installExamplePlugin, ROOT, runCli, stderrLines, useTempTrees, WEAK_TEXT } from './helpers.js';
+import { ANSWERS, type CliRun, HIGH_TEXT, installExamplePlugin, ROOT, runAllFormats, runCli, stderrLines, useTempTrees, WEAK_TEXT } from './helpers.js';
 
 const tree = useTempTrees();
 
@@ -204,20 +204,12 @@ describe('what a cached run lints again', () => {
 });
 
 describe('a cached report is the fresh report', () => {
-  /** Every format of one run: stylish on stdout, the others in files (read back after the run). */
-  async function allFormats(args: readonly string[], cwd: string, tag: string): Promise<{ run: CliRun; files: Record<string, string> }> {
-    const formats = ['json', 'sarif', 'junit', 'markdown', 'github'];
-    const outputs = formats.flatMap((f) => ['-f', f, '-o', `${tag}.${f}`]);
-    const run = await runCli([...args, '-f', 'stylish', ...outputs], { cwd, env: { HOME: cwd } });
-    return { run, files: Object.fromEntries(formats.map((f) => [f, readFileSync(path.join(cwd, `${tag}.${f}`), 'utf8')])) };
-  }
-
   it('byte for byte in every format, cold and warm, over the fixtures', async () => {
     const t = tree();
     const args = [ANSWERS, '--rule', 'vague-language:error'];
-    const fresh = await allFormats(args, t.dir, 'fresh');
-    const cold = await allFormats([...args, '--cache'], t.dir, 'cold');
-    const warm = await allFormats([...args, '--cache'], t.dir, 'warm');
+    const fresh = await runAllFormats(args, t.dir, 'fresh');
+    const cold = await runAllFormats([...args, '--cache'], t.dir, 'cold');
+    const warm = await runAllFormats([...args, '--cache'], t.dir, 'warm');
     expect(fresh.run.stdout.length).toBeGreaterThan(0);
     expect(cold).toEqual(fresh);
     expect(warm).toEqual(fresh);

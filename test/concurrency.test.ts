@@ -11,7 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFiles } from '../src/index.js';
 import { AUTO_FILE_COST, AUTO_MIN_WORK } from '../src/run.js';
-import { ANSWERS, BIN, type CliRun, expectOneLineError, HIGH_TEXT, ROOT, runCli, stderrLines, useTempTrees, WEAK_TEXT } from './helpers.js';
+import { ANSWERS, BIN, expectOneLineError, HIGH_TEXT, ROOT, runAllFormats, runCli, stderrLines, useTempTrees, WEAK_TEXT } from './helpers.js';
 
 const tree = useTempTrees();
 
@@ -49,21 +49,13 @@ function threads(log: string): Record<string, string> {
 }
 
 describe('output does not depend on threads', () => {
-  /** Every format of one run: stylish on stdout, the others in files (read back after the run). */
-  async function allFormats(args: readonly string[], cwd: string, tag: string): Promise<{ run: CliRun; files: Record<string, string> }> {
-    const formats = ['json', 'sarif', 'junit', 'markdown', 'github'];
-    const outputs = formats.flatMap((f) => ['-f', f, '-o', `${tag}.${f}`]);
-    const run = await runCli([...args, '-f', 'stylish', ...outputs], { cwd, env: { HOME: cwd } });
-    return { run, files: Object.fromEntries(formats.map((f) => [f, readFileSync(path.join(cwd, `${tag}.${f}`), 'utf8')])) };
-  }
-
   it('--concurrency off and 2 give byte-identical reports, in argument order, in every format', async () => {
     const t = tree();
     // Argument order is not sorted order: a later answer first, a directory, then single files.
     const files = ['payment-fraud-long-prose.md', 'churn-terse.md', 'nonml-url-shortener.md'].map((f) => path.join(ANSWERS, f));
     const args = [files[0] as string, ANSWERS, files[1] as string];
-    const off = await allFormats([...args, '--concurrency', 'off'], t.dir, 'off');
-    const two = await allFormats([...args, '--concurrency', '2'], t.dir, 'two');
+    const off = await runAllFormats([...args, '--concurrency', 'off'], t.dir, 'off');
+    const two = await runAllFormats([...args, '--concurrency', '2'], t.dir, 'two');
     expect(off.run.stdout.length).toBeGreaterThan(0);
     expect(two.run).toEqual(off.run);
     expect(two.files).toEqual(off.files);

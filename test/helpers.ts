@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,4 +121,15 @@ export function expectOneLineError(run: CliRun, ...mentions: string[]): string {
   expect(line).not.toMatch(/unexpected error/);
   for (const mention of mentions) expect(line).toContain(mention);
   return line;
+}
+
+/**
+ * Every format of one CLI run: stylish on stdout, the others written with `-o` to `<tag>.<format>`
+ * in `cwd` and read back after the run.
+ */
+export async function runAllFormats(args: readonly string[], cwd: string, tag: string): Promise<{ run: CliRun; files: Record<string, string> }> {
+  const formats = ['json', 'sarif', 'junit', 'markdown', 'github'];
+  const outputs = formats.flatMap((f) => ['-f', f, '-o', `${tag}.${f}`]);
+  const run = await runCli([...args, '-f', 'stylish', ...outputs], { cwd, env: { HOME: cwd } });
+  return { run, files: Object.fromEntries(formats.map((f) => [f, readFileSync(path.join(cwd, `${tag}.${f}`), 'utf8')])) };
 }
