@@ -20,6 +20,7 @@ import { open, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DecodeError, decodeText } from './decode.js';
 import { InputError } from './errors.js';
+import { relativeInside } from './paths.js';
 
 export interface InputFile {
   /** Absolute path, used to read the file and find its configuration. */
@@ -71,9 +72,9 @@ export async function loadIgnore(cwd: string, options: ExpandOptions = {}): Prom
   const rules = ignore().add(sources.join('\n')).add(patterns);
   return (absolute) => {
     if (neverLinted(absolute)) return true;
-    const relative = path.relative(cwd, absolute);
     // Patterns are relative to the working directory; a file outside it is not theirs to ignore.
-    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+    const relative = relativeInside(cwd, absolute);
+    if (!relative) return false;
     return rules.ignores(relative.split(path.sep).join('/'));
   };
 }

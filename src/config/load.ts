@@ -14,6 +14,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CosmiconfigResult, Loader, PublicExplorer } from 'cosmiconfig';
+import { relativeInside } from '../paths.js';
 import { validateUserConfig } from './resolve.js';
 import { ConfigError, type UserConfig } from './types.js';
 
@@ -131,8 +132,7 @@ function describeLoadError(error: unknown, filepath: string): string {
 }
 
 export function displayPath(filepath: string, cwd: string): string {
-  const relative = path.relative(cwd, filepath);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : filepath;
+  return relativeInside(cwd, filepath) || filepath;
 }
 
 function toLoaded(result: CosmiconfigResult, display: string): LoadedConfig {
@@ -215,8 +215,7 @@ async function surelyNoConfig(folder: string): Promise<boolean> {
 
 /** Folders from `start` upward: through the home folder when `start` is inside it, else to the root. */
 export function searchFolders(start: string, home = homedir()): string[] {
-  const relativeToHome = path.relative(home, start);
-  const insideHome = !relativeToHome.startsWith('..') && !path.isAbsolute(relativeToHome);
+  const insideHome = relativeInside(home, start) !== undefined;
   const folders: string[] = [];
   let current = start;
   for (;;) {

@@ -1,12 +1,12 @@
 /** Paths as CI systems want them: relative to the working directory (the checkout), forward slashes. */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { relativeInside } from '../paths.js';
 
 /** `filePath` relative to `cwd` with `/` separators, or `undefined` when it lies outside `cwd`. */
 export function relativeToCwd(filePath: string, cwd: string): string | undefined {
-  const relative = path.relative(cwd, path.resolve(cwd, filePath));
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-  return relative.split(path.sep).join('/');
+  const relative = relativeInside(cwd, path.resolve(cwd, filePath));
+  return relative ? relative.split(path.sep).join('/') : undefined;
 }
 
 /** A relative path as a URI reference: each segment percent-encoded (`<stdin>` -> `%3Cstdin%3E`). */
