@@ -17,14 +17,15 @@
  * Inline directives are part of the content. The cache never decides anything else: a cache file
  * that is missing, unreadable, truncated, corrupt or someone else's is ignored and rewritten.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
-import { access, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RulesSource } from './config/configure.js';
 import type { LintResult, ResolvedConfig } from './engine/types.js';
 import { describeFsError } from './files.js';
+import { writeAtomically } from './outputs.js';
 import { TOOL_NAME, packageVersion } from './project.js';
 
 /** Default cache file name, in the working directory (or in the folder `--cache-location` names). */
@@ -351,16 +352,11 @@ export class LintCache {
     });
     if (!this.dirty) return undefined;
     const data: CacheFile = { format: CACHE_FORMAT, version: CACHE_VERSION, tool: this.tool, entries: Object.fromEntries(this.entries) };
-    const directory = path.dirname(this.file);
-    const temporary = path.join(directory, `.${path.basename(this.file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
     try {
-      await mkdir(directory, { recursive: true });
-      await writeFile(temporary, JSON.stringify(data), { flag: 'wx' });
-      await rename(temporary, this.file);
+      await writeAtomically(this.file, JSON.stringify(data));
       this.dirty = false;
       return undefined;
     } catch (error) {
-      await rm(temporary, { force: true }).catch(() => undefined);
       return `cannot write the cache ${this.file}: ${describeFsError(error)}`;
     }
   }

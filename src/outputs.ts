@@ -91,10 +91,10 @@ export function checkCacheFile(cacheFile: string, targets: readonly OutputTarget
 
 /**
  * Write `text` to `file` atomically: into a temporary file beside it, then renamed over it, so a
- * reader (a CI upload step, an editor) never sees half a report and a failed run never leaves one.
- * Missing folders are created.
+ * reader (a CI upload step, an editor, a concurrent run) never sees half a file and a failed write
+ * never leaves one. Missing folders are created. Throws the file system's error.
  */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+export async function writeAtomically(file: string, text: string): Promise<void> {
   const directory = path.dirname(file);
   const temporary = path.join(directory, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
@@ -102,7 +102,16 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
     await writeFile(temporary, text, { flag: 'wx' });
     await rename(temporary, file);
   } catch (error) {
-    await rm(temporary, { force: true });
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** `--output-file`: written atomically; a failure is a usage problem naming the file. */
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  try {
+    await writeAtomically(file, text);
+  } catch (error) {
     throw new UsageError(`Cannot write --output-file "${file}": ${describeFsError(error)}`, { cause: error });
   }
 }
