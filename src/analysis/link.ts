@@ -32,32 +32,28 @@ export function linkBetween(a: Sentence, b: Sentence): Link {
   return Math.abs(a.block.root.index - b.block.root.index) <= NEAR_BLOCKS ? Link.Section : Link.None;
 }
 
-/** Statements in the same block tree as `sentence` (what `Link.Subtree` or closer reaches). */
-export function subtreeStatements(doc: Document, sentence: Sentence): readonly Sentence[] {
-  const byRoot = doc.memo('statements-by-root', () => {
-    const map = new Map<Block, Sentence[]>();
+/** The document's statements grouped by `keyOf`, in document order; built once per document and key. */
+function statementsBy<K>(doc: Document, memoKey: string, keyOf: (s: Sentence) => K): Map<K, Sentence[]> {
+  return doc.memo(memoKey, () => {
+    const map = new Map<K, Sentence[]>();
     for (const s of statements(doc)) {
-      const list = map.get(s.block.root);
+      const key = keyOf(s);
+      const list = map.get(key);
       if (list) list.push(s);
-      else map.set(s.block.root, [s]);
+      else map.set(key, [s]);
     }
     return map;
   });
-  return byRoot.get(sentence.block.root) ?? [];
+}
+
+/** Statements in the same block tree as `sentence` (what `Link.Subtree` or closer reaches). */
+export function subtreeStatements(doc: Document, sentence: Sentence): readonly Sentence[] {
+  return statementsBy<Block>(doc, 'statements-by-root', (s) => s.block.root).get(sentence.block.root) ?? [];
 }
 
 /** Statements in the same section as `sentence`. */
 export function sectionStatements(doc: Document, sentence: Sentence): readonly Sentence[] {
-  const bySection = doc.memo('statements-by-section', () => {
-    const map = new Map<Section, Sentence[]>();
-    for (const s of statements(doc)) {
-      const list = map.get(s.section);
-      if (list) list.push(s);
-      else map.set(s.section, [s]);
-    }
-    return map;
-  });
-  return bySection.get(sentence.section) ?? [];
+  return statementsBy<Section>(doc, 'statements-by-section', (s) => s.section).get(sentence.section) ?? [];
 }
 
 /** The first pair (x from `as`, y from `bs`) linked at least as closely as `minimum`. */
