@@ -4,15 +4,15 @@ import type { Sentence } from '../src/document/types.js';
 import { answerContext } from '../src/analysis/context.js';
 import { firstLinked, Link } from '../src/analysis/link.js';
 import { quote, signalOptions } from '../src/analysis/signal.js';
-import { hitsOf, statements } from '../src/analysis/statements.js';
+import { hitsOf, lowerText, statements } from '../src/analysis/statements.js';
 
 const TRAINING_SIDE = /\b(?:train\w*|offline|backfill\w*|historical)\b/;
 const SERVING_SIDE = /\b(?:serv\w*|online|inference|production|real[- ]?time|request[- ]time|decision service|at (?:ranking|scoring|prediction|decision) time|live)\b/;
 
 /** The words around a sentence that set its topic: its block, the block it hangs from, its section titles. */
 function topicText(s: Sentence): string {
-  const parts = [s.lower, s.block.text.toLowerCase()];
-  if (s.block.parent) parts.push(s.block.parent.text.toLowerCase());
+  const parts = [s.lower, lowerText(s.block)];
+  if (s.block.parent) parts.push(lowerText(s.block.parent));
   for (let sec: typeof s.section | undefined = s.section; sec; sec = sec.parent) if (sec.title) parts.push(sec.title.toLowerCase());
   return parts.join(' \n ');
 }
@@ -42,7 +42,7 @@ function namesSkew(s: Sentence): boolean {
   if (sectionNamesSkew(s)) return true;
   const topic = topicText(s);
   if (SKEW_WORD.test(s.lower) && !NOT_THIS_SKEW.test(s.lower)) return bothSides(topic) || /training[- ]serving|train[- ]serve|online[- ]offline|offline[- ]online/.test(s.lower);
-  return CONSISTENCY_WORD.test(s.lower) && bothSides(s.lower + ' ' + (s.block.parent?.text.toLowerCase() ?? '') + ' ' + (s.section.title.toLowerCase()));
+  return CONSISTENCY_WORD.test(s.lower) && bothSides(s.lower + ' ' + (s.block.parent ? lowerText(s.block.parent) : '') + ' ' + (s.section.title.toLowerCase()));
 }
 
 /** One definition of features shared by training and serving. */

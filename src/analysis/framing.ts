@@ -1,7 +1,7 @@
 import type { Document } from '../document/document.js';
 import type { Sentence } from '../document/types.js';
 import { Link, linkedTo } from './link.js';
-import { hitsOf, statements } from './statements.js';
+import { hitsOf, lowerText, statements } from './statements.js';
 import { findPattern } from './terms.js';
 import { BUSINESS_METRIC, MEASURABLE_METRIC, OBJECTIVE_CUE, TARGET_CUE } from './vocabulary.js';
 
@@ -24,7 +24,7 @@ function promptBefore(s: Sentence): string {
   const i = s.block.sentences.indexOf(s);
   const previous = i > 0 ? s.block.sentences[i - 1] : undefined;
   const parts = [previous?.isQuestion || previous?.isHeading ? previous.lower : '', s.section.title.toLowerCase()];
-  if (s.block.parent) parts.push(s.block.parent.text.toLowerCase());
+  if (s.block.parent) parts.push(lowerText(s.block.parent));
   // A table row answers its header's question ("| prediction target | minutes until ... |").
   const cell = s.block.kind === 'tableRow' ? s.lower.split('|')[0] ?? '' : '';
   return `${parts.join(' \n ')} \n ${cell}`;

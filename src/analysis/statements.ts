@@ -31,6 +31,17 @@ export function hitText(hit: Hit): string {
   return hit.sentence.text.slice(hit.start, hit.end);
 }
 
+const blockLower = new WeakMap<Block, string>();
+/** A block's text in lower case, computed once per block (every sentence of a block asks for it). */
+export function lowerText(block: Block): string {
+  let lower = blockLower.get(block);
+  if (lower === undefined) {
+    lower = block.text.toLowerCase();
+    blockLower.set(block, lower);
+  }
+  return lower;
+}
+
 /**
  * Whether a pattern matches a block's lower-cased text, remembered per pattern and block: every
  * sentence of a block asks the same question (a paragraph of 50,000 short lines asked it 50,000
@@ -46,7 +57,7 @@ function blockMatches(block: Block, pattern: RegExp): boolean {
   let matches = byBlock.get(block);
   if (matches === undefined) {
     pattern.lastIndex = 0;
-    matches = pattern.test(block.text.toLowerCase());
+    matches = pattern.test(lowerText(block));
     byBlock.set(block, matches);
   }
   return matches;
