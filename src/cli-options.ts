@@ -1,6 +1,17 @@
 /** Parsing and checking of command-line values that commander leaves as strings. */
+import type { CommanderError } from 'commander';
 import type { RuleEntry } from './config/types.js';
 import { UsageError } from './errors.js';
+
+/** Text on one line: each line break, with the blanks around it, becomes one space. */
+export function oneLine(text: string): string {
+  return text.replace(/(?<!\s)\s*\n\s*/g, ' ').trim();
+}
+
+/** A commander parse error as our one-line usage error, without commander's "error: " prefix. */
+export function usageErrorOf(error: CommanderError): UsageError {
+  return new UsageError(oneLine(error.message.replace(/^error: /, '')));
+}
 
 /**
  * `--rule id:severity` or `--rule 'id:["error",{"weak":"off"}]'`. Later entries for the same rule win.

@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from './config/types.js';
-import { parseConcurrency, parseCount, parseMegabytes, parseRuleOptions, parseScore, shouldUseColor } from './cli-options.js';
+import { oneLine, parseConcurrency, parseCount, parseMegabytes, parseRuleOptions, parseScore, shouldUseColor, usageErrorOf } from './cli-options.js';
 import type { LintResult } from './engine/types.js';
 import { InputError, UsageError, WorkerError } from './errors.js';
 import { DEFAULT_MAX_FILE_SIZE, expandPatterns, readInputFile, readStreamText } from './files.js';
@@ -152,10 +152,6 @@ function errorsOnly(results: readonly LintResult[]): LintResult[] {
   return results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0 }));
 }
 
-function oneLine(text: string): string {
-  return text.replace(/(?<!\s)\s*\n\s*/g, ' ').trim();
-}
-
 /** Problems we report in one line; anything else is a bug and says so. */
 async function isKnownProblem(error: unknown): Promise<boolean> {
   if (error instanceof UsageError || error instanceof ConfigError || error instanceof InputError || error instanceof WorkerError) return true;
@@ -190,7 +186,7 @@ export async function main(io: CliIo): Promise<number> {
     } catch (error) {
       if (error instanceof CommanderError) {
         if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
-        throw new UsageError(oneLine(error.message.replace(/^error: /, '')));
+        throw usageErrorOf(error);
       }
       throw error;
     }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { builtinRules } from '../rules/index.js';
 import { configureFiles } from './config/configure.js';
+import { usageErrorOf } from './cli-options.js';
 import { closest } from './config/resolve.js';
 import { examplePair, recommendedSeverity, severityUnder, type RuleInfo } from './docs.js';
 import { UsageError } from './errors.js';
@@ -86,7 +87,7 @@ function parse(command: Command, argv: readonly string[]): boolean {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help') return false;
-      throw new UsageError(error.message.replace(/^error: /, '').replace(/(?<!\s)\s*\n\s*/g, ' ').trim());
+      throw usageErrorOf(error);
     }
     throw error;
   }
