@@ -6,7 +6,7 @@
  * U+FFFD, so any answer gives a well-formed document.
  */
 import type { LintMessage, LintResult } from '../engine/types.js';
-import type { Formatter, FormatterContext } from './types.js';
+import { ruleOfSignal, type Formatter, type FormatterContext } from './types.js';
 
 /** Not allowed anywhere in an XML 1.0 document, even as a character reference. */
 const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -47,8 +47,7 @@ function suite(result: LintResult, context: FormatterContext): { xml: string; te
   const cases: string[] = [];
   let failures = 0;
   for (const signal of result.signals) {
-    // A signal row's id is its rule's id for built-in rules; plugins may differ, so look both up.
-    const ruleId = [...context.rulesMeta].find(([id, meta]) => meta.signal?.id === signal.id || id === signal.id)?.[0] ?? signal.id;
+    const ruleId = ruleOfSignal(signal.id, context)?.ruleId ?? signal.id;
     signalRules.add(ruleId);
     const reported = result.messages.filter((m) => m.ruleId === ruleId);
     if (reported.length) failures++;

@@ -6,8 +6,8 @@
  */
 import type { LintMessage, LintResult, SignalResult } from '../engine/types.js';
 import type { SignalStatus } from '../rule.js';
-import { sanitize } from './text.js';
-import type { Formatter, FormatterContext } from './types.js';
+import { sanitize, truncate } from './text.js';
+import { ruleOfSignal, type Formatter, type FormatterContext } from './types.js';
 
 const STATUS: Record<SignalStatus, string> = { high: '✅ high', weak: '⚠️ weak', missing: '❌ missing' };
 const EVIDENCE_MAX = 160;
@@ -21,26 +21,19 @@ export function escapeMarkdown(text: string): string {
   return sanitize(text).replace(/[\\`*_[\]<>|~&!#]/g, (c) => `\\${c}`);
 }
 
-function shorten(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
-}
-
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function signalTitle(id: string, context: FormatterContext): string {
-  // A plugin's signal id may differ from its rule id (`example/cost-awareness` -> `cost-awareness`).
-  const meta = context.rulesMeta.get(id) ?? [...context.rulesMeta.values()].find((m) => m.signal?.id === id);
-  const title = meta?.signal?.title;
+  const title = ruleOfSignal(id, context)?.meta.signal?.title;
   return title ? `${escapeMarkdown(title)} (\`${id}\`)` : `\`${id}\``;
 }
 
 function table(signals: readonly SignalResult[], context: FormatterContext): string[] {
   const rows = ['| Signal | Status | Line | Evidence |', '| --- | --- | --: | --- |'];
   for (const s of signals) {
-    const evidence = s.evidence ? escapeMarkdown(shorten(s.evidence, EVIDENCE_MAX)) : '';
+    const evidence = s.evidence ? escapeMarkdown(truncate(s.evidence, EVIDENCE_MAX)) : '';
     rows.push(`| ${signalTitle(s.id, context)} | ${STATUS[s.status]} | ${s.line ?? '-'} | ${evidence} |`);
   }
   return rows;
@@ -64,7 +57,7 @@ function fileReport(result: LintResult, context: FormatterContext): string[] {
   lines.push('', `### High signal (${high.length})`, '');
   if (high.length === 0) lines.push('None yet.');
   for (const s of high) {
-    lines.push(`- \`${s.id}\`${s.line !== undefined ? ` (line ${s.line})` : ''}${s.evidence ? `: “${escapeMarkdown(shorten(s.evidence, EVIDENCE_MAX))}”` : ''}`);
+    lines.push(`- \`${s.id}\`${s.line !== undefined ? ` (line ${s.line})` : ''}${s.evidence ? `: “${escapeMarkdown(truncate(s.evidence, EVIDENCE_MAX))}”` : ''}`);
   }
   return lines;
 }

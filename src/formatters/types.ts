@@ -16,5 +16,16 @@ export interface FormatterContext {
   sourceText?: (filePath: string) => string | undefined;
 }
 
+/**
+ * The rule behind a signal row: the rule of that id (every built-in signal), else the rule whose
+ * `meta.signal.id` it is (a plugin's signal may be named apart from its rule).
+ */
+export function ruleOfSignal(signalId: string, context: FormatterContext): { ruleId: string; meta: RuleMeta<string, unknown> } | undefined {
+  const own = context.rulesMeta.get(signalId);
+  if (own) return { ruleId: signalId, meta: own };
+  for (const [ruleId, meta] of context.rulesMeta) if (meta.signal?.id === signalId) return { ruleId, meta };
+  return undefined;
+}
+
 /** A pure function: results in, the text for stdout out. It never prints or reads anything. */
 export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;
