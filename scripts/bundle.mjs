@@ -14,10 +14,12 @@
 //   support on, so stack traces point into dist/src/ (tsc's output, readable) instead.
 // - `typescript` stays external: only cosmiconfig's TypeScript loader names it, and mlsd-lint
 //   refuses TypeScript configs before that loader could run.
+// - The parser's quadratic spots are patched on the way in (scripts/parser-patches.mjs).
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PATCHED_FILES, patchParserSource } from './parser-patches.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -46,4 +48,12 @@ await build({
   minifySyntax: true,
   sourcemap: 'linked',
   logLevel: 'warning',
+  plugins: [
+    {
+      name: 'mlsd-lint-parser-patches',
+      setup(bundle) {
+        bundle.onLoad({ filter: PATCHED_FILES }, (args) => ({ contents: patchParserSource(args.path), loader: 'js' }));
+      },
+    },
+  ],
 });

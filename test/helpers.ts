@@ -39,6 +39,8 @@ export interface CliRunOptions {
   /** Written to stdin, which is then closed; without it stdin is closed at once (empty pipe). */
   input?: string | Buffer;
   env?: Record<string, string | undefined>;
+  /** Kill the run (SIGTERM) after this long, so a hang fails its test instead of outliving it. */
+  timeoutMs?: number;
 }
 
 /** Run the real executable, as a user or CI would. Colour variables are cleared unless given. */
@@ -46,7 +48,7 @@ export function runCli(args: readonly string[], options: CliRunOptions = {}): Pr
   const env: Record<string, string | undefined> = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: env as NodeJS.ProcessEnv });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: env as NodeJS.ProcessEnv, ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}) });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));

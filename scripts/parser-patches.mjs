@@ -1,0 +1,104 @@
+// Two spots in the Markdown parser take time quadratic in the length of one paragraph. Three
+// patches fix them, in the source of the pinned versions, when esbuild bundles the CLI and the API
+// (scripts/bundle.mjs) and when vitest loads the parser for the tests (vitest.config.ts), so the
+// tests run the parser users run. Each patch names the text it replaces; if a dependency update
+// changes that text, the build fails instead of silently shipping the slow path.
+//
+// 1. micromark, initialize/text.js, `resolveAllText`: it merges runs of adjacent `data` events
+//    with one `events.splice` per run, and each splice moves every later event of the paragraph.
+//    A paragraph with many runs (`[metric] ` repeated: every failed link label leaves one) costs
+//    runs x events. The patch does the same merge in one pass, compacting the array in place.
+// 2. micromark-extension-gfm-footnote, `tokenizePotentialGfmFootnoteCall`: at every `]` it walks
+//    back over all events of the paragraph looking for an image label start (`![^note]`). `a] `
+//    repeated costs `]`s x events (a 100 kB line took 21 s). The walk can only succeed when the
+//    document defines a footnote (definitions are all collected, in the document pass, before any
+//    paragraph text is tokenized) and this paragraph has an image label start (`![`, recorded by
+//    patch 3 when micromark-core-commonmark's label-start-image succeeds): otherwise the patch
+//    fails at once, which is what the walk would have concluded. A paragraph with both keeps the
+//    walk (a crafted `![a]` then 50 kB of `a] ` under a footnote definition still takes seconds).
+import { readFileSync } from 'node:fs';
+
+/** A path ends in one of these (either slash), in the package's `lib/` (default) or `dev/` build. */
+const PATCHES = [
+  {
+    name: 'micromark: merge adjacent data in one pass',
+    file: /[\\/]micromark[\\/](?:dev[\\/])?lib[\\/]initialize[\\/]text\.js$/,
+    apply(code) {
+      const start = code.indexOf('function resolveAllText(events, context) {');
+      const end = code.indexOf('return extraResolver ? extraResolver(events, context) : events', start);
+      if (start < 0 || end < 0) return undefined;
+      const linear = `function resolveAllText(events, context) {
+    // mlsd-lint patch (scripts/parser-patches.mjs): one pass instead of a splice per run.
+    let write = 0;
+    let index = 0;
+    while (index < events.length) {
+      if (events[index][1].type === 'data') {
+        let next = index + 2;
+        while (next < events.length && events[next][1].type === 'data') next += 2;
+        if (next !== index + 2) events[index][1].end = events[next - 1][1].end;
+        events[write++] = events[index];
+        events[write++] = events[index + 1];
+        index = next;
+      } else {
+        events[write++] = events[index++];
+      }
+    }
+    events.length = write;
+    `;
+      return code.slice(0, start) + linear + code.slice(end);
+    },
+  },
+  {
+    name: 'gfm footnote: no walk without a definition and an image label',
+    file: /[\\/]micromark-extension-gfm-footnote[\\/](?:dev[\\/])?lib[\\/]syntax\.js$/,
+    apply: (code) =>
+      insertAfter(
+        code,
+        'function tokenizePotentialGfmFootnoteCall(effects, ok, nok) {',
+        /const defined = self\.parser\.gfmFootnotes \|\| \(self\.parser\.gfmFootnotes = \[\]\);?\n/g,
+        '  // mlsd-lint patch (scripts/parser-patches.mjs): no definition or no `![`, so no call can resolve.\n  if (defined.length === 0 || !self._mlsdLabelImageSeen) return nok;\n',
+      ),
+  },
+  {
+    name: 'label start (image): record that one was seen',
+    file: /[\\/]micromark-core-commonmark[\\/](?:dev[\\/])?lib[\\/]label-start-image\.js$/,
+    apply: (code) =>
+      insertAfter(
+        code,
+        'function tokenizeLabelStartImage(effects, ok, nok) {',
+        /self\._labelStarts\.push\(labelImage\);?\n/g,
+        '    // mlsd-lint patch (scripts/parser-patches.mjs): read by the gfm footnote patch.\n    self._mlsdLabelImageSeen = true;\n',
+      ),
+  },
+];
+
+/** `code` with `text` inserted after the first match of `line` following `anchor`, or undefined. */
+function insertAfter(code, anchor, line, text) {
+  const from = code.indexOf(anchor);
+  if (from < 0) return undefined;
+  line.lastIndex = from;
+  const found = line.exec(code);
+  if (!found) return undefined;
+  const at = found.index + found[0].length;
+  return code.slice(0, at) + text + code.slice(at);
+}
+
+/** The patch for this module path, if any. */
+export function parserPatchFor(file) {
+  return PATCHES.find((patch) => patch.file.test(file));
+}
+
+/**
+ * The patched source of `file`, or undefined when no patch applies to it. Throws when a patch
+ * applies to the path but its target text is gone (a changed dependency): fix the patch.
+ */
+export function patchParserSource(file, code = readFileSync(file, 'utf8')) {
+  const patch = parserPatchFor(file);
+  if (!patch) return undefined;
+  const patched = patch.apply(code);
+  if (patched === undefined) throw new Error(`parser patch "${patch.name}" no longer matches ${file}: update scripts/parser-patches.mjs`);
+  return patched;
+}
+
+/** The same file filter as one RegExp, for esbuild's onLoad and vite's transform. */
+export const PATCHED_FILES = new RegExp(PATCHES.map((patch) => patch.file.source).join('|'));

@@ -1,0 +1,121 @@
+/**
+ * The Markdown parser is patched in two quadratic spots (scripts/parser-patches.mjs), in the
+ * bundle and in the parser these tests load. The patches must still match the installed
+ * dependencies, must not change a single tree (the expected trees below are what the unpatched
+ * parser builds), and must be in the parser the tests and the CLI run. Their speed is checked by
+ * test/regex-linearity.test.ts ("placeholders", "closing brackets") and the benchmark.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Node } from 'unist';
+import { describe, expect, it } from 'vitest';
+import { labelStartImage } from 'micromark-core-commonmark';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { parserPatchFor, patchParserSource } from '../scripts/parser-patches.mjs';
+import { parseMarkdown } from '../src/document/parse.js';
+import { ROOT, runCli, useTempTrees } from './helpers.js';
+
+/** The root folder of `name` as `from` (a package folder) resolves it. */
+function packageRoot(name: string, from: string): string {
+  const entry = createRequire(path.join(from, 'package.json')).resolve(name);
+  return entry.slice(0, entry.lastIndexOf(`${path.sep}node_modules${path.sep}${name}${path.sep}`) + `/node_modules/${name}/`.length);
+}
+
+const remarkParse = packageRoot('remark-parse', ROOT);
+const fromMarkdown = packageRoot('mdast-util-from-markdown', remarkParse);
+const micromark = packageRoot('micromark', fromMarkdown);
+const core = packageRoot('micromark-core-commonmark', micromark);
+const gfm = packageRoot('micromark-extension-gfm', packageRoot('remark-gfm', ROOT));
+const footnote = packageRoot('micromark-extension-gfm-footnote', gfm);
+
+const PATCHED = [
+  ['micromark', micromark, 'lib/initialize/text.js'],
+  ['micromark-core-commonmark', core, 'lib/label-start-image.js'],
+  ['micromark-extension-gfm-footnote', footnote, 'lib/syntax.js'],
+] as const;
+
+describe('the parser patches match the installed dependencies', () => {
+  for (const [name, folder, file] of PATCHED) {
+    for (const build of ['', 'dev/']) {
+      it(`${name}/${build}${file}`, () => {
+        const full = path.join(folder, build, file);
+        const original = readFileSync(full, 'utf8');
+        const patched = patchParserSource(full, original);
+        expect(patched).toBeDefined();
+        expect(patched).not.toBe(original);
+        expect(patched).toContain('mlsd-lint patch');
+      });
+    }
+  }
+
+  it('leaves other files alone and fails loudly when its target text is gone', () => {
+    expect(patchParserSource(path.join(micromark, 'lib/parse.js'))).toBeUndefined();
+    const full = path.join(footnote, 'lib/syntax.js');
+    expect(parserPatchFor(full)?.name).toMatch(/footnote/);
+    expect(() => patchParserSource(full, 'export const changed = true;\n')).toThrow(/no longer matches .*syntax\.js: update scripts\/parser-patches\.mjs/);
+  });
+});
+
+/** A tree with positions as [start offset, end offset], for short expectations. */
+function shape(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(shape);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'position') {
+      const position = value as NonNullable<Node['position']>;
+      out.at = [position.start.offset, position.end.offset];
+    } else out[key] = shape(value);
+  }
+  return out;
+}
+
+const text = (value: string, from: number, to: number) => ({ type: 'text', value, at: [from, to] });
+const paragraph = (children: unknown[], from: number, to: number) => ({ type: 'paragraph', children, at: [from, to] });
+const reference = (id: string, from: number, to: number) => ({ type: 'footnoteReference', identifier: id, label: id, at: [from, to] });
+
+describe('the patched parser builds the same trees', () => {
+  it('is the parser these tests load (vitest.config.ts transforms it)', () => {
+    const footnoteCall = gfmFootnote().text?.[93];
+    const constructs = Array.isArray(footnoteCall) ? footnoteCall : [footnoteCall];
+    expect(constructs.map((construct) => String(construct?.tokenize)).join('\n')).toContain('_mlsdLabelImageSeen');
+    expect(String(labelStartImage.tokenize)).toContain('_mlsdLabelImageSeen');
+  });
+
+  it('merges the text around brackets that are not links into one text node', () => {
+    expect(shape(parseMarkdown('a [b] c ] d *e').children)).toEqual([paragraph([text('a [b] c ] d *e', 0, 14)], 0, 14)]);
+  });
+
+  it('resolves a footnote call written before its definition, after `!` too', () => {
+    expect(shape(parseMarkdown('See ![^1] and [^1].\n\n[^1]: Note.').children)).toEqual([
+      paragraph([text('See !', 0, 5), reference('1', 5, 9), text(' and ', 9, 14), reference('1', 14, 18), text('.', 18, 19)], 0, 19),
+      { type: 'footnoteDefinition', identifier: '1', label: '1', children: [paragraph([text('Note.', 27, 32)], 27, 32)], at: [21, 32] },
+    ]);
+  });
+
+  it('keeps `![^1]` as text when no footnote is defined, and images as images', () => {
+    expect(shape(parseMarkdown('See ![^1] here.').children)).toEqual([paragraph([text('See ![^1] here.', 0, 15)], 0, 15)]);
+    expect(shape(parseMarkdown('![alt](x.png) and ![^a]').children)).toEqual([
+      paragraph([{ type: 'image', title: null, url: 'x.png', alt: 'alt', at: [0, 13] }, text(' and ![^a]', 13, 23)], 0, 23),
+    ]);
+  });
+
+  it('finds a footnote call after an image label and stray brackets', () => {
+    expect(shape(parseMarkdown('[^n]: def\n\n![b] x ] y ![^n]').children)).toEqual([
+      { type: 'footnoteDefinition', identifier: 'n', label: 'n', children: [paragraph([text('def', 6, 9)], 6, 9)], at: [0, 9] },
+      paragraph([text('![b] x ] y !', 11, 23), reference('n', 23, 27)], 11, 27),
+    ]);
+  });
+});
+
+describe('the CLI runs the patched parser', () => {
+  const tree = useTempTrees();
+
+  it('reads a 300 kB line of closing brackets like any other answer (unpatched: minutes)', async () => {
+    const { dir } = tree({ 'brackets.md': `# Answer\n\n${'a] '.repeat(100_000)}\n` });
+    const result = await runCli(['--format', 'json', path.join(dir, 'brackets.md')], { timeoutMs: 20_000 });
+    expect(result.stderr, `exit ${result.code}`).toBe('');
+    expect(JSON.parse(result.stdout)[0].signals).toHaveLength(11);
+  });
+});
