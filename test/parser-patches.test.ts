@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Node } from 'unist';
 import { describe, expect, it } from 'vitest';
-import { labelStartImage } from 'micromark-core-commonmark';
+import { attention, labelStartImage } from 'micromark-core-commonmark';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { parserPatchFor, patchParserSource } from '../scripts/parser-patches.mjs';
 import { parseMarkdown } from '../src/document/parse.js';
@@ -32,6 +32,7 @@ const footnote = packageRoot('micromark-extension-gfm-footnote', gfm);
 const PATCHED = [
   ['micromark', micromark, 'lib/initialize/text.js'],
   ['micromark-core-commonmark', core, 'lib/label-start-image.js'],
+  ['micromark-core-commonmark', core, 'lib/attention.js'],
   ['micromark-extension-gfm-footnote', footnote, 'lib/syntax.js'],
 ] as const;
 
@@ -81,6 +82,7 @@ describe('the patched parser builds the same trees', () => {
     const constructs = Array.isArray(footnoteCall) ? footnoteCall : [footnoteCall];
     expect(constructs.map((construct) => String(construct?.tokenize)).join('\n')).toContain('_mlsdLabelImageSeen');
     expect(String(labelStartImage.tokenize)).toContain('_mlsdLabelImageSeen');
+    expect(String(attention.resolveAll)).toContain('mlsdTail');
   });
 
   it('merges the text around brackets that are not links into one text node', () => {
@@ -98,6 +100,21 @@ describe('the patched parser builds the same trees', () => {
     expect(shape(parseMarkdown('See ![^1] here.').children)).toEqual([paragraph([text('See ![^1] here.', 0, 15)], 0, 15)]);
     expect(shape(parseMarkdown('![alt](x.png) and ![^a]').children)).toEqual([
       paragraph([{ type: 'image', title: null, url: 'x.png', alt: 'alt', at: [0, 13] }, text(' and ![^a]', 13, 23)], 0, 23),
+    ]);
+  });
+
+  it('matches emphasis as CommonMark does: nearest opener, rule of three, nothing across a match', () => {
+    const emphasis = (children: unknown[], from: number, to: number) => ({ type: 'emphasis', children, at: [from, to] });
+    const strong = (children: unknown[], from: number, to: number) => ({ type: 'strong', children, at: [from, to] });
+    expect(shape(parseMarkdown('*a _b* c_ **d*').children)).toEqual([
+      paragraph([emphasis([text('a _b', 1, 5)], 0, 6), text(' c_ *', 6, 11), emphasis([text('d', 12, 13)], 11, 14)], 0, 14),
+    ]);
+    expect(shape(parseMarkdown('*foo**bar**baz*').children)).toEqual([
+      paragraph([emphasis([text('foo', 1, 4), strong([text('bar', 6, 9)], 4, 11), text('baz', 11, 14)], 0, 15)], 0, 15),
+    ]);
+    expect(shape(parseMarkdown('*foo**bar*').children)).toEqual([paragraph([emphasis([text('foo**bar', 1, 9)], 0, 10)], 0, 10)]);
+    expect(shape(parseMarkdown('_a_ *_b_*').children)).toEqual([
+      paragraph([emphasis([text('a', 1, 2)], 0, 3), text(' ', 3, 4), emphasis([emphasis([text('b', 6, 7)], 5, 8)], 4, 9)], 0, 9),
     ]);
   });
 

@@ -52,6 +52,8 @@ const PATHOLOGICAL: Record<string, (n: number) => string> = {
   'hashes': (n) => repeatTo('#', n),
   'stars': (n) => repeatTo('*', n),
   'emphasis never closed': (n) => repeatTo('*a ', n),
+  'emphasis pairs': (n) => repeatTo('_a_ ', n),
+  'alternating emphasis markers': (n) => repeatTo('*_', n),
   'nested bullets': (n) => repeatTo('- a\n  - b\n', n),
   'one-word lines': (n) => repeatTo('a\n', n),
   'URL without spaces': (n) => `http://${repeatTo('a/', n)}`,
