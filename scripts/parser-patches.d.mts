@@ -4,6 +4,6 @@ export interface ParserPatch {
   file: RegExp;
   apply(code: string): string | undefined;
 }
-export function parserPatchFor(file: string): ParserPatch | undefined;
+export function parserPatchesFor(file: string): ParserPatch[];
 export function patchParserSource(file: string, code?: string): string | undefined;
 export const PATCHED_FILES: RegExp;

@@ -1,15 +1,18 @@
-// Three spots in the Markdown parser take time quadratic in the length of one paragraph. The
+// Four spots in the Markdown parser take time quadratic in the length of one paragraph. The
 // patches below fix them in the source of the pinned versions, when esbuild bundles the CLI and the
 // API (scripts/bundle.mjs) and when vitest loads the parser for the tests (vitest.config.ts), so
 // the tests run the parser users run. Each patch names the text it changes; if a dependency update
 // moves that text, the build fails instead of silently shipping the slow path. The patched parser
 // builds the same trees, positions included (test/parser-patches.test.ts; checked while writing
-// them on 220 real Markdown files and 86,000 generated snippets).
+// them on 220 real Markdown files and 116,000 generated snippets).
 //
 // 1. micromark, initialize/text.js, `resolveAllText`: it merges runs of adjacent `data` events
 //    with one `events.splice` per run, and each splice moves every later event of the paragraph.
 //    A paragraph with many runs (`[metric] ` repeated: every failed link label leaves one) costs
 //    runs x events. The patch does the same merge in one pass, compacting the array in place.
+//    Its neighbour `resolveAllLineSuffixes` splices a token into the middle of the array for every
+//    line that ends in spaces (160 kB of `a  ` lines: 10 s); the patch collects those insertions and
+//    makes them in one pass at the end.
 // 2. micromark-extension-gfm-footnote, `tokenizePotentialGfmFootnoteCall`: at every `]` it walks
 //    back over all events of the paragraph looking for an image label start (`![^note]`). `a] `
 //    repeated costs `]`s x events (a 100 kB line took 21 s). The walk can only succeed when the
@@ -55,6 +58,36 @@ const PATCHES = [
     events.length = write;
     `;
       return code.slice(0, start) + linear + code.slice(end);
+    },
+  },
+  {
+    name: 'micromark: line suffixes inserted in one pass',
+    file: /[\\/]micromark[\\/](?:dev[\\/])?lib[\\/]initialize[\\/]text\.js$/,
+    apply(code) {
+      const anchor = 'function resolveAllLineSuffixes(events, context) {';
+      const steps = [
+        [/let eventIndex = 0;?/g, (found) => `// mlsd-lint patch (scripts/parser-patches.mjs): insertions are collected, then made in one pass.\n  const mlsdInserts = [];\n  ${found}`],
+        [/events\.splice\(\s*eventIndex,\s*0,\s*\['enter', token, context\],\s*\['exit', token, context\]\s*\);?\s*eventIndex \+= 2;?/g, () => 'mlsdInserts.push(eventIndex, token);'],
+        [/\n  return events;?\n\}/g, () => [
+          '',
+          '  if (mlsdInserts.length > 0) {',
+          '    const out = [];',
+          '    let from = 0;',
+          '    for (let k = 0; k < mlsdInserts.length; k += 2) {',
+          '      while (from < mlsdInserts[k]) out.push(events[from++]);',
+          "      out.push(['enter', mlsdInserts[k + 1], context], ['exit', mlsdInserts[k + 1], context]);",
+          '    }',
+          '    while (from < events.length) out.push(events[from++]);',
+          '    events.length = out.length;',
+          '    for (let k = 0; k < out.length; k++) events[k] = out[k];',
+          '  }',
+          '  return events;',
+          '}',
+        ].join('\n')],
+      ];
+      let out = code;
+      for (const [pattern, replacement] of steps) out = out && replaceAfter(out, anchor, pattern, replacement);
+      return out;
     },
   },
   {
@@ -141,9 +174,9 @@ function insertAfter(code, anchor, line, text) {
   return code.slice(0, at) + text + code.slice(at);
 }
 
-/** The patch for this module path, if any. */
-export function parserPatchFor(file) {
-  return PATCHES.find((patch) => patch.file.test(file));
+/** The patches for this module path, in order (none for most paths). */
+export function parserPatchesFor(file) {
+  return PATCHES.filter((patch) => patch.file.test(file));
 }
 
 /**
@@ -151,10 +184,14 @@ export function parserPatchFor(file) {
  * applies to the path but its target text is gone (a changed dependency): fix the patch.
  */
 export function patchParserSource(file, code = readFileSync(file, 'utf8')) {
-  const patch = parserPatchFor(file);
-  if (!patch) return undefined;
-  const patched = patch.apply(code);
-  if (patched === undefined) throw new Error(`parser patch "${patch.name}" no longer matches ${file}: update scripts/parser-patches.mjs`);
+  const patches = parserPatchesFor(file);
+  if (patches.length === 0) return undefined;
+  let patched = code;
+  for (const patch of patches) {
+    const next = patch.apply(patched);
+    if (next === undefined) throw new Error(`parser patch "${patch.name}" no longer matches ${file}: update scripts/parser-patches.mjs`);
+    patched = next;
+  }
   return patched;
 }
 

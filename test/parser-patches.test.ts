@@ -12,7 +12,7 @@ import type { Node } from 'unist';
 import { describe, expect, it } from 'vitest';
 import { attention, labelStartImage } from 'micromark-core-commonmark';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
-import { parserPatchFor, patchParserSource } from '../scripts/parser-patches.mjs';
+import { parserPatchesFor, patchParserSource } from '../scripts/parser-patches.mjs';
 import { parseMarkdown } from '../src/document/parse.js';
 import { ROOT, runCli, useTempTrees } from './helpers.js';
 
@@ -53,7 +53,8 @@ describe('the parser patches match the installed dependencies', () => {
   it('leaves other files alone and fails loudly when its target text is gone', () => {
     expect(patchParserSource(path.join(micromark, 'lib/parse.js'))).toBeUndefined();
     const full = path.join(footnote, 'lib/syntax.js');
-    expect(parserPatchFor(full)?.name).toMatch(/footnote/);
+    expect(parserPatchesFor(full).map((patch) => patch.name)).toEqual([expect.stringMatching(/footnote/)]);
+    expect(parserPatchesFor(path.join(micromark, 'dev/lib/initialize/text.js'))).toHaveLength(2);
     expect(() => patchParserSource(full, 'export const changed = true;\n')).toThrow(/no longer matches .*syntax\.js: update scripts\/parser-patches\.mjs/);
   });
 });
@@ -87,6 +88,12 @@ describe('the patched parser builds the same trees', () => {
 
   it('merges the text around brackets that are not links into one text node', () => {
     expect(shape(parseMarkdown('a [b] c ] d *e').children)).toEqual([paragraph([text('a [b] c ] d *e', 0, 14)], 0, 14)]);
+  });
+
+  it('cuts trailing spaces off lines: two or more make a hard break, the rest vanish', () => {
+    expect(shape(parseMarkdown('a  \nb \t\nc \nd  ').children)).toEqual([
+      paragraph([text('a', 0, 1), { type: 'break', at: [1, 4] }, text('b\nc\nd', 4, 12)], 0, 14),
+    ]);
   });
 
   it('resolves a footnote call written before its definition, after `!` too', () => {

@@ -56,6 +56,7 @@ const PATHOLOGICAL: Record<string, (n: number) => string> = {
   'alternating emphasis markers': (n) => repeatTo('*_', n),
   'nested bullets': (n) => repeatTo('- a\n  - b\n', n),
   'one-word lines': (n) => repeatTo('a\n', n),
+  'hard line breaks': (n) => repeatTo('a  \n', n),
   'URL without spaces': (n) => `http://${repeatTo('a/', n)}`,
   'www without spaces': (n) => `www.${repeatTo('a.', n)}`,
   'emoji': (n) => repeatTo('😀', n),
