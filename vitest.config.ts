@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
-import { PATCHED_FILES, patchParserSource } from './scripts/parser-patches.mjs';
+import { patchParserSource } from './scripts/parser-patches.mjs';
 
 export default defineConfig({
-  // The tests run the parser users run: the bundle patches two quadratic spots of the Markdown
+  // The tests run the parser users run: the bundle patches the quadratic spots of the Markdown
   // parser (scripts/parser-patches.mjs), and so does this transform. The parser's packages, and
   // the ones that import them, are inlined so they go through it (vitest would otherwise hand
   // them to Node untransformed).
@@ -11,8 +11,8 @@ export default defineConfig({
       name: 'mlsd-lint-parser-patches',
       enforce: 'pre',
       transform(code, id) {
-        const file = id.split('?')[0]!;
-        return PATCHED_FILES.test(file) ? { code: patchParserSource(file, code)!, map: null } : undefined;
+        const patched = patchParserSource(id.split('?')[0]!, code);
+        return patched === undefined ? undefined : { code: patched, map: null };
       },
     },
   ],

@@ -2,7 +2,8 @@
 export interface ParserPatch {
   name: string;
   file: RegExp;
-  apply(code: string): string | undefined;
+  anchor: string;
+  edits: Array<[RegExp, (match: string) => string]>;
 }
 export function parserPatchesFor(file: string): ParserPatch[];
 export function patchParserSource(file: string, code?: string): string | undefined;

@@ -30,16 +30,21 @@
 //    the end of the visited array instead of shifting the rest of the paragraph.
 import { readFileSync } from 'node:fs';
 
-/** A path ends in one of these (either slash), in the package's `lib/` (default) or `dev/` build. */
+/** Module paths (either slash), in the package's `lib/` (default) or `dev/` build. */
+const MICROMARK_TEXT = /[\\/]micromark[\\/](?:dev[\\/])?lib[\\/]initialize[\\/]text\.js$/;
+
+/**
+ * Each patch: the module it changes, the function it changes (`anchor`, the start of its text),
+ * and its edits, made in order: the first match of `pattern` after the anchor is replaced by
+ * `replace(match)`. A patch whose anchor or any pattern is not found does not apply.
+ */
 const PATCHES = [
   {
     name: 'micromark: merge adjacent data in one pass',
-    file: /[\\/]micromark[\\/](?:dev[\\/])?lib[\\/]initialize[\\/]text\.js$/,
-    apply(code) {
-      const start = code.indexOf('function resolveAllText(events, context) {');
-      const end = code.indexOf('return extraResolver ? extraResolver(events, context) : events', start);
-      if (start < 0 || end < 0) return undefined;
-      const linear = `function resolveAllText(events, context) {
+    file: MICROMARK_TEXT,
+    anchor: 'function resolveAllText(events, context) {',
+    edits: [
+      [/function resolveAllText\(events, context\) \{[\s\S]*?(?=return extraResolver \? extraResolver\(events, context\) : events)/g, () => `function resolveAllText(events, context) {
     // mlsd-lint patch (scripts/parser-patches.mjs): one pass instead of a splice per run.
     let write = 0;
     let index = 0;
@@ -56,122 +61,97 @@ const PATCHES = [
       }
     }
     events.length = write;
-    `;
-      return code.slice(0, start) + linear + code.slice(end);
-    },
+    `],
+    ],
   },
   {
     name: 'micromark: line suffixes inserted in one pass',
-    file: /[\\/]micromark[\\/](?:dev[\\/])?lib[\\/]initialize[\\/]text\.js$/,
-    apply(code) {
-      const anchor = 'function resolveAllLineSuffixes(events, context) {';
-      const steps = [
-        [/let eventIndex = 0;?/g, (found) => `// mlsd-lint patch (scripts/parser-patches.mjs): insertions are collected, then made in one pass.\n  const mlsdInserts = [];\n  ${found}`],
-        [/events\.splice\(\s*eventIndex,\s*0,\s*\['enter', token, context\],\s*\['exit', token, context\]\s*\);?\s*eventIndex \+= 2;?/g, () => 'mlsdInserts.push(eventIndex, token);'],
-        [/\n  return events;?\n\}/g, () => [
-          '',
-          '  if (mlsdInserts.length > 0) {',
-          '    const out = [];',
-          '    let from = 0;',
-          '    for (let k = 0; k < mlsdInserts.length; k += 2) {',
-          '      while (from < mlsdInserts[k]) out.push(events[from++]);',
-          "      out.push(['enter', mlsdInserts[k + 1], context], ['exit', mlsdInserts[k + 1], context]);",
-          '    }',
-          '    while (from < events.length) out.push(events[from++]);',
-          '    events.length = out.length;',
-          '    for (let k = 0; k < out.length; k++) events[k] = out[k];',
-          '  }',
-          '  return events;',
-          '}',
-        ].join('\n')],
-      ];
-      let out = code;
-      for (const [pattern, replacement] of steps) out = out && replaceAfter(out, anchor, pattern, replacement);
-      return out;
-    },
+    file: MICROMARK_TEXT,
+    anchor: 'function resolveAllLineSuffixes(events, context) {',
+    edits: [
+      [/let eventIndex = 0;?/g, (found) => `// mlsd-lint patch (scripts/parser-patches.mjs): insertions are collected, then made in one pass.\n  const mlsdInserts = [];\n  ${found}`],
+      [/events\.splice\(\s*eventIndex,\s*0,\s*\['enter', token, context\],\s*\['exit', token, context\]\s*\);?\s*eventIndex \+= 2;?/g, () => 'mlsdInserts.push(eventIndex, token);'],
+      [/\n  return events;?\n\}/g, () => [
+        '',
+        '  if (mlsdInserts.length > 0) {',
+        '    const out = [];',
+        '    let from = 0;',
+        '    for (let k = 0; k < mlsdInserts.length; k += 2) {',
+        '      while (from < mlsdInserts[k]) out.push(events[from++]);',
+        "      out.push(['enter', mlsdInserts[k + 1], context], ['exit', mlsdInserts[k + 1], context]);",
+        '    }',
+        '    while (from < events.length) out.push(events[from++]);',
+        '    events.length = out.length;',
+        '    for (let k = 0; k < out.length; k++) events[k] = out[k];',
+        '  }',
+        '  return events;',
+        '}',
+      ].join('\n')],
+    ],
   },
   {
     name: 'gfm footnote: no walk without a definition and an image label',
     file: /[\\/]micromark-extension-gfm-footnote[\\/](?:dev[\\/])?lib[\\/]syntax\.js$/,
-    apply: (code) =>
-      insertAfter(
-        code,
-        'function tokenizePotentialGfmFootnoteCall(effects, ok, nok) {',
-        /const defined = self\.parser\.gfmFootnotes \|\| \(self\.parser\.gfmFootnotes = \[\]\);?\n/g,
-        '  // mlsd-lint patch (scripts/parser-patches.mjs): no definition or no `![`, so no call can resolve.\n  if (defined.length === 0 || !self._mlsdLabelImageSeen) return nok;\n',
-      ),
+    anchor: 'function tokenizePotentialGfmFootnoteCall(effects, ok, nok) {',
+    edits: [
+      [/const defined = self\.parser\.gfmFootnotes \|\| \(self\.parser\.gfmFootnotes = \[\]\);?\n/g, (found) => `${found}  // mlsd-lint patch (scripts/parser-patches.mjs): no definition or no \`![\`, so no call can resolve.\n  if (defined.length === 0 || !self._mlsdLabelImageSeen) return nok;\n`],
+    ],
   },
   {
     name: 'label start (image): record that one was seen',
     file: /[\\/]micromark-core-commonmark[\\/](?:dev[\\/])?lib[\\/]label-start-image\.js$/,
-    apply: (code) =>
-      insertAfter(
-        code,
-        'function tokenizeLabelStartImage(effects, ok, nok) {',
-        /self\._labelStarts\.push\(labelImage\);?\n/g,
-        '    // mlsd-lint patch (scripts/parser-patches.mjs): read by the gfm footnote patch.\n    self._mlsdLabelImageSeen = true;\n',
-      ),
+    anchor: 'function tokenizeLabelStartImage(effects, ok, nok) {',
+    edits: [
+      [/self\._labelStarts\.push\(labelImage\);?\n/g, (found) => `${found}    // mlsd-lint patch (scripts/parser-patches.mjs): read by the gfm footnote patch.\n    self._mlsdLabelImageSeen = true;\n`],
+    ],
   },
   {
     name: 'attention: linear matching',
     file: /[\\/]micromark-core-commonmark[\\/](?:dev[\\/])?lib[\\/]attention\.js$/,
-    apply(code) {
-      const anchor = 'function resolveAllAttention(';
-      const steps = [
-        // The events not yet visited wait, reversed, in a stack; `events` holds the visited ones, so a
-        // match replaces the end of `events` instead of shifting every later event.
-        [/function resolveAllAttention\(events, context\) \{\n/g, () => [
-          'function resolveAllAttention(mlsdInput, context) {',
-          '  // mlsd-lint patch (scripts/parser-patches.mjs): visited events in `events`, the rest reversed in',
-          '  // `mlsdTail`; and per kind of closer, the lowest event a walk back still has to reach.',
-          '  const mlsdTail = mlsdInput.slice().reverse();',
-          '  const events = [];',
-          '  const mlsdFloors = new Map();',
-          '',
-        ].join('\n')],
-        [/while \(\+\+index < events\.length\) \{\n/g, () => 'while (mlsdTail.length > 0) {\n    events.push(mlsdTail.pop());\n    index = events.length - 1;\n'],
-        [/let open = index;?\n/g, (found) => [
-          found,
-          "      const mlsdKey = context.sliceSerialize(events[index][1]).charCodeAt(0) + ',' + (events[index][1].end.offset - events[index][1].start.offset) % 3 + ',' + Boolean(events[index][1]._open);",
-          '      const mlsdFloor = mlsdFloors.get(mlsdKey) || 0;',
-          '',
-        ].join('\n')],
-        [/while \(open--\) \{\n/g, () => 'while (open-- > mlsdFloor) {\n        if (open === mlsdFloor) mlsdFloors.set(mlsdKey, index);\n'],
-        [/[ \t]*splice\(events, open - 1, index - open \+ 3, nextEvents\);?\n/g, (found) => [
-          '          for (const [key, floor] of mlsdFloors) if (floor > open - 1) mlsdFloors.set(key, open - 1);',
-          '          events.push(mlsdTail.pop());',
-          found,
-        ].join('\n')],
-        [/index = open \+ nextEvents\.length - offset - 2;?\n/g, (found) => `${found}          for (let mlsdMoved = 0; mlsdMoved < offset; mlsdMoved++) mlsdTail.push(events.pop());\n`],
-        [/return events;?\n/g, () => 'splice(mlsdInput, 0, mlsdInput.length, events);\n  return mlsdInput;\n'],
-      ];
-      let out = code;
-      for (const [pattern, replacement] of steps) {
-        out = out && replaceAfter(out, anchor, pattern, replacement);
-      }
-      return out;
-    },
+    anchor: 'function resolveAllAttention(',
+    edits: [
+      // The events not yet visited wait, reversed, in a stack; `events` holds the visited ones, so a
+      // match replaces the end of `events` instead of shifting every later event.
+      [/function resolveAllAttention\(events, context\) \{\n/g, () => [
+        'function resolveAllAttention(mlsdInput, context) {',
+        '  // mlsd-lint patch (scripts/parser-patches.mjs): visited events in `events`, the rest reversed in',
+        '  // `mlsdTail`; and per kind of closer, the lowest event a walk back still has to reach.',
+        '  const mlsdTail = mlsdInput.slice().reverse();',
+        '  const events = [];',
+        '  const mlsdFloors = new Map();',
+        '',
+      ].join('\n')],
+      [/while \(\+\+index < events\.length\) \{\n/g, () => 'while (mlsdTail.length > 0) {\n    events.push(mlsdTail.pop());\n    index = events.length - 1;\n'],
+      [/let open = index;?\n/g, (found) => [
+        found,
+        "      const mlsdKey = context.sliceSerialize(events[index][1]).charCodeAt(0) + ',' + (events[index][1].end.offset - events[index][1].start.offset) % 3 + ',' + Boolean(events[index][1]._open);",
+        '      const mlsdFloor = mlsdFloors.get(mlsdKey) || 0;',
+        '',
+      ].join('\n')],
+      [/while \(open--\) \{\n/g, () => 'while (open-- > mlsdFloor) {\n        if (open === mlsdFloor) mlsdFloors.set(mlsdKey, index);\n'],
+      [/[ \t]*splice\(events, open - 1, index - open \+ 3, nextEvents\);?\n/g, (found) => [
+        '          for (const [key, floor] of mlsdFloors) if (floor > open - 1) mlsdFloors.set(key, open - 1);',
+        '          events.push(mlsdTail.pop());',
+        found,
+      ].join('\n')],
+      [/index = open \+ nextEvents\.length - offset - 2;?\n/g, (found) => `${found}          for (let mlsdMoved = 0; mlsdMoved < offset; mlsdMoved++) mlsdTail.push(events.pop());\n`],
+      [/return events;?\n/g, () => 'splice(mlsdInput, 0, mlsdInput.length, events);\n  return mlsdInput;\n'],
+    ],
   },
 ];
 
-/** `code` with the first match of `pattern` after `anchor` replaced by `replace(match)`, or undefined. */
-function replaceAfter(code, anchor, pattern, replace) {
-  const from = code.indexOf(anchor);
-  if (from < 0) return undefined;
-  pattern.lastIndex = from;
-  const found = pattern.exec(code);
-  return found ? code.slice(0, found.index) + replace(found[0]) + code.slice(found.index + found[0].length) : undefined;
-}
-
-/** `code` with `text` inserted after the first match of `line` following `anchor`, or undefined. */
-function insertAfter(code, anchor, line, text) {
-  const from = code.indexOf(anchor);
-  if (from < 0) return undefined;
-  line.lastIndex = from;
-  const found = line.exec(code);
-  if (!found) return undefined;
-  const at = found.index + found[0].length;
-  return code.slice(0, at) + text + code.slice(at);
+/** `code` with `patch`'s edits made, or undefined when its anchor or one of its patterns is gone. */
+function applyPatch(code, patch) {
+  let out = code;
+  for (const [pattern, replace] of patch.edits) {
+    const from = out.indexOf(patch.anchor);
+    if (from < 0) return undefined;
+    pattern.lastIndex = from;
+    const found = pattern.exec(out);
+    if (!found) return undefined;
+    out = out.slice(0, found.index) + replace(found[0]) + out.slice(found.index + found[0].length);
+  }
+  return out;
 }
 
 /** The patches for this module path, in order (none for most paths). */
@@ -188,12 +168,12 @@ export function patchParserSource(file, code = readFileSync(file, 'utf8')) {
   if (patches.length === 0) return undefined;
   let patched = code;
   for (const patch of patches) {
-    const next = patch.apply(patched);
+    const next = applyPatch(patched, patch);
     if (next === undefined) throw new Error(`parser patch "${patch.name}" no longer matches ${file}: update scripts/parser-patches.mjs`);
     patched = next;
   }
   return patched;
 }
 
-/** The same file filter as one RegExp, for esbuild's onLoad and vite's transform. */
-export const PATCHED_FILES = new RegExp(PATCHES.map((patch) => patch.file.source).join('|'));
+/** The patched modules as one RegExp: esbuild's onLoad filter. */
+export const PATCHED_FILES = new RegExp([...new Set(PATCHES.map((patch) => patch.file.source))].join('|'));

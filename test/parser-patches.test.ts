@@ -19,7 +19,8 @@ import { ROOT, runCli, useTempTrees } from './helpers.js';
 /** The root folder of `name` as `from` (a package folder) resolves it. */
 function packageRoot(name: string, from: string): string {
   const entry = createRequire(path.join(from, 'package.json')).resolve(name);
-  return entry.slice(0, entry.lastIndexOf(`${path.sep}node_modules${path.sep}${name}${path.sep}`) + `/node_modules/${name}/`.length);
+  const folder = `${path.sep}node_modules${path.sep}${name}${path.sep}`;
+  return entry.slice(0, entry.lastIndexOf(folder) + folder.length);
 }
 
 const remarkParse = packageRoot('remark-parse', ROOT);
