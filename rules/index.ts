@@ -1,4 +1,4 @@
-import type { AnyRule } from '../src/rule.js';
+import type { AnyRule } from '../src/rule/define.js';
 import problemFraming from './problem-framing.js';
 import feedbackLoop from './feedback-loop.js';
 import trainingServingSplit from './training-serving-split.js';

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/rule.js';
+import { defineRule } from '../src/rule/define.js';
 import { answerContext } from '../src/analysis/context.js';
 import { firstLinked, Link } from '../src/analysis/link.js';
 import { framingFacts } from '../src/analysis/framing.js';

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/rule.js';
+import { defineRule } from '../src/rule/define.js';
 import type { Document } from '../src/document/document.js';
 import type { Section, SectionKind, Sentence } from '../src/document/types.js';
 import { answerContext } from '../src/analysis/context.js';

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/rule.js';
+import { defineRule } from '../src/rule/define.js';
 import { answerContext, type AnswerContext } from '../src/analysis/context.js';
 import { hitRange, statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';

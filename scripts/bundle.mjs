@@ -29,9 +29,9 @@ const dist = path.join(root, 'dist');
 rmSync(path.join(dist, 'bundle'), { recursive: true, force: true });
 await build({
   entryPoints: {
-    cli: path.join(dist, 'src', 'cli.js'),
+    cli: path.join(dist, 'src', 'cli', 'cli.js'),
     index: path.join(dist, 'src', 'index.js'),
-    'lint-worker': path.join(dist, 'src', 'lint-worker.js'),
+    'lint-worker': path.join(dist, 'src', 'run', 'lint-worker.js'),
   },
   outdir: path.join(dist, 'bundle'),
   bundle: true,

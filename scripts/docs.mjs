@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { renderRuleDoc, renderRuleIndex } = await import(pathToFileURL(path.join(root, 'dist/src/docs.js')).href);
+const { renderRuleDoc, renderRuleIndex } = await import(pathToFileURL(path.join(root, 'dist/src/cli/rule-docs.js')).href);
 const { builtinRules } = await import(pathToFileURL(path.join(root, 'dist/rules/index.js')).href);
 
 const check = process.argv.includes('--check');

@@ -4,8 +4,8 @@ import { lintDocument } from './engine/lint.js';
 import type { LintResult, ResolvedConfig } from './engine/types.js';
 import { resolveConfig } from './config/resolve.js';
 import type { RuleEntry, UserConfig } from './config/types.js';
-import { UsageError } from './errors.js';
-import { DEFAULT_MAX_FILE_SIZE, expandPatterns, readInputFile } from './files.js';
+import { UsageError } from './support/errors.js';
+import { DEFAULT_MAX_FILE_SIZE, expandPatterns, readInputFile } from './run/files.js';
 import { builtinRules } from '../rules/index.js';
 
 export interface LintTextOptions {
@@ -76,13 +76,13 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     useIgnoreFile: options.ignore !== false,
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern !== false,
   });
-  const concurrency = options.concurrency === undefined ? 'off' : (await import('./cli-options.js')).parseConcurrency(String(options.concurrency), 'concurrency');
+  const concurrency = options.concurrency === undefined ? 'off' : (await import('./cli/options.js')).parseConcurrency(String(options.concurrency), 'concurrency');
   let cacheFile: string | undefined;
   if (options.cache) {
-    cacheFile = await (await import('./cache.js')).resolveCacheLocation(options.cacheLocation, cwd);
-    (await import('./outputs.js')).checkCacheFile(cacheFile, [], cwd, files.map((f) => f.path));
+    cacheFile = await (await import('./run/cache.js')).resolveCacheLocation(options.cacheLocation, cwd);
+    (await import('./run/outputs.js')).checkCacheFile(cacheFile, [], cwd, files.map((f) => f.path));
   }
-  const { runLint } = await import('./run.js');
+  const { runLint } = await import('./run/run.js');
   const { results } = await runLint(
     files.map((file) => ({ path: file.path, displayPath: file.displayPath, read: () => readInputFile(file, maxFileSize), cacheable: true })),
     {

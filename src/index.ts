@@ -2,10 +2,10 @@
  * mlsd-lint's public API: lint text or files, define rules, and the types they use.
  */
 export { lintFiles, lintText, lintTextSync, type LintFilesOptions, type LintTextOptions } from './api.js';
-export { InputError, UsageError } from './errors.js';
+export { InputError, UsageError } from './support/errors.js';
 export { RuleError } from './engine/lint.js';
-export { defineRule, RuleDefinitionError } from './rule.js';
-export { RuleTester, RuleTesterError, type RuleTesterConfig, type RuleTests, type ValidCase, type InvalidCase, type ExpectedMessage } from './rule-tester.js';
+export { defineRule, RuleDefinitionError } from './rule/define.js';
+export { RuleTester, RuleTesterError, type RuleTesterConfig, type RuleTests, type ValidCase, type InvalidCase, type ExpectedMessage } from './rule/tester.js';
 export type {
   AnyRule,
   Anchor,
@@ -21,7 +21,7 @@ export type {
   SignalDefinition,
   SignalStatus,
   SignalVerdict,
-} from './rule.js';
+} from './rule/define.js';
 export type { LintMessage, LintResult, ResolvedConfig, RuleSetting, SignalResult } from './engine/types.js';
 export type { UserConfig, RuleEntry, OverrideConfig } from './config/types.js';
 export { ConfigError } from './config/types.js';

@@ -6,7 +6,7 @@
  */
 import { builtinRules } from '../../rules/index.js';
 import type { ResolvedConfig } from '../engine/types.js';
-import type { AnyRule, RuleMeta } from '../rule.js';
+import type { AnyRule, RuleMeta } from '../rule/define.js';
 import { createConfigLoader, type LoadedConfig } from './load.js';
 import { matchingOverrides } from './overrides.js';
 import { loadPluginModules, type LoadedPlugin } from './plugins.js';

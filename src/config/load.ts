@@ -14,7 +14,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CosmiconfigResult, Loader, PublicExplorer } from 'cosmiconfig';
-import { relativeInside } from '../paths.js';
+import { relativeInside } from '../support/paths.js';
 import { validateUserConfig } from './resolve.js';
 import { ConfigError, type UserConfig } from './types.js';
 

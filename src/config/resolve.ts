@@ -1,4 +1,4 @@
-import type { AnyRule, OptionSpec, SeverityLevel } from '../rule.js';
+import type { AnyRule, OptionSpec, SeverityLevel } from '../rule/define.js';
 import type { ResolvedConfig, RuleSetting } from '../engine/types.js';
 import type { ComponentLexicon } from '../document/components.js';
 import { PRESETS } from './presets.js';

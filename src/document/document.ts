@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import { buildBlocks, sourceOffset } from './blocks.js';
 import { kindsOfContent, kindsOfTitle, ML_STEMS } from './classify.js';
 import { defaultComponents, type ComponentLexicon } from './components.js';
-import { InputError } from '../errors.js';
+import { InputError } from '../support/errors.js';
 import { LineIndex } from './line-index.js';
 import { MAX_NESTING, tooDeeplyNested } from './nesting.js';
 import { parseMarkdown } from './parse.js';

@@ -16,7 +16,7 @@
 import type { Nodes, Parent } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
 import type { Document } from '../document/document.js';
-import type { AnyRule } from '../rule.js';
+import type { AnyRule } from '../rule/define.js';
 import { closest } from '../config/resolve.js';
 import type { LintMessage } from './types.js';
 

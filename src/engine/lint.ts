@@ -1,6 +1,6 @@
 import { Document } from '../document/document.js';
 import type { Block, Section, Sentence } from '../document/types.js';
-import type { Anchor, AnyRule, Report, SignalStatus, SignalVerdict } from '../rule.js';
+import type { Anchor, AnyRule, Report, SignalStatus, SignalVerdict } from '../rule/define.js';
 import { applyDirectives } from './directives.js';
 import type { LintMessage, LintResult, ResolvedConfig, SignalResult } from './types.js';
 

@@ -1,5 +1,5 @@
 import type { ComponentLexicon } from '../document/components.js';
-import type { AnyRule, SeverityLevel, SignalStatus } from '../rule.js';
+import type { AnyRule, SeverityLevel, SignalStatus } from '../rule/define.js';
 
 export interface RuleSetting {
   severity: SeverityLevel;

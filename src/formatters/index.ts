@@ -1,7 +1,7 @@
 /**
  * Formatters by name, imported only when asked for, so a run pays for the one it prints with.
  */
-import { UsageError } from '../errors.js';
+import { UsageError } from '../support/errors.js';
 import type { Formatter } from './types.js';
 
 export type { Formatter, FormatterContext } from './types.js';

@@ -1,7 +1,7 @@
 /** Paths as CI systems want them: relative to the working directory (the checkout), forward slashes. */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { relativeInside } from '../paths.js';
+import { relativeInside } from '../support/paths.js';
 
 /** `filePath` relative to `cwd` with `/` separators, or `undefined` when it lies outside `cwd`. */
 export function relativeToCwd(filePath: string, cwd: string): string | undefined {

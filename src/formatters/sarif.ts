@@ -8,11 +8,11 @@
  */
 import { createHash } from 'node:crypto';
 import { STRUCTURE_RULES, FIVE_STEP_SIGNALS, OTHER_SIGNALS } from '../config/presets.js';
-import { ruleHelp, type RuleInfo } from '../docs.js';
+import { ruleHelp, type RuleInfo } from '../cli/rule-docs.js';
 import { INVALID_DIRECTIVE_ID, UNUSED_DIRECTIVE_ID } from '../engine/directives.js';
 import type { LintMessage, LintResult } from '../engine/types.js';
-import { DIRECTIVES_DOCS_URL, REPOSITORY_URL, TOOL_NAME, ruleDocsUrl } from '../project.js';
-import type { RuleMeta } from '../rule.js';
+import { DIRECTIVES_DOCS_URL, REPOSITORY_URL, TOOL_NAME, ruleDocsUrl } from '../support/project.js';
+import type { RuleMeta } from '../rule/define.js';
 import { absoluteUri, relativeToCwd, relativeUri } from './paths.js';
 import type { Formatter } from './types.js';
 

@@ -3,9 +3,9 @@
  * matching `overrides` and `--rule`, as JSON. The file need not exist (as in ESLint).
  */
 import path from 'node:path';
-import { configureFiles } from './config/configure.js';
-import type { RuleEntry } from './config/types.js';
-import type { SeverityName } from './rule.js';
+import { configureFiles } from '../config/configure.js';
+import type { RuleEntry } from '../config/types.js';
+import type { SeverityName } from '../rule/define.js';
 
 const NAMES: readonly SeverityName[] = ['off', 'warn', 'error'];
 

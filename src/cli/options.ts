@@ -1,7 +1,7 @@
 /** Parsing and checking of command-line values that commander leaves as strings. */
 import type { CommanderError } from 'commander';
-import type { RuleEntry } from './config/types.js';
-import { UsageError } from './errors.js';
+import type { RuleEntry } from '../config/types.js';
+import { UsageError } from '../support/errors.js';
 
 /** Text on one line: each line break, with the blanks around it, becomes one space. */
 export function oneLine(text: string): string {

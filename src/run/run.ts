@@ -8,12 +8,12 @@
  * read error, or its crashed rule), nothing after it read or reported.
  */
 import os from 'node:os';
-import { configureFiles, type ConfiguredRun, type RulesSource } from './config/configure.js';
-import type { RuleEntry } from './config/types.js';
-import { lintTextSync } from './api.js';
-import { RuleError } from './engine/lint.js';
-import type { LintResult, ResolvedConfig } from './engine/types.js';
-import type { RuleMeta } from './rule.js';
+import { configureFiles, type ConfiguredRun, type RulesSource } from '../config/configure.js';
+import type { RuleEntry } from '../config/types.js';
+import { lintTextSync } from '../api.js';
+import { RuleError } from '../engine/lint.js';
+import type { LintResult, ResolvedConfig } from '../engine/types.js';
+import type { RuleMeta } from '../rule/define.js';
 import type { LintCache } from './cache.js';
 import type { LintPool, SetupBuilder } from './parallel.js';
 

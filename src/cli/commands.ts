@@ -7,14 +7,14 @@
  */
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { builtinRules } from '../rules/index.js';
-import { configureFiles } from './config/configure.js';
-import { usageErrorOf } from './cli-options.js';
-import { closest } from './config/resolve.js';
-import { examplePair, recommendedSeverity, severityUnder, type RuleInfo } from './docs.js';
-import { UsageError } from './errors.js';
-import { padEnd, sanitize, wrap } from './formatters/text.js';
-import { ruleDocsUrl, TOOL_NAME } from './project.js';
+import { builtinRules } from '../../rules/index.js';
+import { configureFiles } from '../config/configure.js';
+import { usageErrorOf } from './options.js';
+import { closest } from '../config/resolve.js';
+import { examplePair, recommendedSeverity, severityUnder, type RuleInfo } from './rule-docs.js';
+import { UsageError } from '../support/errors.js';
+import { padEnd, sanitize, wrap } from '../formatters/text.js';
+import { ruleDocsUrl, TOOL_NAME } from '../support/project.js';
 import type { CliIo } from './cli.js';
 
 const WIDTH = 80;

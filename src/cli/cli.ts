@@ -6,19 +6,19 @@
  * or input problem, or a crashed rule or plugin, reported as one line on stderr
  * (`mlsd-lint: <message>`), with a stack trace only under --debug. Stdout carries the report and
  * nothing else, so `--format json` can be piped. A first argument `rules` or `explain` is a command
- * (src/commands.ts); `./rules` is the path.
+ * (src/cli/commands.ts); `./rules` is the path.
  */
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { ConfigError } from './config/types.js';
-import { oneLine, parseConcurrency, parseCount, parseMegabytes, parseRuleOptions, parseScore, shouldUseColor, usageErrorOf } from './cli-options.js';
-import type { LintResult } from './engine/types.js';
-import { InputError, UsageError, WorkerError } from './errors.js';
-import { DEFAULT_MAX_FILE_SIZE, expandPatterns, readInputFile, readStreamText } from './files.js';
-import { FORMATTER_NAMES, loadFormatter } from './formatters/index.js';
-import { DEFAULT_FORMAT, pairOutputs, type OutputArgument } from './outputs.js';
-import { TOOL_NAME as NAME, packageVersion } from './project.js';
-import type { LintSource } from './run.js';
+import { ConfigError } from '../config/types.js';
+import { oneLine, parseConcurrency, parseCount, parseMegabytes, parseRuleOptions, parseScore, shouldUseColor, usageErrorOf } from './options.js';
+import type { LintResult } from '../engine/types.js';
+import { InputError, UsageError, WorkerError } from '../support/errors.js';
+import { DEFAULT_MAX_FILE_SIZE, expandPatterns, readInputFile, readStreamText } from '../run/files.js';
+import { FORMATTER_NAMES, loadFormatter } from '../formatters/index.js';
+import { DEFAULT_FORMAT, pairOutputs, type OutputArgument } from '../run/outputs.js';
+import { TOOL_NAME as NAME, packageVersion } from '../support/project.js';
+import type { LintSource } from '../run/run.js';
 
 const STDIN_NAME = '<stdin>';
 /** First arguments that are commands rather than paths (`./rules` is the path). */
@@ -156,7 +156,7 @@ function errorsOnly(results: readonly LintResult[]): LintResult[] {
 async function isKnownProblem(error: unknown): Promise<boolean> {
   if (error instanceof UsageError || error instanceof ConfigError || error instanceof InputError || error instanceof WorkerError) return true;
   // Imported here, not at the top: the engine is not needed for --help, --version or usage errors.
-  const { RuleError } = await import('./engine/lint.js');
+  const { RuleError } = await import('../engine/lint.js');
   return error instanceof RuleError;
 }
 
@@ -209,13 +209,13 @@ export async function main(io: CliIo): Promise<number> {
     const targets = pairOutputs(outputArgs);
     const formatters = await Promise.all(targets.map((t) => loadFormatter(t.format)));
     const inputs = await sources(program.args, options, io, maxBytes);
-    const outputs = await import('./outputs.js');
+    const outputs = await import('../run/outputs.js');
     outputs.checkOutputFiles(targets, io.cwd, inputs.map((i) => i.path));
 
-    const cacheFile = options.cache ? await (await import('./cache.js')).resolveCacheLocation(options.cacheLocation, io.cwd) : undefined;
+    const cacheFile = options.cache ? await (await import('../run/cache.js')).resolveCacheLocation(options.cacheLocation, io.cwd) : undefined;
     if (cacheFile !== undefined) outputs.checkCacheFile(cacheFile, targets, io.cwd, inputs.map((i) => i.path));
 
-    const { runLint } = await import('./run.js');
+    const { runLint } = await import('../run/run.js');
     const outcome = await runLint(inputs, {
       cwd: io.cwd,
       ...(options.config !== undefined ? { configFile: options.config } : {}),
@@ -241,7 +241,7 @@ export async function main(io: CliIo): Promise<number> {
     }
     const summaryFile = io.env.GITHUB_STEP_SUMMARY;
     if (summaryFile && targets.some((t) => t.format === 'github')) {
-      const { stepSummary } = await import('./formatters/markdown.js');
+      const { stepSummary } = await import('../formatters/markdown.js');
       await outputs.appendStepSummary(summaryFile, stepSummary(results, { ...base, color: false }));
     }
     for (const { target, text } of rendered) {

@@ -1,5 +1,5 @@
-import { PRESETS } from './config/presets.js';
-import type { AnyRule, OptionSpec, RuleEntry, RuleExample } from './index.js';
+import { PRESETS } from '../config/presets.js';
+import type { AnyRule, OptionSpec, RuleEntry, RuleExample } from '../index.js';
 
 /** Severity a preset gives a rule, as text ("error", "warn (weak: error)"). */
 function presetSeverity(rule: AnyRule, preset: string): string {

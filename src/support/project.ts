@@ -19,9 +19,9 @@ export function ruleDocsUrl(ruleId: string): string {
 /** Where inline directives are documented. */
 export const DIRECTIVES_DOCS_URL = `${REPOSITORY_URL}/blob/main/docs/cli.md#inline-directives`;
 
-/** The version in package.json (built: dist/src/project.js; from source in tests: src/project.ts). */
+/** The version in package.json (bundled: dist/bundle/; built: dist/src/support/project.js; from source in tests: src/support/project.ts). */
 export function packageVersion(): string {
-  for (const candidate of ['../../package.json', '../package.json']) {
+  for (const candidate of ['../../package.json', '../../../package.json']) {
     try {
       const pkg = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as { name?: string; version?: string };
       if (pkg.name === TOOL_NAME && pkg.version) return pkg.version;

@@ -22,11 +22,11 @@ import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { access, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RulesSource } from './config/configure.js';
-import type { LintResult, ResolvedConfig } from './engine/types.js';
+import type { RulesSource } from '../config/configure.js';
+import type { LintResult, ResolvedConfig } from '../engine/types.js';
 import { describeFsError } from './files.js';
 import { writeAtomically } from './outputs.js';
-import { TOOL_NAME, packageVersion } from './project.js';
+import { TOOL_NAME, packageVersion } from '../support/project.js';
 
 /** Default cache file name, in the working directory (or in the folder `--cache-location` names). */
 export const DEFAULT_CACHE_FILE = '.mlsd-lintcache';
@@ -86,7 +86,9 @@ export async function resolveCacheLocation(location: string | undefined, cwd: st
 
 /** The folder holding the running build (dist/) or, from source, the repository. */
 function codeRoot(): string {
-  return fileURLToPath(new URL('..', import.meta.url));
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  // dist/bundle/<chunk>.js, or (dist/)src/run/cache.(j|t)s
+  return path.basename(here) === 'bundle' ? path.dirname(here) : path.resolve(here, '..', '..');
 }
 
 /**

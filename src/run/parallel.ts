@@ -10,11 +10,11 @@
  * memory) fails the answer it was linting.
  */
 import { Worker } from 'node:worker_threads';
-import type { RulesSource } from './config/configure.js';
-import { ConfigError } from './config/types.js';
-import { RuleError } from './engine/lint.js';
-import type { LintResult, ResolvedConfig, RuleSetting } from './engine/types.js';
-import { WorkerError } from './errors.js';
+import type { RulesSource } from '../config/configure.js';
+import { ConfigError } from '../config/types.js';
+import { RuleError } from '../engine/lint.js';
+import type { LintResult, ResolvedConfig, RuleSetting } from '../engine/types.js';
+import { WorkerError } from '../support/errors.js';
 
 /** One configuration as a worker rebuilds it: which plugin set, and every rule's setting in order. */
 export interface WorkerConfig {
@@ -80,7 +80,7 @@ export function reviveError(data: SerializedError): Error {
 
 /** The worker module: beside this one when built; the build's copy when running from source (tests). */
 function workerUrl(): URL {
-  return import.meta.url.endsWith('.ts') ? new URL('../dist/src/lint-worker.js', import.meta.url) : new URL('./lint-worker.js', import.meta.url);
+  return import.meta.url.endsWith('.ts') ? new URL('../../dist/src/run/lint-worker.js', import.meta.url) : new URL('./lint-worker.js', import.meta.url);
 }
 
 /** Turns the run's configurations into what workers need, numbering each configuration once. */

@@ -1,5 +1,5 @@
-import type { Document } from './document/document.js';
-import type { Block, Section, Sentence, SectionKind } from './document/types.js';
+import type { Document } from '../document/document.js';
+import type { Block, Section, Sentence, SectionKind } from '../document/types.js';
 
 export type SignalStatus = 'high' | 'weak' | 'missing';
 export const SIGNAL_STATUSES: readonly SignalStatus[] = ['high', 'weak', 'missing'];

@@ -10,7 +10,7 @@ import { realpathSync } from 'node:fs';
 import { appendFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeFsError } from './files.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../support/errors.js';
 
 export const DEFAULT_FORMAT = 'stylish';
 

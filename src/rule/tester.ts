@@ -15,12 +15,12 @@
  * set `RuleTester.describe` and `RuleTester.it`, or let the tester find them as globals. Without one
  * it runs every case at once and throws one error listing the failures.
  */
-import { ConfigError } from './config/types.js';
-import { ruleOptions } from './config/resolve.js';
-import { Document } from './document/document.js';
-import { formatMessage, lintDocument } from './engine/lint.js';
-import type { LintMessage, ResolvedConfig } from './engine/types.js';
-import { defineRule, type AnyRule, type RuleDefinition, type SignalStatus } from './rule.js';
+import { ConfigError } from '../config/types.js';
+import { ruleOptions } from '../config/resolve.js';
+import { Document } from '../document/document.js';
+import { formatMessage, lintDocument } from '../engine/lint.js';
+import type { LintMessage, ResolvedConfig } from '../engine/types.js';
+import { defineRule, type AnyRule, type RuleDefinition, type SignalStatus } from './define.js';
 
 type Describe = (name: string, body: () => void) => unknown;
 type It = (name: string, body: () => void) => unknown;

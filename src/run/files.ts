@@ -19,8 +19,8 @@
 import { open, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DecodeError, decodeText } from './decode.js';
-import { InputError } from './errors.js';
-import { relativeInside } from './paths.js';
+import { InputError } from '../support/errors.js';
+import { relativeInside } from '../support/paths.js';
 
 export interface InputFile {
   /** Absolute path, used to read the file and find its configuration. */

@@ -5,12 +5,12 @@
  * with the result or the error as data.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { builtinRules } from '../rules/index.js';
-import { lintTextSync } from './api.js';
-import { loadPluginModules } from './config/plugins.js';
-import type { ResolvedConfig } from './engine/types.js';
+import { builtinRules } from '../../rules/index.js';
+import { lintTextSync } from '../api.js';
+import { loadPluginModules } from '../config/plugins.js';
+import type { ResolvedConfig } from '../engine/types.js';
 import { serializeError, type Reply, type Task, type WorkerSetup } from './parallel.js';
-import type { AnyRule } from './rule.js';
+import type { AnyRule } from '../rule/define.js';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort;
