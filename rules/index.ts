@@ -1,4 +1,6 @@
-import type { AnyRule } from '../src/rule/define.js';
+import { defineRule } from '../src/rule/define.js';
+import type { AnyRule } from '../src/rule/types.js';
+import { ruleDocsUrl } from '../src/support/project.js';
 import problemFraming from './problem-framing.js';
 import feedbackLoop from './feedback-loop.js';
 import trainingServingSplit from './training-serving-split.js';
@@ -13,6 +15,11 @@ import specificity from './specificity.js';
 import framingFirst from './framing-first.js';
 import modelHeavy from './model-heavy.js';
 import vagueLanguage from './vague-language.js';
+
+/** A built-in rule with the address of its doc page (a plugin's rule sets its own `meta.docsUrl`). */
+function documented(rule: AnyRule): AnyRule {
+  return defineRule({ ...rule, meta: { ...rule.meta, docsUrl: ruleDocsUrl(rule.id) } });
+}
 
 /** Built-in rules in report order: the 11 signals of the rubric, then the structure findings. */
 export const builtinRules: readonly AnyRule[] = [
@@ -30,4 +37,4 @@ export const builtinRules: readonly AnyRule[] = [
   framingFirst,
   modelHeavy,
   vagueLanguage,
-];
+].map(documented);

@@ -1,6 +1,5 @@
 import path from 'node:path';
-import { Document } from './document/document.js';
-import { lintDocument } from './engine/lint.js';
+import { lintMarkdown } from './engine/lint.js';
 import type { LintResult, ResolvedConfig } from './engine/types.js';
 import { resolveConfig } from './config/resolve.js';
 import type { RuleEntry, UserConfig } from './config/types.js';
@@ -29,8 +28,7 @@ export async function lintText(text: string, options: LintTextOptions = {}): Pro
 /** Synchronous core of `lintText` (for workers and tests). */
 export function lintTextSync(text: string, options: LintTextOptions = {}): LintResult {
   const config = options.config && isResolved(options.config) ? options.config : resolveConfig(options.config, { rules: builtinRules });
-  const doc = new Document(text, { ...(options.filePath ? { filePath: options.filePath } : {}), ...(config.components ? { components: config.components } : {}) });
-  return lintDocument(doc, config, options.filePath ?? '<text>', { reportUnusedDisableDirectives: options.reportUnusedDisableDirectives === true });
+  return lintMarkdown(text, config, options);
 }
 
 export interface LintFilesOptions {
@@ -76,7 +74,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     useIgnoreFile: options.ignore !== false,
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern !== false,
   });
-  const concurrency = options.concurrency === undefined ? 'off' : (await import('./cli/options.js')).parseConcurrency(String(options.concurrency), 'concurrency');
+  const concurrency = options.concurrency === undefined ? 'off' : (await import('./run/concurrency.js')).parseConcurrency(String(options.concurrency), 'concurrency');
   let cacheFile: string | undefined;
   if (options.cache) {
     cacheFile = await (await import('./run/cache.js')).resolveCacheLocation(options.cacheLocation, cwd);

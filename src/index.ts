@@ -3,25 +3,10 @@
  */
 export { lintFiles, lintText, lintTextSync, type LintFilesOptions, type LintTextOptions } from './api.js';
 export { InputError, UsageError } from './support/errors.js';
-export { RuleError } from './engine/lint.js';
+export { RuleError } from './rule/run.js';
 export { defineRule, RuleDefinitionError } from './rule/define.js';
 export { RuleTester, RuleTesterError, type RuleTesterConfig, type RuleTests, type ValidCase, type InvalidCase, type ExpectedMessage } from './rule/tester.js';
-export type {
-  AnyRule,
-  Anchor,
-  OptionSpec,
-  OptionsSchema,
-  Report,
-  RuleContext,
-  RuleDefinition,
-  RuleExample,
-  RuleMeta,
-  SeverityLevel,
-  SeverityName,
-  SignalDefinition,
-  SignalStatus,
-  SignalVerdict,
-} from './rule/define.js';
+export type { AnyRule, Anchor, OptionSpec, OptionsSchema, Report, RuleContext, RuleDefinition, RuleExample, RuleMeta, SeverityLevel, SeverityName, SignalDefinition, SignalStatus, SignalVerdict } from './rule/types.js';
 export type { LintMessage, LintResult, ResolvedConfig, RuleSetting, SignalResult } from './engine/types.js';
 export type { UserConfig, RuleEntry, OverrideConfig } from './config/types.js';
 export { ConfigError } from './config/types.js';

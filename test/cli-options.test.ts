@@ -1,8 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { parseCount, parseMegabytes, parseRuleOptions, shouldUseColor } from '../src/cli-options.js';
-import { main, type CliIo } from '../src/cli.js';
-import { UsageError } from '../src/errors.js';
+import { parseCount, parseMegabytes, parseRuleOptions, shouldUseColor } from '../src/cli/options.js';
+import { main, type CliIo } from '../src/cli/cli.js';
+import { UsageError } from '../src/support/errors.js';
 
 describe('parseRuleOptions', () => {
   it('reads id:severity and id:JSON, the last entry for a rule winning', () => {

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFiles } from '../src/index.js';
-import { AUTO_FILE_COST, AUTO_MIN_WORK } from '../src/run.js';
+import { AUTO_FILE_COST, AUTO_MIN_WORK } from '../src/run/run.js';
 import { ANSWERS, BIN, expectOneLineError, HIGH_TEXT, ROOT, runAllFormats, runCli, stderrLines, useTempTrees, WEAK_TEXT } from './helpers.js';
 
 const tree = useTempTrees();

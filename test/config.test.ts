@@ -164,12 +164,12 @@ describe('overrides', () => {
 describe('configureFiles', () => {
   it('validates every configuration and override before returning', async () => {
     const t = tree({ '.mlsd-lintrc.json': '{"overrides": [{"files": "never/**", "rules": {"monitoring": ["warn", {"weak": 1}]}}]}' });
-    await expect(configureFiles([path.join(t.dir, 'a.md')], { cwd: t.dir })).rejects.toThrow(/option `weak` of `monitoring` in `overrides\[0\]\.rules` of \.mlsd-lintrc\.json/);
+    await expect(configureFiles([path.join(t.dir, 'a.md')], { cwd: t.dir, builtinRules })).rejects.toThrow(/option `weak` of `monitoring` in `overrides\[0\]\.rules` of \.mlsd-lintrc\.json/);
   });
 
   it('resolves each file with its own overrides and exposes every rule\'s metadata', async () => {
     const t = tree({ '.mlsd-lintrc.json': '{"overrides": [{"files": "drafts/*.md", "rules": {"monitoring": "off"}}]}' });
-    const run = await configureFiles([path.join(t.dir, 'drafts/a.md'), path.join(t.dir, 'b.md')], { cwd: t.dir, cliRules: { retraining: 'warn' } });
+    const run = await configureFiles([path.join(t.dir, 'drafts/a.md'), path.join(t.dir, 'b.md')], { cwd: t.dir, builtinRules, cliRules: { retraining: 'warn' } });
     expect(run.configFor(path.join(t.dir, 'drafts/a.md')).settings.get('monitoring')?.severity).toBe(0);
     expect(run.configFor(path.join(t.dir, 'b.md')).settings.get('monitoring')?.severity).toBe(2);
     expect(run.configFor(path.join(t.dir, 'b.md')).settings.get('retraining')?.severity).toBe(1);
@@ -180,13 +180,13 @@ describe('configureFiles', () => {
   it('loads plugin rules relative to the configuration file and validates them', async () => {
     const rule = `{ id: 'team/short', meta: { description: 'x', rationale: 'y', defaultSeverity: 'warn', messages: { short: 'Too short' } }, check(ctx) { ctx.report({ messageId: 'short' }); } }`;
     const t = tree({ 'plugins/short.mjs': `export default { rules: [${rule}] };`, '.mlsd-lintrc.json': '{"plugins": ["./plugins/short.mjs"], "rules": {"team/short": "error"}}' });
-    const run = await configureFiles([path.join(t.dir, 'a.md')], { cwd: t.dir });
+    const run = await configureFiles([path.join(t.dir, 'a.md')], { cwd: t.dir, builtinRules });
     expect(run.configFor(path.join(t.dir, 'a.md')).settings.get('team/short')?.severity).toBe(2);
     expect(run.rulesMeta.has('team/short')).toBe(true);
 
     const bad = tree({ 'bad.mjs': 'export default { id: "Bad Id", meta: {}, check() {} };', '.mlsd-lintrc.json': '{"plugins": ["./bad.mjs"]}' });
-    await expect(configureFiles([path.join(bad.dir, 'a.md')], { cwd: bad.dir })).rejects.toThrow(/Bad rule in plugin "\.\/bad\.mjs" in \.mlsd-lintrc\.json/);
+    await expect(configureFiles([path.join(bad.dir, 'a.md')], { cwd: bad.dir, builtinRules })).rejects.toThrow(/Bad rule in plugin "\.\/bad\.mjs" in \.mlsd-lintrc\.json/);
     const missing = tree({ '.mlsd-lintrc.json': '{"plugins": ["mlsd-lint-plugin-that-does-not-exist"]}' });
-    await expect(configureFiles([path.join(missing.dir, 'a.md')], { cwd: missing.dir })).rejects.toThrow(/Cannot load plugin "mlsd-lint-plugin-that-does-not-exist" .*: not found/);
+    await expect(configureFiles([path.join(missing.dir, 'a.md')], { cwd: missing.dir, builtinRules })).rejects.toThrow(/Cannot load plugin "mlsd-lint-plugin-that-does-not-exist" .*: not found/);
   });
 });

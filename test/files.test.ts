@@ -1,9 +1,9 @@
 import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DecodeError, decodeText, firstInvalidUtf8 } from '../src/decode.js';
-import { InputError } from '../src/errors.js';
-import { expandPatterns, readInputFile, readStreamText } from '../src/files.js';
+import { DecodeError, decodeText, firstInvalidUtf8 } from '../src/run/decode.js';
+import { InputError } from '../src/support/errors.js';
+import { expandPatterns, readInputFile, readStreamText } from '../src/run/files.js';
 import { useTempTrees } from './helpers.js';
 
 const tree = useTempTrees();

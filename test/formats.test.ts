@@ -13,7 +13,7 @@ import formatJunit, { escapeXml } from '../src/formatters/junit.js';
 import formatMarkdown, { escapeMarkdown, stepSummary } from '../src/formatters/markdown.js';
 import formatSarif, { lineHash, pascalCase, sarifRuleName } from '../src/formatters/sarif.js';
 import type { FormatterContext } from '../src/formatters/types.js';
-import { REPOSITORY_URL } from '../src/project.js';
+import { REPOSITORY_URL } from '../src/support/project.js';
 import { HIGH_TEXT, SIGNAL_IDS, WEAK_TEXT } from './helpers.js';
 
 const rulesMeta = new Map(builtinRules.map((r) => [r.id, r.meta]));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../rules/index.js';
 import { lintTextSync } from '../src/api.js';
 import type { LintResult } from '../src/engine/types.js';
-import { UsageError } from '../src/errors.js';
+import { UsageError } from '../src/support/errors.js';
 import { FORMATTER_NAMES, loadFormatter } from '../src/formatters/index.js';
 import formatJson from '../src/formatters/json.js';
 import formatStylish from '../src/formatters/stylish.js';

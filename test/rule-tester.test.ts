@@ -7,8 +7,9 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import retraining from '../rules/retraining.js';
 import vagueLanguage from '../rules/vague-language.js';
 import framingFirst from '../rules/framing-first.js';
-import { defineRule, type AnyRule } from '../src/rule.js';
-import { RuleTester, RuleTesterError } from '../src/rule-tester.js';
+import { defineRule } from '../src/rule/define.js';
+import type { AnyRule } from '../src/rule/types.js';
+import { RuleTester, RuleTesterError } from '../src/rule/tester.js';
 import { installExamplePlugin, tempTree } from './helpers.js';
 
 // vitest has no globals here: hand the tester its describe and it.

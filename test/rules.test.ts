@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintTextSync } from '../src/api.js';
 import { builtinRules } from '../rules/index.js';
-import { renderRuleDoc, renderRuleIndex } from '../src/docs.js';
+import { renderRuleDoc, renderRuleIndex } from '../src/cli/rule-docs.js';
 import { ROOT, SIGNAL_IDS } from './helpers.js';
 
 const RULE_FIXTURES = path.join(ROOT, 'fixtures', 'rules');

@@ -1,4 +1,4 @@
-import type { OptionsSchema } from '../rule/define.js';
+import type { OptionsSchema } from '../rule/types.js';
 import type { Sentence } from '../document/types.js';
 import type { Hit } from './terms.js';
 

@@ -10,28 +10,24 @@
  */
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { ConfigError } from '../config/types.js';
-import { oneLine, parseConcurrency, parseCount, parseMegabytes, parseRuleOptions, parseScore, shouldUseColor, usageErrorOf } from './options.js';
+import { ConfigError } from '../support/errors.js';
+import { oneLine, parseCount, parseMegabytes, parseRuleOptions, parseScore, shouldUseColor, usageErrorOf } from './options.js';
 import type { LintResult } from '../engine/types.js';
 import { InputError, UsageError, WorkerError } from '../support/errors.js';
 import { DEFAULT_MAX_FILE_SIZE, expandPatterns, readInputFile, readStreamText } from '../run/files.js';
 import { FORMATTER_NAMES, loadFormatter } from '../formatters/index.js';
 import { DEFAULT_FORMAT, pairOutputs, type OutputArgument } from '../run/outputs.js';
 import { TOOL_NAME as NAME, packageVersion } from '../support/project.js';
+import { parseConcurrency } from '../run/concurrency.js';
 import type { LintSource } from '../run/run.js';
+import type { CliIo } from './io.js';
+
+export type { CliIo } from './io.js';
 
 const STDIN_NAME = '<stdin>';
 /** First arguments that are commands rather than paths (`./rules` is the path). */
 export const COMMANDS = ['rules', 'explain'] as const;
 
-export interface CliIo {
-  argv: readonly string[];
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
-  stderr: { write(text: string): unknown };
-}
 
 interface CliOptions {
   config?: string;
@@ -156,7 +152,7 @@ function errorsOnly(results: readonly LintResult[]): LintResult[] {
 async function isKnownProblem(error: unknown): Promise<boolean> {
   if (error instanceof UsageError || error instanceof ConfigError || error instanceof InputError || error instanceof WorkerError) return true;
   // Imported here, not at the top: the engine is not needed for --help, --version or usage errors.
-  const { RuleError } = await import('../engine/lint.js');
+  const { RuleError } = await import('../rule/run.js');
   return error instanceof RuleError;
 }
 

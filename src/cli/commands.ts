@@ -10,12 +10,13 @@ import { Command, CommanderError } from 'commander';
 import { builtinRules } from '../../rules/index.js';
 import { configureFiles } from '../config/configure.js';
 import { usageErrorOf } from './options.js';
-import { closest } from '../config/resolve.js';
-import { examplePair, recommendedSeverity, severityUnder, type RuleInfo } from './rule-docs.js';
+import { closest } from '../support/spelling.js';
+import { examplePair, type RuleInfo } from '../rule/help.js';
+import { recommendedSeverity, severityUnder } from './rule-docs.js';
 import { UsageError } from '../support/errors.js';
 import { padEnd, sanitize, wrap } from '../formatters/text.js';
-import { ruleDocsUrl, TOOL_NAME } from '../support/project.js';
-import type { CliIo } from './cli.js';
+import { TOOL_NAME } from '../support/project.js';
+import type { CliIo } from './io.js';
 
 const WIDTH = 80;
 const INDENT = '  ';
@@ -34,7 +35,7 @@ function program(name: string, description: string, io: CliIo): Command {
 async function knownRules(io: CliIo, configFile: string | undefined): Promise<RuleInfo[]> {
   // A path in the working directory selects the configuration a file there would get.
   const probe = path.join(io.cwd, `${TOOL_NAME}-rules.md`);
-  const run = await configureFiles([probe], { cwd: io.cwd, ...(configFile !== undefined ? { configFile } : {}) });
+  const run = await configureFiles([probe], { cwd: io.cwd, builtinRules, ...(configFile !== undefined ? { configFile } : {}) });
   return [...run.rulesMeta].map(([id, meta]) => ({ id, meta: meta as RuleInfo['meta'] }));
 }
 
@@ -56,7 +57,6 @@ export function listRules(rules: readonly RuleInfo[]): string {
 
 export function explainRule(rule: RuleInfo): string {
   const m = rule.meta;
-  const builtin = builtinRules.some((r) => r.id === rule.id);
   const lines: string[] = [];
   lines.push(m.signal ? `${rule.id}: ${m.signal.title}` : `${rule.id} (finding)`, '');
   lines.push('What it checks', ...paragraph(`${m.description}.`));
@@ -75,8 +75,7 @@ export function explainRule(rule: RuleInfo): string {
   const { weak, high } = examplePair(m);
   if (weak) lines.push('', `Weak-signal example (${weak.title})`, ...weak.text.trimEnd().split('\n').flatMap((line) => paragraph(line, '  │ ')));
   if (high) lines.push('', `High-signal example (${high.title})`, ...high.text.trimEnd().split('\n').flatMap((line) => paragraph(line, '  │ ')));
-  const docs = m.docsUrl ?? (builtin ? ruleDocsUrl(rule.id) : undefined);
-  if (docs) lines.push('', `Docs: ${docs}`);
+  if (m.docsUrl) lines.push('', `Docs: ${m.docsUrl}`);
   return `${lines.join('\n')}\n`;
 }
 

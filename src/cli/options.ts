@@ -46,15 +46,6 @@ export function parseCount(value: string, option: string): number {
   return n;
 }
 
-/** `--concurrency`: `auto`, `off`, or a whole number of worker threads (1 = off). */
-export function parseConcurrency(value: string, option = '--concurrency'): 'auto' | 'off' | number {
-  const text = value.trim();
-  if (text === 'auto' || text === 'off') return text;
-  const n = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`Invalid ${option} "${value}", expected auto, off or a number of threads >= 1`);
-  return n === 1 ? 'off' : n;
-}
-
 /** A score threshold such as `--min-score`: a number from 0 to 100. */
 export function parseScore(value: string, option: string): number {
   const n = Number(value);

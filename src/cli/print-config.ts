@@ -3,9 +3,10 @@
  * matching `overrides` and `--rule`, as JSON. The file need not exist (as in ESLint).
  */
 import path from 'node:path';
+import { builtinRules } from '../../rules/index.js';
 import { configureFiles } from '../config/configure.js';
 import type { RuleEntry } from '../config/types.js';
-import type { SeverityName } from '../rule/define.js';
+import type { SeverityName } from '../rule/types.js';
 
 const NAMES: readonly SeverityName[] = ['off', 'warn', 'error'];
 
@@ -31,6 +32,7 @@ export async function resolvedConfigFor(file: string, options: PrintConfigOption
   const absolute = path.resolve(options.cwd, file);
   const run = await configureFiles([absolute], {
     cwd: options.cwd,
+    builtinRules,
     ...(options.configFile !== undefined ? { configFile: options.configFile } : {}),
     ...(options.rules ? { cliRules: options.rules } : {}),
   });

@@ -1,5 +1,12 @@
+/**
+ * Rule descriptions for the command line and the docs: the doc page of a rule and the index
+ * (`npm run docs` writes docs/rules/), and the severity a preset gives a rule (`mlsd-lint rules`,
+ * `explain`).
+ */
 import { PRESETS } from '../config/presets.js';
-import type { AnyRule, OptionSpec, RuleEntry, RuleExample } from '../index.js';
+import type { RuleEntry } from '../config/types.js';
+import { fence, type RuleInfo } from '../rule/help.js';
+import type { AnyRule, OptionSpec } from '../rule/types.js';
 
 /** Severity a preset gives a rule, as text ("error", "warn (weak: error)"). */
 function presetSeverity(rule: AnyRule, preset: string): string {
@@ -10,10 +17,6 @@ function presetSeverity(rule: AnyRule, preset: string): string {
   const name = typeof severity === 'number' ? (['off', 'warn', 'error'][severity] ?? String(severity)) : severity;
   if (!rule.meta.signal) return name;
   return `${name} when missing, ${weak ?? (name === 'off' ? 'off' : 'warn')} when weak`;
-}
-
-function fence(text: string): string {
-  return ['```markdown', text.trimEnd(), '```'].join('\n');
 }
 
 /** The documentation page of one rule, generated from its metadata. */
@@ -63,20 +66,6 @@ export function renderRuleIndex(rules: readonly AnyRule[]): string {
   return lines.join('\n');
 }
 
-/** A rule's id and metadata: enough to describe it (built-in or from a plugin). */
-export interface RuleInfo {
-  id: string;
-  meta: AnyRule['meta'];
-}
-
-/** The example pair `explain` and SARIF help show: what costs points, and what earns credit. */
-export function examplePair(meta: AnyRule['meta']): { weak?: RuleExample; high?: RuleExample } {
-  const examples = meta.examples ?? [];
-  const weak = examples.find((e) => (e.status ? e.status !== 'high' : e.reported === true));
-  const high = examples.find((e) => (e.status ? e.status === 'high' : e.reported === false));
-  return { ...(weak ? { weak } : {}), ...(high ? { high } : {}) };
-}
-
 /** Severity under the `recommended` preset, for listings (`mlsd-lint rules`). */
 export function recommendedSeverity(rule: RuleInfo): string {
   return severityUnder(rule, 'recommended');
@@ -90,37 +79,4 @@ export function severityUnder(rule: RuleInfo, preset: string): string {
   const weak = (rule.meta.options as Record<string, OptionSpec<unknown>> | undefined)?.weak?.default;
   const weakSeverity = severity === 'off' ? 'off' : typeof weak === 'string' ? (weak === 'error' && severity === 'warn' ? 'warn' : weak) : 'warn';
   return `${severity} when missing, ${weakSeverity} when weak`;
-}
-
-/**
- * Help for one rule, as plain text and as markdown (SARIF `help`, `mlsd-lint explain`): what it
- * checks, why, what earns each status, and a weak vs high-signal example.
- */
-export function ruleHelp(rule: RuleInfo): { text: string; markdown: string } {
-  const m = rule.meta;
-  const text: string[] = [`${m.description}.`];
-  const markdown: string[] = [`**${rule.id}**: ${m.description}.`];
-  if (m.signal) {
-    const line = `Signal: ${m.signal.title}, weight ${m.signal.weight} of 100${m.signal.step ? `, the guide's step ${m.signal.step}` : ''}.`;
-    text.push(line);
-    markdown.push(line);
-  }
-  text.push('', 'Why:', m.rationale);
-  markdown.push('', '## Why', '', m.rationale);
-  if (m.criteria) {
-    const title = m.signal ? 'What earns each status' : 'When it is reported';
-    text.push('', `${title}:`);
-    markdown.push('', `## ${title}`, '');
-    for (const [key, value] of Object.entries(m.criteria)) {
-      text.push(`- ${key}: ${value}`);
-      markdown.push(`- **${key}**: ${value}`);
-    }
-  }
-  const { weak, high } = examplePair(m);
-  for (const [label, example] of [['Weak-signal example', weak], ['High-signal example', high]] as const) {
-    if (!example) continue;
-    text.push('', `${label} (${example.title}):`, example.text.trimEnd());
-    markdown.push('', `## ${label}`, '', fence(example.text));
-  }
-  return { text: text.join('\n'), markdown: markdown.join('\n') };
 }

@@ -4,9 +4,8 @@
  * not) and the command-line rules. Only then is any input read, so a typo in a config fails the
  * run before it does any work, and fails it the same way whichever files are linted.
  */
-import { builtinRules } from '../../rules/index.js';
 import type { ResolvedConfig } from '../engine/types.js';
-import type { AnyRule, RuleMeta } from '../rule/define.js';
+import type { AnyRule, RuleMeta } from '../rule/types.js';
 import { createConfigLoader, type LoadedConfig } from './load.js';
 import { matchingOverrides } from './overrides.js';
 import { loadPluginModules, type LoadedPlugin } from './plugins.js';
@@ -15,6 +14,8 @@ import type { RuleEntry } from './types.js';
 
 export interface ConfigureOptions {
   cwd: string;
+  /** The built-in rules, before any plugin's: configuration knows them only as given here. */
+  builtinRules: readonly AnyRule[];
   /** Use this configuration file only (`--config`). */
   configFile?: string;
   /** Rule entries from the command line, applied after everything else. */
@@ -69,7 +70,7 @@ export async function configureFiles(paths: readonly string[], options: Configur
     if (!source) {
       const modules = loaded ? await loadPluginModules(loaded) : [];
       for (const plugin of modules) for (const rule of plugin.rules) plugins.set(rule.id, `plugin "${plugin.specifier}" in ${loaded?.displayPath}`);
-      const rules = [...builtinRules, ...modules.flatMap((plugin) => plugin.rules)];
+      const rules = [...options.builtinRules, ...modules.flatMap((plugin) => plugin.rules)];
       const rulesSource: RulesSource = { directory: loaded?.directory ?? options.cwd, displayPath: loaded?.displayPath ?? '', plugins: modules };
       source = { loaded, rules, rulesSource, resolved: new Map() };
       // Dry run with every override block: validates all of them now, not when a matching file turns up.

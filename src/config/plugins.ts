@@ -8,7 +8,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { defineRule, RuleDefinitionError, type AnyRule } from '../rule/define.js';
+import { defineRule, RuleDefinitionError } from '../rule/define.js';
+import type { AnyRule } from '../rule/types.js';
 import type { LoadedConfig } from './load.js';
 import { ConfigError } from './types.js';
 

@@ -1,4 +1,6 @@
-import type { AnyRule, OptionSpec, SeverityLevel } from '../rule/define.js';
+import type { AnyRule, SeverityLevel } from '../rule/types.js';
+import { describeValue, ruleOptions } from '../rule/options.js';
+import { closest } from '../support/spelling.js';
 import type { ResolvedConfig, RuleSetting } from '../engine/types.js';
 import type { ComponentLexicon } from '../document/components.js';
 import { PRESETS } from './presets.js';
@@ -7,66 +9,10 @@ import { ConfigError, type RuleEntry, type UserConfig } from './types.js';
 const SEVERITIES: Record<string, SeverityLevel> = { off: 0, warn: 1, error: 2, '0': 0, '1': 1, '2': 2 };
 const TOP_LEVEL_KEYS = new Set(['extends', 'rules', 'plugins', 'overrides', '$schema']);
 
-function describe(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
-}
-
 export function parseSeverity(value: unknown, where: string): SeverityLevel {
   const level = typeof value === 'string' || typeof value === 'number' ? SEVERITIES[String(value)] : undefined;
-  if (level === undefined) throw new ConfigError(`Unexpected severity ${describe(value)} for ${where}, expected "off", "warn" or "error"`);
+  if (level === undefined) throw new ConfigError(`Unexpected severity ${describeValue(value)} for ${where}, expected "off", "warn" or "error"`);
   return level;
-}
-
-function checkOption(ruleId: string, name: string, spec: OptionSpec<unknown>, value: unknown, source?: string): void {
-  const where = `option \`${name}\` of \`${ruleId}\`${source ? ` in ${source}` : ''}`;
-  const fail = (expected: string): never => {
-    throw new ConfigError(`Unexpected value ${describe(value)} for ${where}, expected ${expected}`);
-  };
-  switch (spec.type) {
-    case 'boolean':
-      if (typeof value !== 'boolean') fail('true or false');
-      break;
-    case 'string':
-      if (typeof value !== 'string') fail('a string');
-      if (spec.enum && !spec.enum.includes(value as string)) fail(spec.enum.map((v) => `"${v}"`).join(', '));
-      break;
-    case 'string[]':
-      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) fail('an array of strings');
-      break;
-    case 'number':
-    case 'integer': {
-      const n = value as number;
-      if (typeof n !== 'number' || !Number.isFinite(n) || (spec.type === 'integer' && !Number.isInteger(n))) fail(spec.type === 'integer' ? 'an integer' : 'a number');
-      if (spec.minimum !== undefined && n < spec.minimum) fail(`a ${spec.type} >= ${spec.minimum}`);
-      if (spec.maximum !== undefined && n > spec.maximum) fail(`a ${spec.type} <= ${spec.maximum}`);
-      break;
-    }
-  }
-}
-
-/**
- * Validate a rule's options against its schema and fill in defaults. `source` ("`rules` of
- * .mlsd-lintrc.json", "--rule") is named in errors so the user knows which file to fix.
- */
-export function ruleOptions(rule: AnyRule, given: Record<string, unknown> | undefined, base: Record<string, unknown> = {}, source?: string): Record<string, unknown> {
-  const inSource = source ? ` in ${source}` : '';
-  const schema = (rule.meta.options ?? {}) as Record<string, OptionSpec<unknown>>;
-  const options: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(schema)) options[name] = base[name] ?? spec.default;
-  if (given === undefined) return options;
-  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
-    throw new ConfigError(`Unexpected options ${describe(given)} for \`${rule.id}\`${inSource}, expected an object`);
-  }
-  for (const [name, value] of Object.entries(given)) {
-    const spec = schema[name];
-    if (!spec) {
-      const known = Object.keys(schema);
-      throw new ConfigError(`Unknown option \`${name}\` for \`${rule.id}\`${inSource}${known.length ? ` (known: ${known.join(', ')})` : ' (it takes no options)'}`);
-    }
-    checkOption(rule.id, name, spec, value, source);
-    options[name] = value;
-  }
-  return options;
 }
 
 function applyEntry(settings: Map<string, RuleSetting>, rules: ReadonlyMap<string, AnyRule>, id: string, entry: RuleEntry, where: string): void {
@@ -77,7 +23,7 @@ function applyEntry(settings: Map<string, RuleSetting>, rules: ReadonlyMap<strin
   }
   const raw: unknown = entry;
   if (Array.isArray(raw) && (raw.length === 0 || raw.length > 2)) {
-    throw new ConfigError(`Unexpected entry ${describe(entry)} for \`${id}\` in ${where}, expected a severity or [severity, options]`);
+    throw new ConfigError(`Unexpected entry ${describeValue(entry)} for \`${id}\` in ${where}, expected a severity or [severity, options]`);
   }
   const [severityValue, options] = Array.isArray(raw) ? (raw as [unknown, Record<string, unknown> | undefined]) : [raw, undefined];
   const severity = parseSeverity(severityValue, `\`${id}\` in ${where}`);
@@ -88,7 +34,7 @@ function applyEntry(settings: Map<string, RuleSetting>, rules: ReadonlyMap<strin
 /** Validate a user config's shape (before any file is read). */
 export function validateUserConfig(config: unknown, where: string): UserConfig {
   if (config === null || typeof config !== 'object' || Array.isArray(config)) {
-    throw new ConfigError(`Configuration in ${where} must be an object, got ${describe(config)}`);
+    throw new ConfigError(`Configuration in ${where} must be an object, got ${describeValue(config)}`);
   }
   const c = config as Record<string, unknown>;
   for (const key of Object.keys(c)) {
@@ -98,7 +44,7 @@ export function validateUserConfig(config: unknown, where: string): UserConfig {
     const list = Array.isArray(c.extends) ? c.extends : [c.extends];
     for (const name of list) {
       if (typeof name !== 'string' || !(name in PRESETS)) {
-        throw new ConfigError(`Unknown preset ${describe(name)} in \`extends\` of ${where}, expected ${Object.keys(PRESETS).map((p) => `"${p}"`).join(' or ')}`);
+        throw new ConfigError(`Unknown preset ${describeValue(name)} in \`extends\` of ${where}, expected ${Object.keys(PRESETS).map((p) => `"${p}"`).join(' or ')}`);
       }
     }
   }
@@ -161,29 +107,4 @@ export function resolveConfig(user: UserConfig | undefined, options: ResolveOpti
   const resolved: ResolvedConfig = { rules, settings };
   if (options.components) resolved.components = options.components;
   return resolved;
-}
-
-/** The known id nearest to a misspelt one (edit distance <= 3). */
-export function closest(id: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 4;
-  for (const candidate of known) {
-    const d = editDistance(id, candidate);
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j] as number;
-      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length] as number;
 }

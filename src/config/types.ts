@@ -19,7 +19,4 @@ export interface UserConfig {
   overrides?: OverrideConfig[];
 }
 
-/** A configuration problem: bad key, value or file. Always names where. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+export { ConfigError } from '../support/errors.js';

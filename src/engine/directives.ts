@@ -16,8 +16,8 @@
 import type { Nodes, Parent } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
 import type { Document } from '../document/document.js';
-import type { AnyRule } from '../rule/define.js';
-import { closest } from '../config/resolve.js';
+import type { AnyRule } from '../rule/types.js';
+import { closest } from '../support/spelling.js';
 import type { LintMessage } from './types.js';
 
 /** Rule id of the warning for a disable directive that suppressed nothing. */

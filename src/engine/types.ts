@@ -1,10 +1,7 @@
 import type { ComponentLexicon } from '../document/components.js';
-import type { AnyRule, SeverityLevel, SignalStatus } from '../rule/define.js';
+import type { AnyRule, LintMessage, RuleSetting, SignalResult } from '../rule/types.js';
 
-export interface RuleSetting {
-  severity: SeverityLevel;
-  options: Record<string, unknown>;
-}
+export type { LintMessage, RuleSetting, SignalResult } from '../rule/types.js';
 
 /** Configuration after presets, overrides and validation: what the engine runs. */
 export interface ResolvedConfig {
@@ -14,28 +11,6 @@ export interface ResolvedConfig {
   settings: ReadonlyMap<string, RuleSetting>;
   /** Named components, extended by plugins. */
   components?: ComponentLexicon;
-}
-
-export interface SignalResult {
-  id: string;
-  status: SignalStatus;
-  line?: number;
-  column?: number;
-  evidence?: string;
-  suggestion?: string;
-}
-
-export interface LintMessage {
-  ruleId: string;
-  severity: 1 | 2;
-  message: string;
-  line: number;
-  column: number;
-  endLine?: number;
-  endColumn?: number;
-  suggestion?: string;
-  /** Not part of the JSON contract: which message template produced it. */
-  messageId?: string;
 }
 
 export interface LintResult {

@@ -5,7 +5,7 @@
  * a backtick, `<`, `*` or `[` cannot start markup.
  */
 import type { LintMessage, LintResult, SignalResult } from '../engine/types.js';
-import type { SignalStatus } from '../rule/define.js';
+import type { SignalStatus } from '../rule/types.js';
 import { sanitize, truncate } from './text.js';
 import { ruleOfSignal, type Formatter, type FormatterContext } from './types.js';
 

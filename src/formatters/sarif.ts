@@ -7,12 +7,11 @@
  * line's text, plus the occurrence index of that pair in the file.
  */
 import { createHash } from 'node:crypto';
-import { STRUCTURE_RULES, FIVE_STEP_SIGNALS, OTHER_SIGNALS } from '../config/presets.js';
-import { ruleHelp, type RuleInfo } from '../cli/rule-docs.js';
+import { ruleHelp, type RuleInfo } from '../rule/help.js';
 import { INVALID_DIRECTIVE_ID, UNUSED_DIRECTIVE_ID } from '../engine/directives.js';
 import type { LintMessage, LintResult } from '../engine/types.js';
-import { DIRECTIVES_DOCS_URL, REPOSITORY_URL, TOOL_NAME, ruleDocsUrl } from '../support/project.js';
-import type { RuleMeta } from '../rule/define.js';
+import { DIRECTIVES_DOCS_URL, REPOSITORY_URL, TOOL_NAME } from '../support/project.js';
+import type { RuleMeta } from '../rule/types.js';
 import { absoluteUri, relativeToCwd, relativeUri } from './paths.js';
 import type { Formatter } from './types.js';
 
@@ -21,7 +20,6 @@ export const SARIF_VERSION = '2.1.0';
 /** GitHub's name for the checkout root; the upload action resolves it. */
 export const SRCROOT = '%SRCROOT%';
 
-const BUILTIN = new Set<string>([...FIVE_STEP_SIGNALS, ...OTHER_SIGNALS, ...STRUCTURE_RULES]);
 const LEVEL = { error: 'error', warn: 'warning', off: 'none' } as const;
 
 /** Pseudo-rules for messages about directives themselves. */
@@ -75,7 +73,7 @@ export function sarifRuleName(id: string, isSignal: boolean): string {
 function describeRule(id: string, meta: RuleMeta<string, unknown>): SarifRule {
   const info: RuleInfo = { id, meta: meta as RuleInfo['meta'] };
   const help = ruleHelp(info);
-  const docs = meta.docsUrl ?? (BUILTIN.has(id) ? ruleDocsUrl(id) : undefined);
+  const docs = meta.docsUrl;
   return {
     id,
     name: sarifRuleName(id, Boolean(meta.signal)),

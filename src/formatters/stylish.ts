@@ -8,7 +8,7 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { LintMessage, LintResult, SignalResult } from '../engine/types.js';
-import type { SignalStatus } from '../rule/define.js';
+import type { SignalStatus } from '../rule/types.js';
 import { padEnd, padStart, sanitize, truncate, visibleLength, wrap } from './text.js';
 import type { Formatter, FormatterContext } from './types.js';
 

@@ -1,5 +1,5 @@
 import type { LintResult } from '../engine/types.js';
-import type { RuleMeta } from '../rule/define.js';
+import type { RuleMeta } from '../rule/types.js';
 
 export interface FormatterContext {
   /** The working directory, for formatters that show or resolve paths. */

@@ -15,12 +15,12 @@
  * set `RuleTester.describe` and `RuleTester.it`, or let the tester find them as globals. Without one
  * it runs every case at once and throws one error listing the failures.
  */
-import { ConfigError } from '../config/types.js';
-import { ruleOptions } from '../config/resolve.js';
 import { Document } from '../document/document.js';
-import { formatMessage, lintDocument } from '../engine/lint.js';
-import type { LintMessage, ResolvedConfig } from '../engine/types.js';
-import { defineRule, type AnyRule, type RuleDefinition, type SignalStatus } from './define.js';
+import { ConfigError } from '../support/errors.js';
+import { defineRule } from './define.js';
+import { ruleOptions } from './options.js';
+import { formatMessage, inFile, runRule, sortMessages } from './run.js';
+import type { AnyRule, LintMessage, RuleDefinition, SignalStatus } from './types.js';
 
 type Describe = (name: string, body: () => void) => unknown;
 type It = (name: string, body: () => void) => unknown;
@@ -212,19 +212,19 @@ export class RuleTester {
       if (error instanceof ConfigError) throw new RuleTesterError(`${label}: ${error.message}`);
       throw error;
     }
-    const config: ResolvedConfig = { rules: new Map([[rule.id, rule]]), settings: new Map([[rule.id, { severity: 2, options }]]) };
     const doc = new Document(c.text, { filePath: this.config.filePath ?? 'answer.md' });
     const before = snapshot(doc);
-    const result = lintDocument(doc, config, doc.filePath);
+    let outcome: ReturnType<typeof runRule>;
+    try {
+      outcome = runRule(doc, rule, { severity: 2, options });
+    } catch (error) {
+      throw inFile(error, doc.filePath ?? 'answer.md');
+    }
     const changed = firstChange(before, snapshot(doc));
     if (changed !== undefined) {
       throw new RuleTesterError(`${label}: rule "${rule.id}" changed the Document it was given (${changed}); rules must only read it (use document.memo for derived views)`);
     }
-    const signalId = rule.meta.signal?.id;
-    return {
-      messages: result.messages.filter((m) => m.ruleId === rule.id),
-      status: signalId === undefined ? undefined : result.signals.find((s) => s.id === signalId)?.status,
-    };
+    return { messages: sortMessages(outcome.messages), status: outcome.signal?.status };
   }
 
   private checkCaseShape(rule: AnyRule, c: InvalidCase<string, unknown>, label: string, keys: Set<string>): void {

@@ -6,11 +6,11 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { builtinRules } from '../../rules/index.js';
-import { lintTextSync } from '../api.js';
 import { loadPluginModules } from '../config/plugins.js';
+import { lintMarkdown } from '../engine/lint.js';
 import type { ResolvedConfig } from '../engine/types.js';
 import { serializeError, type Reply, type Task, type WorkerSetup } from './parallel.js';
-import type { AnyRule } from '../rule/define.js';
+import type { AnyRule } from '../rule/types.js';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort;
@@ -54,7 +54,7 @@ port.on('message', (task: Task) => {
     let reply: Reply;
     try {
       const config = await configFor(task.config);
-      const result = lintTextSync(task.text, { filePath: task.displayPath, config, ...(setup.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}) });
+      const result = lintMarkdown(task.text, config, { filePath: task.displayPath, ...(setup.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}) });
       reply = { id: task.id, result };
     } catch (error) {
       reply = { id: task.id, error: serializeError(error) };

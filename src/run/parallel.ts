@@ -11,8 +11,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { RulesSource } from '../config/configure.js';
-import { ConfigError } from '../config/types.js';
-import { RuleError } from '../engine/lint.js';
+import { ConfigError } from '../support/errors.js';
+import { RuleError } from '../rule/run.js';
 import type { LintResult, ResolvedConfig, RuleSetting } from '../engine/types.js';
 import { WorkerError } from '../support/errors.js';
 

@@ -8,13 +8,15 @@
  * read error, or its crashed rule), nothing after it read or reported.
  */
 import os from 'node:os';
+import { builtinRules } from '../../rules/index.js';
 import { configureFiles, type ConfiguredRun, type RulesSource } from '../config/configure.js';
 import type { RuleEntry } from '../config/types.js';
-import { lintTextSync } from '../api.js';
-import { RuleError } from '../engine/lint.js';
+import { lintMarkdown } from '../engine/lint.js';
+import { RuleError } from '../rule/run.js';
 import type { LintResult, ResolvedConfig } from '../engine/types.js';
-import type { RuleMeta } from '../rule/define.js';
+import type { RuleMeta } from '../rule/types.js';
 import type { LintCache } from './cache.js';
+import type { Concurrency } from './concurrency.js';
 import type { LintPool, SetupBuilder } from './parallel.js';
 
 export interface LintSource {
@@ -28,8 +30,7 @@ export interface LintSource {
   cacheable?: boolean;
 }
 
-/** `off` (or 1): this thread only; `auto`: worker threads when the run is large enough to pay; n: n threads (n - 1 workers). */
-export type Concurrency = 'auto' | 'off' | number;
+export type { Concurrency } from './concurrency.js';
 
 export interface RunOptions {
   cwd: string;
@@ -78,7 +79,7 @@ function withPlugin(error: unknown, run: ConfiguredRun): unknown {
  */
 function lintSource(text: string, source: LintSource, config: ResolvedConfig, run: ConfiguredRun, options: RunOptions): LintResult {
   try {
-    return lintTextSync(text, { filePath: source.displayPath, config, ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}) });
+    return lintMarkdown(text, config, { filePath: source.displayPath, ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}) });
   } catch (error) {
     throw withPlugin(error, run);
   }
@@ -109,7 +110,7 @@ function workersFor(concurrency: Concurrency, queued: number, work: number, more
 export async function runLint(sources: readonly LintSource[], options: RunOptions): Promise<RunOutcome> {
   const run = await configureFiles(
     sources.map((s) => s.path),
-    { cwd: options.cwd, ...(options.configFile !== undefined ? { configFile: options.configFile } : {}), ...(options.rules ? { cliRules: options.rules } : {}) },
+    { cwd: options.cwd, builtinRules, ...(options.configFile !== undefined ? { configFile: options.configFile } : {}), ...(options.rules ? { cliRules: options.rules } : {}) },
   );
   const configs = sources.map((s) => run.configFor(s.path));
   const concurrency = options.concurrency ?? 'off';

@@ -1,0 +1,140 @@
+/**
+ * The rule contract: what a rule declares (meta), what it is given (context), what it returns
+ * (a verdict) and reports, and the signal rows and messages the engine makes of them.
+ */
+import type { Document } from '../document/document.js';
+import type { Block, Section, Sentence, SectionKind } from '../document/types.js';
+
+export type SignalStatus = 'high' | 'weak' | 'missing';
+export const SIGNAL_STATUSES: readonly SignalStatus[] = ['high', 'weak', 'missing'];
+
+export type SeverityName = 'off' | 'warn' | 'error';
+export type SeverityLevel = 0 | 1 | 2;
+
+/** Where a report points: a source range, a sentence, a block, a section (its heading) or an offset. */
+export type Anchor = { start: number; end: number } | Sentence | Block | Section | number;
+
+export interface OptionSpec<T> {
+  type: 'number' | 'integer' | 'boolean' | 'string' | 'string[]';
+  default: T;
+  description: string;
+  minimum?: number;
+  maximum?: number;
+  /** Allowed values for strings. */
+  enum?: readonly string[];
+}
+
+export type OptionsSchema<O> = { [K in keyof O]: OptionSpec<O[K]> };
+
+/** What a rule that judges a signal declares about it. */
+export interface SignalDefinition {
+  /** Public id (JSON, SARIF, config); for built-in rules the rule id. */
+  id: string;
+  title: string;
+  /** Weight in the score (0..100 over all signals). */
+  weight: number;
+  /** The guide's step (1-5) the signal belongs to, if any. */
+  step?: number;
+  /** Section kinds where this signal belongs: a missing finding is anchored at such a heading. */
+  sectionKinds?: readonly SectionKind[];
+}
+
+export interface RuleExample {
+  title: string;
+  /** Markdown answer text. */
+  text: string;
+  /** For signal rules: the status this example must get. */
+  status?: SignalStatus;
+  /** For finding rules: whether the finding must be reported. */
+  reported?: boolean;
+}
+
+export interface RuleMeta<M extends string, O> {
+  /** One sentence: what the rule checks. */
+  description: string;
+  /** Why it matters, in the guide's words. */
+  rationale: string;
+  signal?: SignalDefinition;
+  defaultSeverity: SeverityName;
+  /** Message templates by id; `{name}` placeholders are filled from report data. */
+  messages: Record<M, string>;
+  options?: OptionsSchema<O>;
+  /**
+   * What earns each status (signal rules) or what is reported (finding rules), one short paragraph
+   * per key; shown by `explain` and on the rule's doc page.
+   */
+  criteria?: Readonly<Record<string, string>>;
+  /** Examples shown by `explain` and run as tests. */
+  examples?: readonly RuleExample[];
+  /** Where the rule's documentation lives. */
+  docsUrl?: string;
+}
+
+export interface Report<M extends string> {
+  messageId: M;
+  data?: Record<string, string | number>;
+  at?: Anchor;
+  suggestion?: string;
+}
+
+/** What a signal rule returns: the status, where it is grounded, and what to say when it is not high. */
+export interface SignalVerdict<M extends string> {
+  status: SignalStatus;
+  /** The sentence (or range) that best supports the status. */
+  evidence?: Anchor;
+  /** The message for a weak or missing status (default: the `weak` / `missing` message). */
+  messageId?: M;
+  data?: Record<string, string | number>;
+  /** Where the message points (default: the evidence, else a relevant heading, else line 1). */
+  at?: Anchor;
+  /** A concrete rewrite that lifts the signal to high. */
+  suggestion?: string;
+}
+
+export interface RuleContext<M extends string, O> {
+  readonly id: string;
+  readonly document: Document;
+  readonly options: Readonly<O>;
+  /** Report a finding (for rules that are not signals, or extra findings of a signal rule). */
+  report(report: Report<M>): void;
+}
+
+export interface RuleDefinition<M extends string = string, O = Record<string, unknown>> {
+  /** kebab-case id; for built-in rules the file name. */
+  id: string;
+  meta: RuleMeta<M, O>;
+  check(context: RuleContext<M, O>): SignalVerdict<M> | void;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = RuleDefinition<string, any>;
+
+/** A rule's severity and options, as configuration resolved them. */
+export interface RuleSetting {
+  severity: SeverityLevel;
+  options: Record<string, unknown>;
+}
+
+/** One signal row of a result: the status and the statement it stands on. */
+export interface SignalResult {
+  id: string;
+  status: SignalStatus;
+  line?: number;
+  column?: number;
+  evidence?: string;
+  suggestion?: string;
+}
+
+/** One reported problem, with 1-based positions. */
+export interface LintMessage {
+  ruleId: string;
+  severity: 1 | 2;
+  message: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  suggestion?: string;
+  /** Not part of the JSON contract: which message template produced it. */
+  messageId?: string;
+}
