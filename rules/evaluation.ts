@@ -6,13 +6,8 @@ import { linkBetween, Link } from '../src/analysis/link.js';
 import { quote, signalOptions } from '../src/analysis/signal.js';
 import { hitsOf, statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
-import { BUSINESS_METRIC, MEASURABLE_METRIC, OFFLINE_METRIC } from '../src/analysis/vocabulary.js';
-
-/** An online experiment: A/B test, interleaving, canary, shadow, a pilot with a control group. */
-const ONLINE_TEST =
-  /\b(?:a\/b[- ]?test\w*|ab[- ]test\w*|a\/b|split[- ]test\w*|online (?:experiments?|evaluation|tests?|testing)|controlled experiments?|randomi[sz]ed (?:controlled )?(?:trials?|experiments?)|interleav\w*|canary|canaries|shadow (?:mode|deployment|traffic|tests?|testing|launch)|shadow(?:ed|ing)? (?:the )?(?:current|production|live)|champion[/ -]challenger|control (?:groups?|stores?|regions?|cities|markets?|arms?|cohorts?|plants?|sites?)|holdout groups?|pilot\b|(?:an|the|this|online|live) experiment\b|\d+\s?% of (?:the )?(?:users|traffic|requests|sessions|members|visitors|uploads|queries|customers|riders|drivers|stores|listeners|viewers)\b|treatment groups?|traffic split|split (?:the )?traffic|(?:\d+% of )?traffic to the (?:new|candidate) model|pilot(?:s|ed|ing)? (?:in|on|with|at)|switchback)\b/g;
-
-const EVALUATE = /\b(?:evaluat\w*|validation (?:sets?|data|metrics?|split)|offline metrics?|online metrics?|test sets?|backtest\w*|offline tests?)\b/g;
+import { BUSINESS_METRIC, MEASURABLE_METRIC, OFFLINE_METRIC } from '../src/analysis/vocabulary/metrics.js';
+import { EVALUATE, ONLINE_TEST } from '../src/analysis/vocabulary/evaluation.js';
 
 function onlineTests(doc: Document): Sentence[] {
   return doc.memo('online-tests', () => statements(doc).filter((s) => findPattern(s, ONLINE_TEST, 'online').some((h) => !h.negated)));

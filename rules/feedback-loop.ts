@@ -5,9 +5,8 @@ import { linkBetween, Link } from '../src/analysis/link.js';
 import { quote, signalOptions } from '../src/analysis/signal.js';
 import { hitsOf, statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
-import { DELAY_CUE, FEEDBACK_EVENT, IMMEDIATE_FEEDBACK, LABEL_SOURCE } from '../src/analysis/vocabulary.js';
-
-const FEEDBACK_LOOP = /\bfeedback[- ]loops?\b/g;
+import { DELAY_CUE, FEEDBACK_EVENT, IMMEDIATE_FEEDBACK, LABEL_SOURCE } from '../src/analysis/vocabulary/feedback.js';
+import { FEEDBACK_LOOP } from '../src/analysis/vocabulary/feedback.js';
 
 /** Feedback delays are seconds to months; a figure in milliseconds is a latency, not a delay. */
 const SUB_SECOND = new Set(['ms', 'us', 'ns']);

@@ -5,10 +5,7 @@ import { quote } from '../src/analysis/signal.js';
 import { framingFacts } from '../src/analysis/framing.js';
 import { statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
-
-/** Talk about the model itself: its family, layers, architecture, loss. */
-const MODEL_TALK =
-  /\b(?:model architecture|architecture of the model|two[- ]tower|transformer|neural net\w*|deep (?:learning|network|model)|layers?|embedding (?:size|dimension)s?|attention|gbdt|gradient[- ]boost\w*|xgboost|lightgbm|catboost|logistic regression|random forest|(?:we|i)(?:'d| would| will)? use (?:a |an )?(?:\w+ )?(?:model|network|ranker|classifier)|collaborative filtering|matrix factori[sz]ation|cnn|rnn|lstm|bert|gnn|dcn|deepfm|loss function)\b/g;
+import { MODEL_TALK } from '../src/analysis/vocabulary/framing.js';
 
 export default defineRule({
   id: 'framing-first',

@@ -3,15 +3,10 @@ import type { Document } from '../src/document/document.js';
 import type { SectionKind, Sentence } from '../src/document/types.js';
 import { statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
+import { INFRA_WORDS, MODEL_WORDS } from '../src/analysis/vocabulary/model.js';
 
 const INFRA_KINDS: readonly SectionKind[] = ['data', 'features', 'serving', 'monitoring', 'retraining', 'scale'];
 const MODEL_KINDS: readonly SectionKind[] = ['model'];
-
-/** Vocabulary of modelling and of infrastructure, for sentences outside classified sections. */
-const MODEL_WORDS =
-  /\b(?:architecture|layers?|neurons?|activation|attention|transformer|tower|embedding dim\w*|loss|optimi[sz]er|learning rate|epochs?|regulari[sz]\w*|dropout|hyper-?parameters?|gradient|backprop\w*|convolution\w*|recurrent|softmax|sigmoid|logits?|weights|fine[- ]?tun\w*|pre-?train\w*|cross[- ]entropy|boosting|trees? depth|ensemble)\b/g;
-const INFRA_WORDS =
-  /\b(?:pipelines?|ingest\w*|feature store|stream\w*|kafka|spark|flink|airflow|serv\w*|deploy\w*|latency|qps|cache|redis|monitor\w*|drift|alert\w*|retrain\w*|logging|logs?|storage|warehouse|data quality|freshness|batch|real[- ]time|scal\w*|throughput|rollback|canary|registry)\b/g;
 
 interface Tally {
   model: number;

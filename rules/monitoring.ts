@@ -6,37 +6,9 @@ import { linkBetween, Link } from '../src/analysis/link.js';
 import { quote, signalOptions } from '../src/analysis/signal.js';
 import { inContext, statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
-import { BUSINESS_METRIC, MEASURABLE_METRIC, OFFLINE_METRIC, SYSTEM_METRIC, TARGET_CUE } from '../src/analysis/vocabulary.js';
-
-const MONITOR_CONTEXT =
-  /\b(?:monitor\w*|(?<!\b(?:a|the|each|per|one|music|audio|fast|on|off) )track(?:ed|ing)?\b|(?:we|to|what|they|team|teams) watch(?:es)?\b|watch(?:es|ing)? (?:for|the|over|closely)|(?<!(?:sms|email|push|text|price|fraud) )alert(?:s|ing|ed)?|dashboards?|observab\w*|detect\w* (?:drift|anomal\w*|degradation|shifts?)|drift\w*|decay\w*|degrad\w*|production metrics?|compared with the training|against actuals)\b/g;
-
-/** Kinds of model-health signal (the guide's four). */
-const SIGNAL_KINDS: Record<string, RegExp> = {
-  'data drift':
-    /\b(?:data drift|feature drift|input drift|covariate shift|(?:feature|input|data) distributions?|distributions? of (?:the )?(?:inputs?|features?|prices|[\w-]+ values)|distribution (?:shift|drift|change)s? (?:of|in) (?:the )?(?:inputs?|features?|data)|data quality|missing (?:values|features|data)|null (?:rates?|values)|schema (?:changes?|violations?|drift)|psi|population stability(?: index)?|kl[- ]divergence|out[- ]of[- ]range|feature (?:freshness|staleness)|stale features|unseen (?:tokens|categories|values)|(?:features?|inputs?|locations?|values?) (?:is |are )?(?:missing|stale|null|older than)|stale (?:locations|features|inputs|data)|training[- ]serving skew)\b/g,
-  'model quality': new RegExp(
-    `\\b(?:concept drift|label drift|model (?:performance|quality|accuracy|decay|degradation)|performance (?:decay|degrad\\w*|drops?)|quality (?:decay|degradation)|decays? over time|(?:observed|realized|actual) (?:vs\\.?|versus|against) predicted|predicted (?:vs\\.?|versus|against) (?:observed|actual|realized)|mean absolute error|against actuals|forecast bias|calibration)\\b|${OFFLINE_METRIC.source}`,
-    'g',
-  ),
-  'prediction shift':
-    /\b(?:prediction (?:distribution|drift|shift|bias)|distribution of (?:the )?(?:predictions|scores|outputs|predicted \w+)|score distribution|output distribution|predicted (?:ctr|probabilit\w*|scores?|values?|\w+ probability|[\w-]+ (?:rates?|share|mean))|(?:share|fraction|percentage) of (?:\w+ ){0,3}(?:above|below) the (?:\w+ )?threshold|abnormal (?:predictions|outputs|scores)|(?:mean|average) (?:prediction|score|predicted)|calibration drift)\b/g,
-  'business metric': new RegExp(`${BUSINESS_METRIC.source}|${MEASURABLE_METRIC.source}|\\b(?:business (?:metrics?|kpis?|checks?)|online metrics?|product metrics?)\\b`, 'g'),
-};
-
-/** What happens when a signal moves. */
-const ACTION =
-  /\b(?:alert\w*|paged|paging|pages? (?:the|an?|on[- ]call)|on[- ]call|pagerduty|opsgenie|notif\w*|trigger\w* (?:an? |the )?(?:[\w-]+ ){0,2}(?:alert|retrain\w*|rollback|review|page|investigation|fallback)|roll\w* back|rollback|revert\w*|fall\w* back|fallback|(?:automatic|automated|emergency|off-cycle|extra|earlier) retrain\w*|retrain\w* (?:is |are |gets )?(?:triggered|scheduled|kicked off)|(?:manual|human|model[- ]risk) review|reviews? (?:which|the|what|it|cut-?offs?|thresholds?)|queued|escalat\w*|kill[- ]switch|disabl\w*|switch\w* (?:\w+ ){0,4}to|circuit breaker|tickets?|investigat\w*|block\w* (?:the )?(?:deploy\w*|release|rollout)|halt\w*|freez\w*|tighten\w*)\b/g;
-
-/** Model-health terms: in a product that itself monitors, only these are model monitoring. */
-const MODEL_HEALTH =
-  /\b(?:drift\w*|retrain\w*|model (?:performance|quality|accuracy|metrics?|decay|degradation|health)|(?:precision|recall|auc|accuracy|false positive rate|error) of the (?:model|detector|classifier)|calibration|psi|population stability|feature distributions?|distributions? of (?:the )?(?:features|inputs|predictions|scores)|score distribution|training data)\b/;
-/** Strong actions set a monitoring context on their own ("... pages the on-call"). */
-const STRONG_ACTION = /\b(?:(?<!(?:sms|email|push|text|price|fraud) )alert\w*|paged|paging|pages (?:the|an?)|on[- ]call|roll(?:s|ed)? back|rollback|fall(?:s)? back to|triggers? (?:an? )?(?:[\w-]+ )?retrain\w*)\b/;
-/** What makes a sentence about the model rather than the product's own monitoring of machines. */
-const ABOUT_MODEL = /\b(?:models?|predictions?|predicted|features?|drift|retrain\w*|scores?|calibration|psi|population stability|inputs?|training|forecasts?|classifier|ranker|ml)\b/;
-/** A product whose job is to watch and alert (equipment failure, anomaly alerts): "monitor" is the product there. */
-const MONITORING_PRODUCT = /\b(?:alert\w*|alarms?|early[- ]warning|anomal\w*|failures?|outages?|incidents?|intrusions?|faults?|breakdowns?|monitoring (?:system|product|service))\b/;
+import { TARGET_CUE } from '../src/analysis/vocabulary/framing.js';
+import { BUSINESS_METRIC, MEASURABLE_METRIC, OFFLINE_METRIC, SYSTEM_METRIC } from '../src/analysis/vocabulary/metrics.js';
+import { ABOUT_MODEL, ACTION, MODEL_HEALTH, MONITORING_PRODUCT, MONITOR_CONTEXT, SIGNAL_KINDS, STRONG_ACTION } from '../src/analysis/vocabulary/monitoring.js';
 
 function productMonitors(doc: Document): boolean {
   return doc.memo('product-monitors', () => {

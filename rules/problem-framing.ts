@@ -4,13 +4,8 @@ import { firstLinked, Link } from '../src/analysis/link.js';
 import { framingFacts } from '../src/analysis/framing.js';
 import { signalOptions, quote } from '../src/analysis/signal.js';
 import { hitsOf } from '../src/analysis/statements.js';
-import { OBJECTIVE_CUE } from '../src/analysis/vocabulary.js';
-
-/** An objective with no measurable metric: "improve engagement", "better experience". */
-const GENERIC_OBJECTIVE = /\b(?:engagement|experience|satisfaction|relevan\w*|user happiness|quality|personali[sz]\w*|what users like|value)\b/g;
-/** The answer talks about what the system does, without a formal target. */
-const TASK_TOPIC =
-  /\b(?:recommend(?:s|ed|ing|ations?)?|rank(?:s|ed|ing)?|predict(?:s|ed|ing)?|classif(?:y|ies|ied|ying)|detect(?:s|ed|ing)?|forecast(?:s|ed|ing)?|estimat(?:e|es|ed|ing)|personali[sz](?:e|es|ed|ing)|relevan(?:ce|t))\b/g;
+import { OBJECTIVE_CUE } from '../src/analysis/vocabulary/framing.js';
+import { GENERIC_OBJECTIVE, TASK_TOPIC } from '../src/analysis/vocabulary/framing.js';
 
 export default defineRule({
   id: 'problem-framing',

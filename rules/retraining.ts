@@ -6,20 +6,7 @@ import { sectionStatements, subtreeStatements } from '../src/analysis/link.js';
 import { quote, signalOptions } from '../src/analysis/signal.js';
 import { statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
-
-/** Retraining named: retrain, refresh or update the model, continual training, scheduled training runs. */
-const RETRAIN =
-  /\b(?:re-?train\w*|refresh(?:es|ed|ing)? (?:the |our |each )?(?:\w+ )?models?|model (?:refresh\w*|updates?|retrain\w*)|updat(?:e|es|ed|ing) (?:the |our )?(?:\w+ )?models?|continu(?:al|ous) (?:learning|training)|incremental (?:learning|training|updates?)|online learning|fine[- ]?tun\w* (?:it |the model |the models )?(?:on|with|using) (?:new|fresh|recent|latest|the latest|more|additional|incoming)|(?:training|train) (?:pipeline|job|jobs|run|runs) (?:runs?|is scheduled|executes?|every|daily|nightly|weekly|hourly|once)|(?:trained|train|re-?fit) (?:daily|nightly|weekly|hourly|monthly|every)|(?:kicks? off|triggers?|starts?|launch\w*|schedules?) (?:an? |the )?(?:[\w-]+ ){0,2}training (?:run|job)|keep(?:s|ing)? (?:the )?models? (?:fresh|up[- ]to[- ]date|current)|redeploy\w*|model lifecycle)\b/g;
-
-/** A performance or drift trigger: "if AUC drops below", "drift triggers retraining". */
-const TRIGGER =
-  /\b(?:(?:when|if|once|whenever)\b[^.;]{0,60}\b(?:drops?|dropp\w*|falls?|degrad\w*|decays?|declin\w*|exceeds?|below|above|worse|shifts?|drifts?|<|>)|trigger(?:s|ed)? (?:an? )?(?:emergency |automatic |automated )?retrain\w*|retrain\w* (?:is |are |gets )?triggered|performance[- ]triggered|drift[- ]triggered|(?:drops?|falls?|degrad\w*|decays?) (?:below|under|by more than|more than|beyond)|threshold)\b/g;
-
-/** A data window: "rolling 90-day window", "last 6 months of data", "trailing 30 days". */
-const WINDOW_CUE = /\b(?:window|rolling|sliding|trailing|last|past|most recent|previous|history of|of (?:data|events|logs|history|interactions)|worth of)\b/;
-
-/** Headings whose statements are all about retraining. */
-const RETRAINING_TITLE = /\b(?:re-?train\w*|model updates?|updat\w* the model|refresh\w*|continual (?:learning|training)|continuous (?:learning|training)|keeping models? fresh)\b/;
+import { RETRAIN, RETRAINING_TITLE, TRIGGER, WINDOW_CUE } from '../src/analysis/vocabulary/retraining.js';
 
 interface RetrainPlan {
   /** The statement that mentions retraining. */

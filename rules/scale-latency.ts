@@ -5,11 +5,8 @@ import { answerContext } from '../src/analysis/context.js';
 import { quote, signalOptions } from '../src/analysis/signal.js';
 import { statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
-import { QUALITATIVE_LATENCY, QUALITATIVE_SCALE, SCALE_UNITS } from '../src/analysis/vocabulary.js';
-
-/** A latency figure is a budget when the sentence is about response time, not a hardware fact. */
-const BUDGET_CUE =
-  /\b(?:latenc\w*|p\d{2,3}|percentile|respon\w*|budget|sla|slo|timeout|end[- ]to[- ]end|round[- ]trip|within|under|below|less than|at most|up to|requirements?|should|must|need\w*|serv\w*|inference|real[- ]time|render\w*|return\w*|per request|think)\b|[<≤]/;
+import { QUALITATIVE_LATENCY, QUALITATIVE_SCALE, SCALE_UNITS } from '../src/analysis/vocabulary/scale.js';
+import { BUDGET_CUE } from '../src/analysis/vocabulary/scale.js';
 
 function isScale(q: Quantity): boolean {
   if (q.kind === 'rate' || q.kind === 'size') return true;

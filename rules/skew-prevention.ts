@@ -5,9 +5,7 @@ import { answerContext } from '../src/analysis/context.js';
 import { firstLinked, Link } from '../src/analysis/link.js';
 import { quote, signalOptions } from '../src/analysis/signal.js';
 import { hitsOf, lowerText, statements } from '../src/analysis/statements.js';
-
-const TRAINING_SIDE = /\b(?:train\w*|offline|backfill\w*|historical)\b/;
-const SERVING_SIDE = /\b(?:serv\w*|online|inference|production|real[- ]?time|request[- ]time|decision service|at (?:ranking|scoring|prediction|decision) time|live)\b/;
+import { CONSISTENCY_WORD, FEATURE_STORE, FROM_LOGS, LOGGED_AT_SERVING, LOGGED_THING, LOG_WORD, NOT_THIS_SKEW, OUT_OF_SCOPE, POINT_IN_TIME, SERVES_BOTH, SERVING_SIDE, SHARED_DEFINITION, SKEW_WORD, TRAINING_SIDE, WEAK_SKEW_MENTION } from '../src/analysis/vocabulary/skew.js';
 
 /** The words around a sentence that set its topic: its block, the block it hangs from, its section titles. */
 function topicText(s: Sentence): string {
@@ -21,14 +19,6 @@ function bothSides(text: string): boolean {
   return TRAINING_SIDE.test(text) && SERVING_SIDE.test(text);
 }
 
-/** Names the problem: skew, or consistency between training and serving. */
-const SKEW_WORD = /\bskew\b(?! (?:in|of) (?:the )?(?:data|classes|distribution))/;
-const NOT_THIS_SKEW = /\b(?:data skew|skewed (?:distribution|data|classes|labels)|class skew|skewness|clock skew|key skew|partition skew)\b/;
-const CONSISTENCY_WORD = /\b(?:consisten\w*|inconsisten\w*|identical|parity|mismatch\w*|discrepanc\w*|never match\w*|same (?:values?|features?) (?:as|at)|drift apart|out of sync|disagree\w*)\b/;
-
-/** "Deliberately left out: training-serving skew, ..." */
-const NEGATED = /\b(?:left out|out of scope|not covered|won't cover|will not cover|not (?:going to )?(?:discuss|cover)|skip(?:ping)?|omit\w*|excluded|non-goals?|not in scope|no need)\b/;
-
 function sectionNamesSkew(s: Sentence): boolean {
   for (let sec: typeof s.section | undefined = s.section; sec; sec = sec.parent) {
     const title = sec.title.toLowerCase();
@@ -38,31 +28,19 @@ function sectionNamesSkew(s: Sentence): boolean {
 }
 
 function namesSkew(s: Sentence): boolean {
-  if (NEGATED.test(s.lower)) return false;
+  if (OUT_OF_SCOPE.test(s.lower)) return false;
   if (sectionNamesSkew(s)) return true;
   const topic = topicText(s);
   if (SKEW_WORD.test(s.lower) && !NOT_THIS_SKEW.test(s.lower)) return bothSides(topic) || /training[- ]serving|train[- ]serve|online[- ]offline|offline[- ]online/.test(s.lower);
   return CONSISTENCY_WORD.test(s.lower) && bothSides(s.lower + ' ' + (s.block.parent ? lowerText(s.block.parent) : '') + ' ' + (s.section.title.toLowerCase()));
 }
 
-/** One definition of features shared by training and serving. */
-const SHARED = /\b(?:same|shared|single|one|identical|common|unified|reus\w*)\b[^.;]{0,40}\b(?:code|library|libraries|pipelines?|transformations?|transformers?|logic|definitions?|functions?|computation|layer|feature store|implementation|repository|module|package)\b|\b(?:defined|written|implemented|computed) once\b/;
-const SERVES_BOTH =
-  /\b(?:both (?:training and (?:serving|inference)|offline and online|online and offline)|(?:offline|training) store\b[^.;]{0,80}\b(?:online|serving) store|(?:online|serving) store\b[^.;]{0,80}\b(?:offline|training) store|for training and (?:for )?(?:serving|inference)|to the offline store[^.;]{0,60}(?:online|serving|redis))\b/;
-const FEATURE_STORE = /\b(?:feature stores?|feast|tecton|hopsworks|featureform|chronon)\b/;
-/** Served features logged and reused for training. */
-const LOGGED_THING = /\b(?:features?|feature (?:vectors?|values)|inputs?|attribute vectors?)\b/;
-const LOG_WORD = /\b(?:log|logs|logged|logging)\b/;
-const FROM_LOGS = /\btraining (?:set|data|examples?) (?:is |are )?(?:built (?:by joining |from )|the join of )(?:the |those |that )?(?:logs?|logged|served)/;
-const LOGGED_AT_SERVING = /\b(?:served|serving|at (?:ranking|serving|inference|request|prediction|decision|scoring) time|every (?:[\w-]+ )?(?:impression|request|prediction|response|call|decision)|it (?:served|saw|used|scored|was computed from)|were computed from|was computed from|request id|production)\b/;
-const POINT_IN_TIME = /\b(?:point[- ]in[- ]time|time[- ]travel|as[- ]of joins?|as of the (?:decision|prediction|request) time)\b/;
-
 function isMechanism(s: Sentence): boolean {
-  if (NEGATED.test(s.lower)) return false;
+  if (OUT_OF_SCOPE.test(s.lower)) return false;
   if (POINT_IN_TIME.test(s.lower)) return true;
   if (FROM_LOGS.test(s.lower)) return true;
   if (LOGGED_THING.test(s.lower) && LOG_WORD.test(s.lower) && LOGGED_AT_SERVING.test(s.lower)) return true;
-  if (SHARED.test(s.lower) && bothSides(s.lower)) return true;
+  if (SHARED_DEFINITION.test(s.lower) && bothSides(s.lower)) return true;
   // A feature store is a mechanism when it serves both sides, not as a "need for consistency".
   if (FEATURE_STORE.test(s.lower) && SERVES_BOTH.test(s.lower)) return true;
   return false;
@@ -79,9 +57,6 @@ function facts(doc: Document): SkewFacts {
     return { skew: all.filter(namesSkew), mechanisms: all.filter(isMechanism) };
   });
 }
-
-/** Weaker mentions: a feature store with no mechanism or purpose. */
-const WEAK_MENTION = /\b(?:feature stores?|consisten(?:t|cy) (?:features?|feature values))\b/g;
 
 export default defineRule({
   id: 'skew-prevention',
@@ -118,7 +93,7 @@ export default defineRule({
     );
     if (pair) return { status: 'high', evidence: pair[0].sentence };
     const featureStore = doc.components.find((c) => c.entry.category === 'feature-store' && c.sentence.isStatement)?.sentence;
-    const weak = skew[0] ?? mechanisms[0] ?? hitsOf(doc, 'skew-weak', WEAK_MENTION)[0]?.sentence ?? featureStore;
+    const weak = skew[0] ?? mechanisms[0] ?? hitsOf(doc, 'skew-weak', WEAK_SKEW_MENTION)[0]?.sentence ?? featureStore;
     if (weak) {
       const detail = skew[0] ? 'no mechanism that prevents it' : mechanisms[0] ? 'a mechanism without its purpose, training-serving consistency' : 'no skew or mechanism';
       return { status: 'weak', evidence: weak, data: { evidence: quote(weak.text), detail }, suggestion };

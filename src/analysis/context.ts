@@ -1,7 +1,8 @@
 import type { Document } from '../document/document.js';
 import type { Quantity } from '../document/types.js';
 import { statements } from './statements.js';
-import { BUSINESS_METRIC, FEEDBACK_EVENT, OFFLINE_METRIC } from './vocabulary.js';
+import { FEEDBACK_EVENT } from './vocabulary/feedback.js';
+import { BUSINESS_METRIC, OFFLINE_METRIC } from './vocabulary/metrics.js';
 
 /**
  * What the answer is about, for rewrites that use its own words: its prediction target, its

@@ -3,14 +3,9 @@ import type { Sentence } from '../document/types.js';
 import { Link, linkedTo } from './link.js';
 import { hitsOf, lowerText, statements } from './statements.js';
 import { findPattern } from './terms.js';
-import { BUSINESS_METRIC, MEASURABLE_METRIC, OBJECTIVE_CUE, TARGET_CUE } from './vocabulary.js';
-
-/** Headings, lead-ins and questions that announce the prediction target ("What are we predicting?"). */
-const TARGET_PROMPT =
-  /\b(?:what (?:are we|do we|we|does the model|the model|will the model|will we) (?:predict|estimat|forecast|classif|decid|output|scor)\w*|prediction target|target (?:variable|definition|label)|ml (?:objective|task|formulation|problem)|model output|label definition|the model decides)\b/;
-/** ... and the objective ("What are we optimizing?", "Objective", "Success metric"). */
-const OBJECTIVE_PROMPT =
-  /\b(?:what (?:are we|do we|we|will we) (?:optimi[sz]|measur|care about|want to move)\w*|objectives?|success (?:metrics?|criteria)|business (?:goals?|objectives?|metrics?)|goals?|kpis?|north[- ]star)\b/;
+import { OBJECTIVE_CUE, TARGET_CUE } from './vocabulary/framing.js';
+import { BUSINESS_METRIC, MEASURABLE_METRIC } from './vocabulary/metrics.js';
+import { OBJECTIVE_PROMPT, TARGET_PROMPT } from './vocabulary/framing.js';
 
 export interface FramingFacts {
   /** Statements that name the prediction target. */

@@ -1,0 +1,19 @@
+/**
+ * Ground truth (rubric: `feedback-loop`): where labels come from, the events that make them, and the
+ * words that give (or only gesture at) their delay.
+ */
+
+/** Label and ground-truth sources. */
+export const LABEL_SOURCE =
+  /\b(?:labels?|labell?ed|labell?ing|ground[- ]truth|annotat(?:e|ed|ion|ions|ors?|ing)|(?<!(?:false|true) )(?:positives|negatives)|(?:positive|negative) (?:examples?|samples?|class|labels?|pairs?)|implicit (?:feedback|signals?)|explicit (?:feedback|signals?)|(?:user|customer|human|agent|reviewer|moderator) (?:feedback|reviews?|decisions?|labels?|selections?)|human[- ](?:review|raters?|labell?ers?|moderators?|annotators?|in[- ]the[- ]loop)|crowd[- ]?sourc\w*|chargebacks?|disputes?|outcomes? (?:are|is) (?:observed|known|logged|recorded)|supervision|\b1 if\b[^.;]{0,80}\b0 (?:if|otherwise)|(?:labell?ed|labels?) (?:as )?(?:1|0|positive|negative)\b|feedback (?:signal|signals|loop|comes|from|events?|data|arrives|is|are)|learn(?:s|ed|ing)? from (?:which|what|the users?|users?|clicks|feedback|their|behaviou?r))\b/g;
+
+/** A concrete source of ground truth: events that come back from users or the world (the generic word "labels" is not one). */
+export const FEEDBACK_EVENT =
+  /\b(?:clicks?|purchases?|conversions?|chargebacks?|disputes?|ratings?|outcomes?|accept(?:s|ed|ance)|watch(?:es|ed)?|plays?|completions?|installs?|bookings?|cancellations?|defaults?|repayments?|interactions?|reviewers?|human review|manual review|raters?|annotators?|moderators?|labell?ers?|appeals?|timestamps?|complet(?:ion|ions|ed)|likes|comments|reshares|shares|orders|transactions|work orders?|(?:user|customer) reports?|sales|returns|refunds|survey responses?|progress events?|events)\b/g;
+
+/** Time words that make a delay vague, not concrete. */
+export const DELAY_CUE = /\b(?:delay(?:ed|s)?|lag(?:s|ged)?|sla|turnaround|old|freshest|stale|arriv(?:e|es|al)|available|known|observed|materiali[sz]e|matur(?:e|es|ity)|after|within|later|wait(?:ing)?|takes?|attribution window|label window|until|settle)\b/g;
+
+export const IMMEDIATE_FEEDBACK = /\b(?:within (?:the|a) (?:same )?(?:session|request|page ?view|visit)|in[- ]session|same[- ]day|the moment (?:they|it) happens?|as (?:they|it) happens?|at (?:click|request|serving) time)\b/g;
+
+export const FEEDBACK_LOOP = /\bfeedback[- ]loops?\b/g;

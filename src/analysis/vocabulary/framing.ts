@@ -1,0 +1,31 @@
+/**
+ * Problem framing (rubric: `problem-framing`, `framing-first`): a stated prediction target and a
+ * measurable objective, and the prompts and topics that only look like one.
+ */
+
+/** Verbs and nouns that state an optimisation objective. */
+export const OBJECTIVE_CUE =
+  /\b(?:optimi[sz](?:e|es|ed|ing)(?: for)?|maximi[sz](?:e|es|ed|ing)|minimi[sz](?:e|es|ed|ing)|max|increas(?:e|es|ing)|improv(?:e|es|ing)|reduc(?:e|es|ing)|lift(?:s|ing)?|boost(?:s|ing)?|grow(?:s|ing)?|driv(?:e|es|ing)|business (?:objective|goal|metric|kpi)s?|success (?:metric|criteri(?:on|a))|north[- ]star|primary (?:metric|objective|kpi)|kpis?|objective(?: is)?|goal(?: is)?|target metric|(?:key|main|success|primary|target|north[- ]star) (?:metrics?|kpis?|measures?)|(?:trying|meant|want|need|aim) to move|(?:judged|measured|evaluated|assessed) (?:on|by)|accountable for|care about|the metric (?:is|we|that)|business outcome|success (?:is|means)|what matters)\b/g;
+
+/** A stated prediction target: what the model outputs. */
+export const TARGET_CUE =
+  /\b(?:predict(?:s|ing|ed)?|forecast(?:s|ing)?|estimat(?:e|es|ing)|classif(?:y|ies|ying) (?:each|every|whether|the|a|an|it|them|into|as|if|incoming|new)|classification (?:problem|task)|detect(?:s|ing)?|scor(?:e|es|ing) (?:each|every|the|a|how)|rank(?:s|ing)? (?:the |each |all )?(?:candidates|items|ads|posts|results|documents|videos|products|listings|jobs|hotels|stories)|(?:probability|likelihood|propensity) (?:that|of)|p\((?:[^)]{1,40})\)|(?:binary|multi-?class|multi-?label) (?:classification|classifier|problem|task)|regression (?:problem|task)|ranking problem|ml (?:objective|task|formulation|problem)|learning[- ]to[- ]rank|target (?:variable|label|is)|the (?:model|classifier|ranker) (?:outputs|returns|produces|predicts|scores)|outputs? (?:a|the) (?:probability|score|ranked|list)|label (?:is|=)|prediction target\s*(?:is\b|:|\|)|i\/o|input\/output)(?!\w)/g;
+
+/** Headings, lead-ins and questions that announce the prediction target ("What are we predicting?"). */
+export const TARGET_PROMPT =
+  /\b(?:what (?:are we|do we|we|does the model|the model|will the model|will we) (?:predict|estimat|forecast|classif|decid|output|scor)\w*|prediction target|target (?:variable|definition|label)|ml (?:objective|task|formulation|problem)|model output|label definition|the model decides)\b/;
+
+/** ... and the objective ("What are we optimizing?", "Objective", "Success metric"). */
+export const OBJECTIVE_PROMPT =
+  /\b(?:what (?:are we|do we|we|will we) (?:optimi[sz]|measur|care about|want to move)\w*|objectives?|success (?:metrics?|criteria)|business (?:goals?|objectives?|metrics?)|goals?|kpis?|north[- ]star)\b/;
+
+/** An objective with no measurable metric: "improve engagement", "better experience". */
+export const GENERIC_OBJECTIVE = /\b(?:engagement|experience|satisfaction|relevan\w*|user happiness|quality|personali[sz]\w*|what users like|value)\b/g;
+
+/** The answer talks about what the system does, without a formal target. */
+export const TASK_TOPIC =
+  /\b(?:recommend(?:s|ed|ing|ations?)?|rank(?:s|ed|ing)?|predict(?:s|ed|ing)?|classif(?:y|ies|ied|ying)|detect(?:s|ed|ing)?|forecast(?:s|ed|ing)?|estimat(?:e|es|ed|ing)|personali[sz](?:e|es|ed|ing)|relevan(?:ce|t))\b/g;
+
+/** Talk about the model itself: its family, layers, architecture, loss. */
+export const MODEL_TALK =
+  /\b(?:model architecture|architecture of the model|two[- ]tower|transformer|neural net\w*|deep (?:learning|network|model)|layers?|embedding (?:size|dimension)s?|attention|gbdt|gradient[- ]boost\w*|xgboost|lightgbm|catboost|logistic regression|random forest|(?:we|i)(?:'d| would| will)? use (?:a |an )?(?:\w+ )?(?:model|network|ranker|classifier)|collaborative filtering|matrix factori[sz]ation|cnn|rnn|lstm|bert|gnn|dcn|deepfm|loss function)\b/g;

@@ -1,0 +1,28 @@
+/**
+ * Scale and latency (rubric: `scale-latency`): the nouns that make a count a scale figure, the cues of
+ * a latency budget, and the qualitative words that name the topic without a figure.
+ */
+
+/** Qualitative scale and speed: a topic without a figure. */
+export const QUALITATIVE_SCALE =
+  /\b(?:millions|billions|thousands|hundreds of (?:thousands|millions)|large (?:number|volume|scale|amount)s?|huge|massive|high (?:traffic|volume|throughput|load|qps)|at scale|scal(?:able|ability|e well|es well|ing)|highly scalable|web[- ]scale|growing (?:volume|traffic)|increasing volumes?)\b/g;
+
+export const QUALITATIVE_LATENCY =
+  /\b(?:low[- ]latency|latency (?:requirements?|constraints?|budget|sla|slo)|fast(?:er)? (?:response|retrieval|serving|inference)|quick(?:ly)? (?:response|responses)|respon(?:d|se) (?:quickly|fast|time)|real[- ]time|near[- ]real[- ]time|speed|should be fast|be fast|response times?|serving speed|milliseconds)\b/g;
+
+/** Nouns that make a count a scale figure (users, traffic, catalog, data volume). */
+export const SCALE_UNITS = new Set([
+  'users', 'user', 'dau', 'mau', 'wau', 'customers', 'members', 'people', 'drivers', 'riders', 'sellers', 'buyers', 'merchants',
+  'advertisers', 'creators', 'viewers', 'subscribers', 'accounts', 'items', 'products', 'skus', 'videos', 'songs', 'tracks',
+  'podcasts', 'episodes', 'games', 'ads', 'listings', 'documents', 'docs', 'pages', 'posts', 'articles', 'tickets', 'queries',
+  'searches', 'search', 'requests', 'request', 'calls', 'sessions', 'events', 'clicks', 'impressions', 'views', 'transactions',
+  'payments', 'orders', 'trips', 'rides', 'deliveries', 'records', 'rows', 'examples', 'samples', 'images', 'photos', 'messages',
+  'emails', 'connections', 'links', 'urls', 'pastes', 'write', 'writes', 'read', 'reads', 'reviews', 'hotels', 'jobs', 'tweets',
+  'comments', 'likes', 'plays', 'streams', 'installs', 'downloads', 'visits', 'visitors', 'households', 'patients', 'restaurants',
+  'vehicles', 'devices', 'sensors', 'cities', 'stores', 'solutions', 'claims', 'applications', 'loans', 'files', 'objects', 'hits',
+  'byte', 'qps', 'videos', 'frames', 'candidates', 'agents', 'managers', 'employees',
+]);
+
+/** A latency figure is a budget when the sentence is about response time, not a hardware fact. */
+export const BUDGET_CUE =
+  /\b(?:latenc\w*|p\d{2,3}|percentile|respon\w*|budget|sla|slo|timeout|end[- ]to[- ]end|round[- ]trip|within|under|below|less than|at most|up to|requirements?|should|must|need\w*|serv\w*|inference|real[- ]time|render\w*|return\w*|per request|think)\b|[<≤]/;
