@@ -1,45 +1,42 @@
 #!/usr/bin/env node
-// scripts/eval.mjs — measure how often mlsd-lint's signal statuses agree with hand labels.
+// scripts/eval.mjs — how often mlsd-lint's signal statuses agree with independent readers' labels.
 //
-// For every labelled document in the corpus it runs lintText() from the built linter
-// (dist/src/index.js, or $MLSD_LINT_DIST) and compares each labelled signal's status
-// (high | weak | missing) with the linter's. It reports raw agreement, Cohen's kappa
-// (agreement corrected for chance), a per-signal table, a confusion matrix, false "high"
-// verdicts (precision of "high" matters most: a wrong "high" tells a candidate they covered
-// something they did not), and documents on which the linter crashed.
+// The corpus (default eval/corpus, in this repository) has SOURCES.tsv (one row per document: its
+// repository, commit, licence, kind and part), labels.json (status, evidence quote and reason per
+// signal) and the texts: docs/ for permissively licensed documents, and for the others a folder
+// rebuilt from pinned snapshots by scripts/eval/rebuild-private.mjs (eval/private/, never
+// committed). A document whose text is not here is skipped and counted.
 //
-// Why the dev/holdout split: the labelled file names are sorted and alternately assigned to
-// "dev" (even indices) and "holdout" (odd indices). Tune the linter by looking at dev only;
-// use holdout as the check. The tool will be judged on answers it has never seen, so a gap
-// between dev and holdout agreement is a sign of overfitting to the dev documents.
+// Parts: documents are split by source repository into a tuning part (rules are developed
+// against it) and a check part (looked at only to label it; its figures are read at the end of a
+// piece of work). Nothing is fitted to the labels, so there is no cross-validated figure to give.
 //
-// Usage: npm run eval [dir] [--labels file] [--docs dir] [--split dev|holdout|all]
-//                          [--json] [--verbose] [--min pct]
-//   dir defaults to ../shared/corpus (relative to the repo root); labels are <dir>/labels.json
-//   and documents <dir>/docs/<file>. Exit 0 when it ran (it is a measurement, not a gate),
-//   1 if --min is given and overall agreement is below it, 2 on setup errors.
-//   With --json, stdout is JSON only and the summary line goes to stderr.
+// Reported per part, per document kind and per signal: agreement, Cohen's kappa, precision and
+// recall of "high", off-by-two (high vs missing), the confusion of statuses, and evidence accuracy:
+// of the judgements where linter and label agree on high or weak, the share whose evidence is the
+// statement the reader quoted (by word overlap, see evidenceMatches).
+//
+// Usage: npm run eval -- [--corpus dir] [--private dir] [--part all|tuning|check] [--json]
+//                        [--verbose] [--min pct]
+//   Exit 0 when it ran (a measurement, not a gate), 1 if --min is given and agreement over the
+//   chosen part is below it, 2 on setup errors. With --json, stdout is JSON only.
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { readSources } from './eval/sources.mjs';
 
 const STATUSES = ['high', 'weak', 'missing'];
-// Linter-side category for a judgement with no usable status (crash, signal not reported,
-// unknown status). It never matches a label, so it always counts as a disagreement.
+// Linter-side category for a judgement with no usable status (crash, signal not reported).
 const ERROR = 'error';
-const SPLITS = ['dev', 'holdout', 'all'];
-
+const PARTS = ['all', 'tuning', 'check'];
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 class SetupError extends Error {}
-
-function fail(message) {
+const fail = (message) => {
   throw new SetupError(message);
-}
-
-// ---------- arguments and inputs ----------
+};
 
 function parseCli(argv) {
   let parsed;
@@ -48,10 +45,10 @@ function parseCli(argv) {
       args: argv,
       allowPositionals: true,
       options: {
-        labels: { type: 'string' },
-        docs: { type: 'string' },
+        corpus: { type: 'string' },
+        private: { type: 'string' },
+        part: { type: 'string', default: 'all' },
         json: { type: 'boolean', default: false },
-        split: { type: 'string', default: 'all' },
         verbose: { type: 'boolean', default: false },
         min: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -62,65 +59,66 @@ function parseCli(argv) {
   }
   const { values, positionals } = parsed;
   if (positionals.length > 1) fail(`expected at most one corpus directory, got: ${positionals.join(' ')}`);
-  if (!SPLITS.includes(values.split)) fail(`--split must be one of ${SPLITS.join(', ')} (got "${values.split}")`);
+  if (!PARTS.includes(values.part)) fail(`--part must be one of ${PARTS.join(', ')} (got "${values.part}")`);
   let min = null;
   if (values.min !== undefined) {
     min = Number(values.min);
     if (!Number.isFinite(min)) fail(`--min must be a number (percent), got "${values.min}"`);
   }
-  const dir = positionals[0] ? path.resolve(positionals[0]) : path.resolve(repoRoot, '../shared/corpus');
-  return {
-    dir,
-    labelsPath: values.labels ? path.resolve(values.labels) : path.join(dir, 'labels.json'),
-    docsDir: values.docs ? path.resolve(values.docs) : path.join(dir, 'docs'),
-    // the corpus dir only has to exist if one of the two paths is derived from it
-    dirUsed: !(values.labels && values.docs),
-    json: values.json,
-    split: values.split,
-    verbose: values.verbose,
-    min,
-    help: values.help,
-  };
+  const corpus = path.resolve(values.corpus ?? positionals[0] ?? path.join(repoRoot, 'eval', 'corpus'));
+  return { ...values, corpus, privateDir: path.resolve(values.private ?? path.join(repoRoot, 'eval', 'private')), min };
 }
 
-function isDir(p) {
-  return existsSync(p) && statSync(p).isDirectory();
-}
+const isDir = (p) => existsSync(p) && statSync(p).isDirectory();
 
-function loadLabels(labelsPath) {
+// ---------- inputs ----------
+
+function loadCorpus(dir, privateDir) {
+  if (!isDir(dir)) fail(`corpus directory not found: ${dir}`);
+  const labelsPath = path.join(dir, 'labels.json');
   if (!existsSync(labelsPath)) fail(`labels file not found: ${labelsPath}`);
   let data;
   try {
     data = JSON.parse(readFileSync(labelsPath, 'utf8'));
   } catch (err) {
-    fail(`cannot parse labels file ${labelsPath}: ${err.message}`);
+    fail(`cannot parse ${labelsPath}: ${err.message}`);
   }
-  if (!data || typeof data.docs !== 'object' || data.docs === null) {
-    fail(`labels file has no "docs" object: ${labelsPath}`);
-  }
-  // Normalise to { file: { signalId: status } }, skipping (with a warning) invalid entries.
-  const labels = {};
-  for (const [file, signals] of Object.entries(data.docs)) {
-    labels[file] = {};
+  if (!data || typeof data.docs !== 'object') fail(`${labelsPath} has no "docs" object`);
+  const sourcesPath = path.join(dir, 'SOURCES.tsv');
+  const sources = new Map(existsSync(sourcesPath) ? readSources(sourcesPath).map((s) => [s.file, s]) : []);
+  const documents = [];
+  const unavailable = [];
+  for (const [file, signals] of Object.entries(data.docs).sort(([a], [b]) => a.localeCompare(b))) {
+    const source = sources.get(file);
+    const candidates = [path.join(dir, 'docs', file), path.join(privateDir, file)];
+    const textPath = candidates.find((p) => existsSync(p));
+    if (!textPath) {
+      unavailable.push(file);
+      continue;
+    }
+    const labels = {};
     for (const [id, judgement] of Object.entries(signals ?? {})) {
-      const status = judgement?.status;
-      if (!STATUSES.includes(status)) {
-        console.error(`warning: ${file} / ${id}: invalid label status ${JSON.stringify(status)}, skipped`);
+      if (!STATUSES.includes(judgement?.status)) {
+        console.error(`warning: ${file} / ${id}: invalid label status ${JSON.stringify(judgement?.status)}, skipped`);
         continue;
       }
-      labels[file][id] = { status, evidence: judgement.evidence };
+      labels[id] = { status: judgement.status, evidence: judgement.evidence ?? '' };
     }
+    documents.push({
+      file,
+      textPath,
+      labels,
+      part: source?.part || 'tuning',
+      repo: source?.repo ?? '',
+      kind: data.kinds?.[file] ?? source?.kind ?? 'unknown',
+    });
   }
-  return labels;
+  return { labelsPath, documents, unavailable };
 }
 
 async function loadLinter() {
-  const distPath = process.env.MLSD_LINT_DIST
-    ? path.resolve(process.env.MLSD_LINT_DIST)
-    : path.join(repoRoot, 'dist/src/index.js');
-  if (!existsSync(distPath)) {
-    fail(`linter not built (${distPath} missing): run \`npm run build\` first`);
-  }
+  const distPath = process.env.MLSD_LINT_DIST ? path.resolve(process.env.MLSD_LINT_DIST) : path.join(repoRoot, 'dist/src/index.js');
+  if (!existsSync(distPath)) fail(`linter not built (${distPath} missing): run \`npm run build\` first`);
   let mod;
   try {
     mod = await import(pathToFileURL(distPath).href);
@@ -131,81 +129,67 @@ async function loadLinter() {
   return { lintText: mod.lintText, distPath };
 }
 
-// ---------- running the linter ----------
-
 function firstLine(err) {
   const msg = err instanceof Error ? err.message : String(err);
   return (msg.split('\n')[0] || (err?.name ?? 'error')).trim();
 }
 
-/** Lint one doc. Returns { signals: Map id -> signal } or { crash: message }. */
-async function lintDoc(lintText, docsDir, file) {
-  const filePath = path.join(docsDir, file);
-  let text;
+// ---------- running the linter ----------
+
+async function lintDoc(lintText, doc) {
   try {
-    text = readFileSync(filePath, 'utf8');
-  } catch (err) {
-    return { crash: `cannot read document: ${firstLine(err)}` };
-  }
-  try {
-    const result = await lintText(text, { filePath });
+    const result = await lintText(readFileSync(doc.textPath, 'utf8'), { filePath: doc.textPath });
     if (!result || !Array.isArray(result.signals)) return { crash: 'lintText returned no signals array' };
-    const signals = new Map();
-    for (const s of result.signals) if (s && !signals.has(s.id)) signals.set(s.id, s);
-    return { signals };
+    return { signals: new Map(result.signals.map((s) => [s.id, s])) };
   } catch (err) {
     return { crash: firstLine(err) };
   }
 }
 
-/** One record per (doc, labelled signal): { file, split, signal, expected, got, line, evidence }. */
-async function collectJudgements(lintText, docsDir, labels) {
-  const files = Object.keys(labels).sort();
+/** One record per (document, labelled signal). */
+async function collectJudgements(lintText, documents) {
   const judgements = [];
   const crashes = [];
-  for (const [index, file] of files.entries()) {
-    const split = index % 2 === 0 ? 'dev' : 'holdout';
-    const outcome = await lintDoc(lintText, docsDir, file);
-    if (outcome.crash !== undefined) crashes.push({ file, split, error: outcome.crash });
-    for (const [signal, label] of Object.entries(labels[file])) {
+  for (const doc of documents) {
+    const outcome = await lintDoc(lintText, doc);
+    if (outcome.crash !== undefined) crashes.push({ file: doc.file, part: doc.part, error: outcome.crash });
+    for (const [signal, label] of Object.entries(doc.labels)) {
       const s = outcome.signals?.get(signal);
-      let got = ERROR;
-      if (s && STATUSES.includes(s.status)) got = s.status;
-      const note = outcome.crash !== undefined ? 'crashed'
-        : !s ? 'signal not reported'
-        : got === ERROR ? `unknown status ${JSON.stringify(s.status)}` : undefined;
+      const got = s && STATUSES.includes(s.status) ? s.status : ERROR;
       judgements.push({
-        file, split, signal,
+        file: doc.file,
+        part: doc.part,
+        kind: doc.kind,
+        signal,
         expected: label.status,
         labelEvidence: label.evidence,
-        got, note,
+        got,
+        note: outcome.crash !== undefined ? 'crashed' : !s ? 'signal not reported' : undefined,
         line: s?.line,
         evidence: s?.evidence,
       });
     }
   }
-  return { files, judgements, crashes };
+  return { judgements, crashes };
 }
 
 // ---------- statistics ----------
 
 const CATEGORIES = [...STATUSES, ERROR];
 
-/** Counts[expected][got] over STATUSES x CATEGORIES. */
 function confusion(pairs) {
   const m = Object.fromEntries(STATUSES.map((r) => [r, Object.fromEntries(CATEGORIES.map((c) => [c, 0]))]));
   for (const { expected, got } of pairs) m[expected][got] += 1;
   return m;
 }
 
-/** Cohen's kappa from a confusion matrix; null when undefined (no data or chance agreement is 1). */
+/** Cohen's kappa from a confusion matrix; null when undefined. */
 function cohenKappa(matrix) {
-  const rows = Object.keys(matrix);
   let n = 0;
   let agree = 0;
   const rowTotals = {};
   const colTotals = {};
-  for (const r of rows) {
+  for (const r of Object.keys(matrix)) {
     for (const [c, count] of Object.entries(matrix[r])) {
       n += count;
       if (r === c) agree += count;
@@ -215,53 +199,86 @@ function cohenKappa(matrix) {
   }
   if (n === 0) return null;
   const po = agree / n;
-  const pe = rows.reduce((sum, k) => sum + (rowTotals[k] / n) * ((colTotals[k] ?? 0) / n), 0);
-  if (pe === 1) return null;
-  return (po - pe) / (1 - pe);
+  const pe = Object.keys(matrix).reduce((sum, k) => sum + (rowTotals[k] / n) * ((colTotals[k] ?? 0) / n), 0);
+  return pe === 1 ? null : (po - pe) / (1 - pe);
 }
+
+const words = (text) => new Set(String(text ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu)?.filter((w) => w.length > 1) ?? []);
+
+/**
+ * The linter's evidence is the statement the reader quoted when at least half of the words of the
+ * shorter of the two appear in the other (quotes may be a clause of a sentence, and the linter's
+ * evidence is cut at 200 characters).
+ */
+export function evidenceMatches(linterEvidence, labelEvidence) {
+  const a = words(linterEvidence);
+  const b = words(labelEvidence);
+  if (a.size === 0 || b.size === 0) return false;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared += 1;
+  return shared / Math.min(a.size, b.size) >= 0.5;
+}
+
+const ratio = (num, den) => (den ? num / den : null);
 
 function summarise(pairs) {
   const n = pairs.length;
   const agree = pairs.filter((p) => p.expected === p.got).length;
   const matrix = confusion(pairs);
   const linterHigh = pairs.filter((p) => p.got === 'high').length;
-  const falseHigh = pairs.filter((p) => p.got === 'high' && p.expected !== 'high').length;
+  const labelHigh = pairs.filter((p) => p.expected === 'high').length;
+  const trueHigh = pairs.filter((p) => p.got === 'high' && p.expected === 'high').length;
+  const offByTwo = pairs.filter((p) => (p.expected === 'high' && p.got === 'missing') || (p.expected === 'missing' && p.got === 'high')).length;
+  const grounded = pairs.filter((p) => p.expected === p.got && p.got !== 'missing' && p.labelEvidence);
+  const evidenceRight = grounded.filter((p) => evidenceMatches(p.evidence, p.labelEvidence)).length;
   return {
     n,
     agree,
-    agreement: n ? agree / n : null,
+    agreement: ratio(agree, n),
     kappa: cohenKappa(matrix),
     linterHigh,
-    falseHigh,
-    highPrecision: linterHigh ? (linterHigh - falseHigh) / linterHigh : null,
+    falseHigh: linterHigh - trueHigh,
+    highPrecision: ratio(trueHigh, linterHigh),
+    highRecall: ratio(trueHigh, labelHigh),
+    offByTwo,
+    evidenceJudged: grounded.length,
+    evidenceRight,
+    evidenceAccuracy: ratio(evidenceRight, grounded.length),
     confusion: matrix,
   };
 }
 
-function evaluateSplit(name, data) {
-  const inSplit = (x) => name === 'all' || x.split === name;
-  const pairs = data.judgements.filter(inSplit);
-  const signalIds = [...new Set(pairs.map((p) => p.signal))];
-  const perSignal = Object.fromEntries(
-    signalIds.map((id) => {
-      const { n, agree, agreement, kappa, falseHigh } = summarise(pairs.filter((p) => p.signal === id));
-      return [id, { n, agree, agreement, kappa, falseHigh }];
-    }),
+function groupBy(pairs, key) {
+  const groups = new Map();
+  for (const p of pairs) {
+    if (!groups.has(p[key])) groups.set(p[key], []);
+    groups.get(p[key]).push(p);
+  }
+  return groups;
+}
+
+function evaluatePart(part, data) {
+  const inPart = (x) => part === 'all' || x.part === part;
+  const pairs = data.judgements.filter(inPart);
+  const perSignal = Object.fromEntries([...groupBy(pairs, 'signal')].map(([id, list]) => [id, summarise(list)]));
+  const perKind = Object.fromEntries(
+    [...groupBy(pairs, 'kind')].sort(([a], [b]) => a.localeCompare(b)).map(([kind, list]) => [kind, { docs: new Set(list.map((p) => p.file)).size, ...summarise(list) }]),
   );
+  for (const table of [perSignal, perKind]) for (const row of Object.values(table)) delete row.confusion;
   return {
-    docs: data.files.filter((_, i) => name === 'all' || (i % 2 === 0 ? 'dev' : 'holdout') === name).length,
+    docs: new Set(pairs.map((p) => p.file)).size,
     ...summarise(pairs),
     perSignal,
-    crashed: data.crashes.filter(inSplit).map(({ file, error }) => ({ file, error })),
+    perKind,
+    crashed: data.crashes.filter(inPart),
   };
 }
 
 // ---------- formatting ----------
 
 const pct = (x) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
-const kap = (x) => (x === null ? 'n/a' : (Math.abs(x) < 0.005 ? 0 : x).toFixed(2)); // no "-0.00"
+const kap = (x) => (x === null ? 'n/a' : (Math.abs(x) < 0.005 ? 0 : x).toFixed(2));
 
-/** Aligned plain-text table; align[i] is 'l' or 'r'. */
 function formatTable(headers, rows, align = []) {
   const cells = [headers, ...rows].map((r) => r.map(String));
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
@@ -269,113 +286,86 @@ function formatTable(headers, rows, align = []) {
   return [fmt(cells[0]), ...cells.slice(1).map(fmt)].join('\n');
 }
 
-function formatConfusion(matrix) {
-  // Show the error column only when something landed in it.
-  const cols = STATUSES.concat(STATUSES.some((r) => matrix[r][ERROR] > 0) ? [ERROR] : []);
-  const rows = STATUSES.map((r) => [r, ...cols.map((c) => matrix[r][c])]);
-  return formatTable(['label \\ linter', ...cols], rows, ['l', ...cols.map(() => 'r')]);
-}
-
-function formatSplit(name, r) {
+function formatPart(name, r) {
   const out = [];
   out.push(`== ${name}: ${r.docs} docs, ${r.n} judgements ==`);
   out.push(`Agreement: ${pct(r.agreement)} (${r.agree}/${r.n}), kappa ${kap(r.kappa)}`);
-  out.push(`False high: ${r.falseHigh} of ${r.linterHigh} linter "high" verdicts (precision of high ${pct(r.highPrecision)})`);
+  out.push(`High: precision ${pct(r.highPrecision)} (${r.falseHigh} false of ${r.linterHigh}), recall ${pct(r.highRecall)}; off by two (high vs missing): ${r.offByTwo}`);
+  out.push(`Evidence accuracy: ${pct(r.evidenceAccuracy)} (${r.evidenceRight} of ${r.evidenceJudged} agreeing high/weak judgements cite the reader's statement)`);
   out.push('');
-  const rows = Object.entries(r.perSignal).map(([id, s]) => [id, s.n, pct(s.agreement), kap(s.kappa), s.falseHigh]);
-  out.push(formatTable(['signal', 'n', 'agree', 'kappa', 'false-high'], rows, ['l', 'r', 'r', 'r', 'r']));
+  const rows = Object.entries(r.perSignal).map(([id, s]) => [id, s.n, pct(s.agreement), kap(s.kappa), pct(s.highPrecision), pct(s.highRecall), s.offByTwo, pct(s.evidenceAccuracy)]);
+  out.push(formatTable(['signal', 'n', 'agree', 'kappa', 'high prec', 'high rec', 'off-by-2', 'evidence'], rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r']));
   out.push('');
+  const kinds = Object.entries(r.perKind).map(([kind, s]) => [kind, s.docs, pct(s.agreement), kap(s.kappa), pct(s.highPrecision), pct(s.evidenceAccuracy)]);
+  out.push(formatTable(['kind', 'docs', 'agree', 'kappa', 'high prec', 'evidence'], kinds, ['l', 'r', 'r', 'r', 'r', 'r']));
+  out.push('');
+  const cols = STATUSES.concat(STATUSES.some((s) => r.confusion[s][ERROR] > 0) ? [ERROR] : []);
   out.push('Confusion (rows = label, columns = linter):');
-  out.push(formatConfusion(r.confusion));
-  out.push('');
-  if (r.crashed.length === 0) out.push('Crashed: none');
-  else {
-    out.push(`Crashed: ${r.crashed.length} doc(s), all their judgements count as disagreements`);
-    for (const c of r.crashed) out.push(`  ${c.file}: ${c.error}`);
-  }
+  out.push(formatTable(['label \\ linter', ...cols], STATUSES.map((s) => [s, ...cols.map((c) => r.confusion[s][c])]), ['l', ...cols.map(() => 'r')]));
+  out.push('', r.crashed.length ? `Crashed: ${r.crashed.map((c) => `${c.file}: ${c.error}`).join('; ')}` : 'Crashed: none');
   return out.join('\n');
 }
 
-function clip(s, max = 160) {
-  if (s === undefined || s === null) return '';
-  const flat = String(s).replace(/\s+/g, ' ').trim();
+const clip = (s, max = 160) => {
+  const flat = String(s ?? '').replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
+};
 
 function formatDisagreements(list) {
   if (list.length === 0) return 'Disagreements: none';
   const out = [`Disagreements (${list.length}):`];
   for (const d of list) {
-    const where = d.line !== undefined ? ` line ${d.line}` : '';
-    out.push(`  [${d.split}] ${d.file}  ${d.signal}: expected ${d.expected}, got ${d.got}${d.note ? ` (${d.note})` : ''}`);
-    if (d.evidence) out.push(`      linter${where}: "${clip(d.evidence)}"`);
+    out.push(`  [${d.part}] ${d.file}  ${d.signal}: expected ${d.expected}, got ${d.got}${d.note ? ` (${d.note})` : ''}`);
+    if (d.evidence) out.push(`      linter${d.line !== undefined ? ` line ${d.line}` : ''}: "${clip(d.evidence)}"`);
     if (d.labelEvidence) out.push(`      label: "${clip(d.labelEvidence)}"`);
   }
   return out.join('\n');
 }
 
-function summaryLine(results) {
-  const { all, dev, holdout } = results;
-  return `Signal agreement: all ${pct(all.agreement)} (kappa ${kap(all.kappa)}), dev ${pct(dev.agreement)}, holdout ${pct(holdout.agreement)}`;
-}
+const summaryLine = (results) =>
+  `Signal agreement: all ${pct(results.all.agreement)} (kappa ${kap(results.all.kappa)}), tuning ${pct(results.tuning.agreement)}, check ${pct(results.check.agreement)}; high precision ${pct(results.all.highPrecision)}, evidence accuracy ${pct(results.all.evidenceAccuracy)}`;
 
 // ---------- main ----------
 
 async function main() {
   const opts = parseCli(process.argv.slice(2));
   if (opts.help) {
-    console.log('Usage: npm run eval [dir] [--labels file] [--docs dir] [--split dev|holdout|all] [--json] [--verbose] [--min pct]');
+    console.log('Usage: npm run eval -- [--corpus dir] [--private dir] [--part all|tuning|check] [--json] [--verbose] [--min pct]');
     return 0;
   }
-  if (opts.dirUsed && !isDir(opts.dir)) fail(`corpus directory not found: ${opts.dir}`);
-  const labels = loadLabels(opts.labelsPath);
-  if (!isDir(opts.docsDir)) fail(`docs directory not found: ${opts.docsDir}`);
+  const corpus = loadCorpus(opts.corpus, opts.privateDir);
   const { lintText, distPath } = await loadLinter();
-
-  const data = await collectJudgements(lintText, opts.docsDir, labels);
-  const results = Object.fromEntries(SPLITS.map((s) => [s, evaluateSplit(s, data)]));
-  const shown = opts.split === 'all' ? SPLITS : [opts.split];
-  const disagreements = data.judgements.filter(
-    (j) => j.expected !== j.got && (opts.split === 'all' || j.split === opts.split),
-  );
+  const data = await collectJudgements(lintText, corpus.documents);
+  const results = Object.fromEntries(PARTS.map((p) => [p, evaluatePart(p, data)]));
+  const shown = opts.part === 'all' ? PARTS : [opts.part];
+  const disagreements = data.judgements.filter((j) => j.expected !== j.got && (opts.part === 'all' || j.part === opts.part));
   const line = summaryLine(results);
+  const skipped = corpus.unavailable.length ? `${corpus.unavailable.length} labelled documents have no text here (private ones: node scripts/eval/rebuild-private.mjs)` : '';
 
   if (opts.json) {
-    const report = {
-      linter: distPath,
-      labels: opts.labelsPath,
-      docs: opts.docsDir,
-      splits: Object.fromEntries(shown.map((s) => [s, results[s]])),
-      summary: {
-        all: { agreement: results.all.agreement, kappa: results.all.kappa },
-        dev: { agreement: results.dev.agreement, kappa: results.dev.kappa },
-        holdout: { agreement: results.holdout.agreement, kappa: results.holdout.kappa },
-        line,
-      },
-    };
+    const report = { linter: distPath, labels: corpus.labelsPath, unavailable: corpus.unavailable, parts: Object.fromEntries(shown.map((p) => [p, results[p]])), summary: line };
     if (opts.verbose) report.disagreements = disagreements;
     console.log(JSON.stringify(report, null, 2));
-    console.error(line);
   } else {
-    console.log(`mlsd-lint eval: ${data.files.length} labelled docs`);
-    console.log(`  labels: ${opts.labelsPath}\n  docs:   ${opts.docsDir}\n  linter: ${distPath}\n`);
-    for (const s of shown) console.log(`${formatSplit(s, results[s])}\n`);
+    console.log(`mlsd-lint eval: ${corpus.documents.length} labelled docs\n  labels: ${corpus.labelsPath}\n  linter: ${distPath}${skipped ? `\n  ${skipped}` : ''}\n`);
+    for (const p of shown) console.log(`${formatPart(p, results[p])}\n`);
     if (opts.verbose) console.log(`${formatDisagreements(disagreements)}\n`);
     console.log(line);
   }
-
-  const overall = results.all.agreement;
-  if (opts.min !== null && (overall === null || overall * 100 < opts.min)) {
-    console.error(`Overall agreement ${pct(overall)} is below --min ${opts.min}%`);
+  const measured = results[opts.part].agreement;
+  if (opts.min !== null && (measured === null || measured * 100 < opts.min)) {
+    console.error(`Agreement ${pct(measured)} (${opts.part}) is below --min ${opts.min}%`);
     return 1;
   }
   return 0;
 }
 
-try {
-  process.exitCode = await main();
-} catch (err) {
-  if (err instanceof SetupError) console.error(`eval: ${err.message}`);
-  else console.error(`eval: unexpected error: ${firstLine(err)}`);
-  process.exitCode = 2;
+// Imported by a test for evidenceMatches: run only as a script.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    process.exitCode = await main();
+  } catch (err) {
+    console.error(err instanceof SetupError ? `eval: ${err.message}` : `eval: unexpected error: ${firstLine(err)}`);
+    process.exitCode = 2;
+  }
 }
