@@ -18,6 +18,7 @@
 //
 // Usage: npm run eval -- [--corpus dir] [--private dir] [--part all|tuning|check] [--json]
 //                        [--verbose] [--min pct]
+//   --markdown prints the README's accuracy tables instead.
 //   Exit 0 when it ran (a measurement, not a gate), 1 if --min is given and agreement over the
 //   chosen part is below it, 2 on setup errors. With --json, stdout is JSON only.
 
@@ -49,6 +50,7 @@ function parseCli(argv) {
         private: { type: 'string' },
         part: { type: 'string', default: 'all' },
         json: { type: 'boolean', default: false },
+        markdown: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         min: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -325,12 +327,32 @@ function formatDisagreements(list) {
 const summaryLine = (results) =>
   `Signal agreement: all ${pct(results.all.agreement)} (kappa ${kap(results.all.kappa)}), tuning ${pct(results.tuning.agreement)}, check ${pct(results.check.agreement)}; high precision ${pct(results.all.highPrecision)}, evidence accuracy ${pct(results.all.evidenceAccuracy)}`;
 
+
+/** The accuracy tables of the README: the parts, then each signal's agreement per part. */
+function formatMarkdown(results, unavailable) {
+  const rows = PARTS.map((p) => {
+    const r = results[p];
+    return `| ${p} | ${r.docs} | ${pct(r.agreement)} | ${kap(r.kappa)} | ${pct(r.highPrecision)} | ${pct(r.highRecall)} | ${r.offByTwo} | ${pct(r.evidenceAccuracy)} |`;
+  });
+  const signals = Object.keys(results.all.perSignal).map((id) => `| \`${id}\` | ${PARTS.map((p) => pct(results[p].perSignal[id]?.agreement ?? null)).join(' | ')} |`);
+  return [
+    '| part | docs | agreement | kappa | high precision | high recall | off by two | evidence accuracy |',
+    '|---|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+    `| signal | ${PARTS.join(' | ')} |`,
+    `|---|${PARTS.map(() => '---').join('|')}|`,
+    ...signals,
+    ...(unavailable.length ? ['', `(${unavailable.length} labelled documents without their text here were left out.)`] : []),
+  ].join('\n');
+}
+
 // ---------- main ----------
 
 async function main() {
   const opts = parseCli(process.argv.slice(2));
   if (opts.help) {
-    console.log('Usage: npm run eval -- [--corpus dir] [--private dir] [--part all|tuning|check] [--json] [--verbose] [--min pct]');
+    console.log('Usage: npm run eval -- [--corpus dir] [--private dir] [--part all|tuning|check] [--json | --markdown] [--verbose] [--min pct]');
     return 0;
   }
   const corpus = loadCorpus(opts.corpus, opts.privateDir);
@@ -342,7 +364,9 @@ async function main() {
   const line = summaryLine(results);
   const skipped = corpus.unavailable.length ? `${corpus.unavailable.length} labelled documents have no text here (private ones: node scripts/eval/rebuild-private.mjs)` : '';
 
-  if (opts.json) {
+  if (opts.markdown) {
+    console.log(formatMarkdown(results, corpus.unavailable));
+  } else if (opts.json) {
     const report = { linter: distPath, labels: corpus.labelsPath, unavailable: corpus.unavailable, parts: Object.fromEntries(shown.map((p) => [p, results[p]])), summary: line };
     if (opts.verbose) report.disagreements = disagreements;
     console.log(JSON.stringify(report, null, 2));
