@@ -92,7 +92,7 @@ function loadCorpus(dir, privateDir) {
   const unavailable = [];
   for (const [file, signals] of Object.entries(data.docs).sort(([a], [b]) => a.localeCompare(b))) {
     const source = sources.get(file);
-    const candidates = [path.join(dir, 'docs', file), path.join(privateDir, file)];
+    const candidates = [path.join(dir, 'docs', file), path.join(dir, file), path.join(privateDir, file)];
     const textPath = candidates.find((p) => existsSync(p));
     if (!textPath) {
       unavailable.push(file);
