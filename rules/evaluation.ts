@@ -19,7 +19,7 @@ export default defineRule({
     description: 'The answer names an offline metric and an online experiment tied to a product metric',
     rationale:
       'Guide, Q&A: prepare "A/B testing infrastructure for models"; the high-signal answer measures AUC offline and watches CTR online.',
-    signal: { id: 'evaluation', title: 'Offline and online evaluation', weight: 6, sectionKinds: ['evaluation'] },
+    signal: { id: 'evaluation', title: 'Offline and online evaluation', weight: 6, sectionKinds: ['evaluation'], mlOnly: true },
     defaultSeverity: 'warn',
     messages: {
       missing: 'No evaluation: no offline metric and no online experiment',
@@ -43,7 +43,6 @@ export default defineRule({
   check({ document: doc }) {
     const ctx = answerContext(doc);
     const suggestion = `Evaluation: offline, ${ctx.offlineMetric} on a held-out final week must beat the current production model; online, a two-week A/B test on 5% of traffic, judged on ${ctx.businessMetric} (ship if it improves by at least 1% at 95% confidence), with a canary stage first.`;
-    if (!doc.profile.isML) return { status: 'missing', suggestion };
     const offline = hitsOf(doc, 'offline-metric', OFFLINE_METRIC);
     const business = [...hitsOf(doc, 'business-metric', BUSINESS_METRIC), ...hitsOf(doc, 'measurable-metric', MEASURABLE_METRIC)];
     const online = onlineTests(doc);

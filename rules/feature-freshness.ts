@@ -41,7 +41,7 @@ export default defineRule({
     description: 'The answer separates batch (precomputed) features from real-time features, with an example of each',
     rationale:
       'Guide, step 03, "Design the feature store explicitly": "Decide which features are batch (computed offline) and which are real-time (user context, session data)."',
-    signal: { id: 'feature-freshness', title: 'Batch vs real-time features', weight: 9, step: 3, sectionKinds: ['features', 'data'] },
+    signal: { id: 'feature-freshness', title: 'Batch vs real-time features', weight: 9, step: 3, sectionKinds: ['features', 'data'], mlOnly: true },
     defaultSeverity: 'error',
     messages: {
       missing: 'No features are discussed',
@@ -65,7 +65,6 @@ export default defineRule({
   check({ document: doc }) {
     const ctx = answerContext(doc);
     const suggestion = `The features for the model come in two freshnesses: batch features (for example ${ctx.batchFeature}) are recomputed daily in ${ctx.batchEngine} and loaded into ${ctx.onlineStore}; real-time features (for example ${ctx.realtimeFeature}) are computed from ${ctx.streaming} events in a streaming job within seconds.`;
-    if (!doc.profile.isML) return { status: 'missing', suggestion };
     const { features, hits } = freshnessHits(doc);
     const batch = hits.find((h) => h.kind === 'batch');
     const realtime = hits.find((h) => h.kind === 'realtime');

@@ -25,7 +25,7 @@ export default defineRule({
     description: 'The answer says where ground truth comes from and how late it arrives',
     rationale:
       'Guide, step 01: "what\'s the feedback loop? \\"…feedback comes from purchase events with 24h delay.\\" That frame drives every downstream decision."',
-    signal: { id: 'feedback-loop', title: 'Feedback loop and delay', weight: 10, step: 1, sectionKinds: ['data', 'problem'] },
+    signal: { id: 'feedback-loop', title: 'Feedback loop and delay', weight: 10, step: 1, sectionKinds: ['data', 'problem'], mlOnly: true },
     defaultSeverity: 'error',
     messages: {
       missing: 'No feedback loop: the answer never says where labels come from',
@@ -46,7 +46,6 @@ export default defineRule({
   check({ document: doc }) {
     const ctx = answerContext(doc);
     const suggestion = `Labels come from ${ctx.events}; ${ctx.delay}, so training examples are only built once that window has closed.`;
-    if (!doc.profile.isML) return { status: 'missing', suggestion };
 
     const sources = hitsOf(doc, 'label-source', LABEL_SOURCE);
     const delays = statements(doc).filter(delayStatement);

@@ -45,7 +45,7 @@ export default defineRule({
     description: 'The answer states real-time or batch inference together with the latency or freshness requirement behind it',
     rationale:
       'Guide, Q&A "When should I choose real-time vs batch inference?": "Real-time when the feature freshness matters … Batch when predictions can be precomputed and freshness requirements are loose. Lead with the latency and freshness requirements, not the model type."',
-    signal: { id: 'inference-mode', title: 'Inference mode', weight: 7, sectionKinds: ['serving'] },
+    signal: { id: 'inference-mode', title: 'Inference mode', weight: 7, sectionKinds: ['serving'], mlOnly: true },
     defaultSeverity: 'warn',
     messages: {
       missing: 'How predictions are served is never discussed (real-time or batch?)',
@@ -66,7 +66,6 @@ export default defineRule({
   check({ document: doc }) {
     const ctx = answerContext(doc);
     const suggestion = `Inference is online (real-time, per request): ${ctx.model} scores each ${ctx.entity} when the request arrives, with a p99 latency budget of 100 ms, because the result renders on page load and depends on session context; slow-changing outputs are precomputed nightly in batch.`;
-    if (!doc.profile.isML) return { status: 'missing', suggestion };
     const found = modes(doc);
     const budgets = latencyBudgets(doc);
     for (const hit of found) {

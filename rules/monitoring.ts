@@ -69,7 +69,7 @@ export default defineRule({
     description: 'The answer watches at least two kinds of model-health signal and ties one to an action',
     rationale:
       'Guide, step 04, "Define your model monitoring strategy": "Data drift, concept drift, prediction distribution shift, business metric degradation. Know which signals trigger automated retraining vs manual review. Most system design answers skip this entirely."',
-    signal: { id: 'monitoring', title: 'Monitoring with actions', weight: 12, step: 4, sectionKinds: ['monitoring'] },
+    signal: { id: 'monitoring', title: 'Monitoring with actions', weight: 12, step: 4, sectionKinds: ['monitoring'], mlOnly: true },
     defaultSeverity: 'error',
     messages: {
       missing: 'No model monitoring: nothing says what is watched in production or what happens when it moves',
@@ -97,7 +97,7 @@ export default defineRule({
     const { signals, system, mentions, actions } = monitoringFacts(doc);
     const kinds = new Set(signals.map((h) => h.kind));
     const acted = signals.find((h) => actions.includes(h.sentence)) ?? signals.find((h) => actions.some((a) => linkBetween(h.sentence, a) >= Link.Subtree));
-    if (doc.profile.isML && kinds.size >= 2 && acted) return { status: 'high', evidence: acted.sentence };
+    if (kinds.size >= 2 && acted) return { status: 'high', evidence: acted.sentence };
     const first = acted?.sentence ?? signals[0]?.sentence ?? mentions[0] ?? system[0];
     if (!first) return { status: 'missing', suggestion };
     const detail =

@@ -13,7 +13,7 @@ export default defineRule({
     description: 'The answer says what the model predicts and which measurable metric it optimizes',
     rationale:
       'Guide, step 01, "Frame the ML problem before the model": "What are you predicting, what are you optimizing, what\'s the feedback loop? … That frame drives every downstream decision."',
-    signal: { id: 'problem-framing', title: 'Problem framing', weight: 14, step: 1, sectionKinds: ['problem'] },
+    signal: { id: 'problem-framing', title: 'Problem framing', weight: 14, step: 1, sectionKinds: ['problem'], mlOnly: true },
     defaultSeverity: 'error',
     messages: {
       missing: 'No problem framing: the answer never says what the model predicts or what it optimizes',
@@ -39,7 +39,6 @@ export default defineRule({
   check({ document: doc }) {
     const ctx = answerContext(doc);
     const suggestion = `We're predicting ${ctx.target}, optimizing for ${ctx.businessMetric}, and feedback comes from ${ctx.events}: ${ctx.delay}.`;
-    if (!doc.profile.isML) return { status: 'missing', suggestion };
 
     const { targets, objectives } = framingFacts(doc);
     const target = targets[0];

@@ -67,7 +67,7 @@ export default defineRule({
     description: 'The answer gives a retraining cadence or trigger plus a data window or a numeric threshold',
     rationale:
       'Guide, step 05, "Discuss the retraining trigger and cadence": "We retrain weekly on a rolling 90-day window, with an automated performance check that triggers emergency retraining if AUC drops below 0.82." Specificity here shows production experience.',
-    signal: { id: 'retraining', title: 'Retraining cadence and thresholds', weight: 10, step: 5, sectionKinds: ['retraining', 'training'] },
+    signal: { id: 'retraining', title: 'Retraining cadence and thresholds', weight: 10, step: 5, sectionKinds: ['retraining', 'training'], mlOnly: true },
     defaultSeverity: 'error',
     messages: {
       missing: 'No retraining: nothing says when or why the model is retrained',
@@ -92,7 +92,6 @@ export default defineRule({
     const ctx = answerContext(doc);
     const drop = ctx.lowerIsBetter ? 'rises more than 5% above' : 'drops more than 5% below';
     const suggestion = `We retrain ${ctx.model} weekly on a rolling 90-day window of ${ctx.events}, and an automated check triggers emergency retraining if ${ctx.offlineMetric} on the latest labelled day ${drop} its 30-day baseline or ${ctx.businessMetric} degrades by more than 10%.`;
-    if (!doc.profile.isML) return { status: 'missing', suggestion };
     const all = plans(doc);
     const complete = all.find((p) => (p.cadence ?? p.trigger) && (p.window ?? p.threshold));
     if (complete) return { status: 'high', evidence: complete.mention };

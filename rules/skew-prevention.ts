@@ -64,7 +64,7 @@ export default defineRule({
     description: 'The answer names training-serving skew and the mechanism that prevents it',
     rationale:
       'Guide, step 03: "Explain the consistency requirement — training-serving skew is the most common ML production failure."',
-    signal: { id: 'skew-prevention', title: 'Training-serving skew prevention', weight: 9, step: 3, sectionKinds: ['features', 'serving'] },
+    signal: { id: 'skew-prevention', title: 'Training-serving skew prevention', weight: 9, step: 3, sectionKinds: ['features', 'serving'], mlOnly: true },
     defaultSeverity: 'error',
     messages: {
       missing: 'Nothing on training-serving skew: how do training and serving compute the same features?',
@@ -84,7 +84,6 @@ export default defineRule({
   check({ document: doc }) {
     const ctx = answerContext(doc);
     const suggestion = `To prevent training-serving skew, one shared feature computation layer defines every feature once: the same code backfills the offline store for training (with point-in-time correct joins) and writes the online store (${ctx.onlineStore}) for serving, and the service logs the served feature values so the next training set uses exactly what the model saw.`;
-    if (!doc.profile.isML) return { status: 'missing', suggestion };
     const { skew, mechanisms } = facts(doc);
     const pair = firstLinked(
       skew.map((sentence) => ({ sentence })),

@@ -58,7 +58,7 @@ export default defineRule({
     description: 'The answer describes the training pipeline and the serving path as separate flows',
     rationale:
       'Guide, step 02, "Separate the training and serving architectures": "Training pipeline: data ingestion → feature engineering → model training → evaluation → versioning. Serving: feature retrieval → model inference → output post-processing → logging. These are different systems with different constraints."',
-    signal: { id: 'training-serving-split', title: 'Training / serving split', weight: 12, step: 2, sectionKinds: ['training', 'serving'] },
+    signal: { id: 'training-serving-split', title: 'Training / serving split', weight: 12, step: 2, sectionKinds: ['training', 'serving'], mlOnly: true },
     defaultSeverity: 'error',
     messages: {
       missing: 'No training or serving pipeline is described',
@@ -85,7 +85,6 @@ export default defineRule({
     const suggestion =
       `Training pipeline (offline, daily): ingest ${ctx.events} into the warehouse → feature engineering in ${ctx.batchEngine} → train ${ctx.model} → evaluate ${ctx.offlineMetric} on a held-out day → register the version in a model registry. ` +
       `Serving path (online, per request): fetch features from ${ctx.onlineStore} → run inference with ${ctx.model} → re-rank and filter with business rules → log the served features and predictions for the next training run.`;
-    if (!doc.profile.isML) return { status: 'missing', suggestion };
 
     const training = stagesOf(doc, 'training');
     const serving = stagesOf(doc, 'serving');

@@ -15,8 +15,9 @@ function parseJson(run: CliRun): Array<Record<string, unknown>> {
 
 interface Json {
   filePath: string;
+  kind: string;
   score: number;
-  signals: Array<{ id: string; status: string; line?: number; evidence?: string; suggestion?: string }>;
+  signals: Array<{ id: string; status: string; judged?: false; line?: number; evidence?: string; suggestion?: string }>;
   messages: Array<{ ruleId: string; severity: number; message: string; line: number; column: number; endLine?: number; endColumn?: number; suggestion?: string }>;
   errorCount: number;
   warningCount: number;
@@ -120,16 +121,19 @@ describe('--format json', () => {
     const results = parseJson(run);
     expect(results).toHaveLength(3);
     for (const result of results) {
-      expect(Object.keys(result)).toEqual(['filePath', 'score', 'signals', 'messages', 'errorCount', 'warningCount']);
+      expect(Object.keys(result)).toEqual(['filePath', 'kind', 'score', 'signals', 'messages', 'errorCount', 'warningCount']);
       const r = result as unknown as Json;
+      expect(['ml', 'ml-infrastructure', 'non-ml']).toContain(r.kind);
       expect(typeof r.score).toBe('number');
       expect(r.score).toBeGreaterThanOrEqual(0);
       expect(r.score).toBeLessThanOrEqual(100);
       expect(r.signals.map((s) => s.id)).toEqual(SIGNAL_IDS);
       for (const signal of r.signals) {
         expect(['high', 'weak', 'missing']).toContain(signal.status);
-        for (const key of Object.keys(signal)) expect(['id', 'status', 'line', 'evidence', 'suggestion']).toContain(key);
+        for (const key of Object.keys(signal)) expect(['id', 'status', 'judged', 'line', 'evidence', 'suggestion']).toContain(key);
         if (signal.line !== undefined) expect(Number.isInteger(signal.line)).toBe(true);
+        // A signal not judged (an ML signal on a non-ML design) is missing, says so, and carries nothing else.
+        if (signal.judged !== undefined) expect(signal).toEqual({ id: signal.id, status: 'missing', judged: false });
       }
       for (const message of r.messages) {
         for (const key of Object.keys(message)) expect(['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'suggestion']).toContain(key);
@@ -142,6 +146,8 @@ describe('--format json', () => {
     }
     // One entry per file, in argument order, with the paths as given.
     expect(results.map((r) => r.filePath)).toEqual(files);
+    const kinds = results.map((r) => (r as unknown as Json).kind);
+    expect(kinds).toEqual(['ml', 'ml', 'non-ml']);
   });
 
   it('keeps argument order across files, and sorts a directory', async () => {

@@ -191,4 +191,34 @@ describe('document profile', () => {
     const text = Array.from({ length: 40 }, () => 'The web servers write pastes to the object store.').join(' ') + " We're predicting which pastes get reported.";
     expect(doc(text).profile.isML).toBe(true);
   });
+
+  it('tells ML infrastructure (jobs, clusters, containers; no prediction problem) from an ML design', () => {
+    const platform = doc(
+      Array.from({ length: 30 }, () => 'The training operator restarts failed pods of a job on the cluster and the controller records the model checkpoint in storage.').join(' '),
+    );
+    expect(platform.profile.kind).toBe('ml-infrastructure');
+    expect(platform.profile.isML).toBe(false);
+    // The same infrastructure words around a prediction problem: an end-to-end ML project.
+    const project = doc(
+      Array.from(
+        { length: 30 },
+        () => 'The training job runs on the cluster and predicts whether a customer churns; the model is judged by recall on labelled customers.',
+      ).join(' '),
+    );
+    expect(project.profile.kind).toBe('ml');
+    expect(project.profile.isML).toBe(true);
+  });
+
+  it('judges a short snippet on what it says, whatever its words', () => {
+    const snippet = doc('The job runs in a container on the cluster; the controller restarts failed pods.');
+    expect(snippet.profile.kind).toBe('ml');
+  });
+
+  it('a long design without ML is non-ml, and the serving words of an ML answer are not infrastructure', () => {
+    expect(doc(Array.from({ length: 40 }, () => 'The web servers write pastes to the object store and the cache serves hot reads.').join(' ')).profile.kind).toBe('non-ml');
+    const serving = doc(
+      Array.from({ length: 30 }, () => 'Each request hits the API endpoint, the server reads features from the cache and the model scores the request.').join(' '),
+    );
+    expect(serving.profile.kind).toBe('ml');
+  });
 });

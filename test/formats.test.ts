@@ -37,6 +37,7 @@ const HOSTILE = 'Quote `a|b` <script>x</script> & "q" 50% done,\r\nnext: line\u0
 function hostileResult(filePath = 'docs/a,b:c%.md'): LintResult {
   return {
     filePath,
+    kind: 'ml',
     score: 10,
     signals: [{ id: 'retraining', status: 'weak', line: 2, column: 1, evidence: HOSTILE, suggestion: HOSTILE }, { id: 'monitoring', status: 'high', line: 3, column: 1, evidence: HOSTILE }],
     messages: [

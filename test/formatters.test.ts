@@ -17,6 +17,7 @@ const ANSI = /\u001b\[/;
 function result(overrides: Partial<LintResult> = {}): LintResult {
   return {
     filePath: 'answer.md',
+    kind: 'ml',
     score: 42,
     signals: [
       { id: 'retraining', status: 'weak', line: 3, column: 5, evidence: 'We retrain periodically.', suggestion: 'We retrain weekly on a rolling 90-day window.' },
@@ -54,6 +55,7 @@ describe('json formatter', () => {
     expect(parsed).toEqual([
       {
         filePath: 'answer.md',
+        kind: 'ml',
         score: 42,
         signals: [
           { id: 'retraining', status: 'weak', line: 3, evidence: 'We retrain periodically.', suggestion: 'We retrain weekly on a rolling 90-day window.' },
@@ -138,6 +140,56 @@ describe('stylish formatter', () => {
     expect(weak).toMatch(/error/);
     const high = formatStylish([lintTextSync(HIGH_TEXT, { filePath: 'high.md' })], context());
     expect(high).toMatch(/High signal \([1-9]\d*\)/);
+  });
+});
+
+describe('a document that is not an ML design', () => {
+  const text = [
+    '# URL shortener',
+    '',
+    ...Array.from({ length: 12 }, () => 'The web servers write short links to the database and the cache serves hot redirects within 10 ms for 100M links.'),
+  ].join('\n\n');
+  const linted = lintTextSync(text, { filePath: 'shortener.md' });
+
+  it('is judged only on the signals that need no prediction problem, and says so once', () => {
+    expect(linted.kind).toBe('non-ml');
+    const notJudged = linted.signals.filter((s) => s.judged === false).map((s) => s.id);
+    expect(notJudged).toEqual(builtinRules.filter((r) => r.meta.signal?.mlOnly).map((r) => r.id));
+    for (const s of linted.signals.filter((x) => x.judged === false)) expect(s).toEqual({ id: s.id, status: 'missing', judged: false });
+    // No ML finding piles up: nothing is reported for a signal that was not judged.
+    expect(linted.messages.filter((m) => notJudged.includes(m.ruleId))).toEqual([]);
+    const out = formatStylish([linted], context({ width: 200 }));
+    expect(out.match(/reads as a system design without machine learning/g)).toHaveLength(1);
+    expect(out).toMatch(/problem-framing\s+n\/a/);
+    expect(out).not.toMatch(/model/i);
+  });
+
+  it('scores only what was judged', () => {
+    const judged = linted.signals.filter((s) => s.judged !== false);
+    const weights = new Map(builtinRules.map((r) => [r.id, r.meta.signal?.weight ?? 0]));
+    const credit = { high: 1, weak: 0.5, missing: 0 } as const;
+    const total = judged.reduce((n, s) => n + (weights.get(s.id) ?? 0), 0);
+    const earned = judged.reduce((n, s) => n + (weights.get(s.id) ?? 0) * credit[s.status], 0);
+    expect(linted.score).toBe(Math.round((earned / total) * 100));
+  });
+
+  it('json carries the kind and the not-judged rows; junit skips them', async () => {
+    const [row] = JSON.parse(formatJson([linted], context())) as Array<{ kind: string; signals: Array<{ id: string; judged?: boolean }> }>;
+    expect(row!.kind).toBe('non-ml');
+    expect(row!.signals.find((s) => s.id === 'retraining')).toEqual({ id: 'retraining', status: 'missing', judged: false });
+    const junit = (await loadFormatter('junit'))([linted], context());
+    expect(junit).toContain('<testcase name="retraining (not judged)" classname="shortener.md">');
+    expect(junit).toMatch(/<testsuite name="shortener.md" tests="\d+" failures="\d+" errors="0" skipped="9">/);
+    const markdown = (await loadFormatter('markdown'))([linted], context());
+    expect(markdown).toContain('| not judged |');
+    expect(markdown).toContain('reads as a system design without machine learning');
+  });
+
+  it('an ML answer gets no note', () => {
+    const ml = lintTextSync(HIGH_TEXT);
+    expect(ml.kind).toBe('ml');
+    expect(ml.signals.every((s) => s.judged === undefined)).toBe(true);
+    expect(formatStylish([ml], context())).not.toContain('reads as');
   });
 });
 

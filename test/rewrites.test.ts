@@ -21,7 +21,8 @@ describe('suggested rewrites lift their signal to high', () => {
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     const result = lintTextSync(text);
-    const weak = result.signals.filter((s) => s.status !== 'high');
+    // A signal that was not judged (an ML signal on a non-ML design) offers no rewrite.
+    const weak = result.signals.filter((s) => s.status !== 'high' && s.judged !== false);
     if (weak.length === 0) continue;
     it(path.relative(ROOT, file), () => {
       for (const signal of weak) {

@@ -214,3 +214,43 @@ describe('RuleTester failure modes (standalone: it throws, naming the rule and c
     expect(() => bodies[2]?.()).not.toThrow();
   });
 });
+
+describe('signals that need a prediction problem (meta.signal.mlOnly)', () => {
+  let calls = 0;
+  const rule = defineRule({
+    id: 'ml-thing',
+    meta: {
+      description: 'x',
+      rationale: 'x',
+      signal: { id: 'ml-thing', title: 'ML thing', weight: 5, mlOnly: true },
+      defaultSeverity: 'error',
+      messages: { weak: 'weak', missing: 'missing' },
+    },
+    check() {
+      calls++;
+      return { status: 'high' };
+    },
+  });
+
+  it('is not run on a document that is not an ML design: missing, not judged, nothing reported', async () => {
+    const { runRule } = await import('../src/rule/run.js');
+    const { Document } = await import('../src/document/document.js');
+    const nonMl = new Document(Array.from({ length: 40 }, () => 'The web servers write pastes to the object store and the cache serves hot reads.').join(' '));
+    calls = 0;
+    expect(runRule(nonMl, rule, { severity: 2, options: {} })).toEqual({ signal: { id: 'ml-thing', status: 'missing', judged: false, weight: 5 }, messages: [] });
+    expect(calls).toBe(0);
+    const ml = new Document('We predict whether a user clicks the ad, optimizing CTR.');
+    expect(runRule(ml, rule, { severity: 2, options: {} }).signal).toEqual({ id: 'ml-thing', status: 'high', weight: 5 });
+    expect(calls).toBe(1);
+  });
+
+  it('defineRule refuses a non-boolean mlOnly', () => {
+    expect(() =>
+      defineRule({
+        id: 'bad-ml-only',
+        meta: { description: 'x', rationale: 'x', signal: { id: 'bad-ml-only', title: 'x', weight: 1, mlOnly: 'yes' as unknown as boolean }, defaultSeverity: 'error', messages: { weak: 'w', missing: 'm' } },
+        check: () => ({ status: 'missing' }),
+      }),
+    ).toThrow(/mlOnly must be a boolean/);
+  });
+});

@@ -77,3 +77,34 @@ export const ML_STEMS = new Set([
   'fine', 'overfit', 'epoch', 'gradient', 'boost', 'logist', 'transform', 'bert', 'lstm', 'cnn', 'gnn', 'rnn', 'drift',
   'retrain', 'hyperparamet', 'learn', 'estim', 'forecast', 'anomali', 'cluster', 'uplift', 'score', 'probabl',
 ]);
+
+/**
+ * Words of infrastructure: clusters, jobs, containers, storage, proposals (not the requests, APIs
+ * and caches of a serving path, which ML answers describe too). An ML platform
+ * write-up (a training operator, a serving runtime, an experiment tracker) is full of them and of
+ * ML words, but has no prediction problem of its own: the rubric's ML signals are about a
+ * prediction problem, so such a document is not judged on them. Runs on lower-cased statements.
+ */
+export const INFRASTRUCTURE_TERMS =
+  /\b(?:kubernetes|k8s|pods?|crds?|controllers?|operators?|clusters?|nodes?|replicas?|grpc|rpcs?|sidecars?|webhooks?|namespaces?|yaml|sdk|cli|jobs?|workflows?|containers?|docker|helm|config(?:uration)?|proposal|kep|rfc|non-goals?|implementation|backward compatib\w*|upgrade|storage|buckets?|shards?|queries|querier|tsdb|blocks?|caching)\b/g;
+
+/**
+ * Words of a prediction problem: who or what is predicted for (users, items, transactions,
+ * documents, images, orders, loans), the outcomes and product metrics (clicks, churn, revenue, CTR,
+ * demand, ETA), labels and ground truth, and the model-quality metrics a product model is judged
+ * by (AUC, precision, NDCG).
+ */
+export const PROBLEM_TERMS =
+  /\b(?:predict(?:s|ing|ed|ion)? (?:whether|if|the|a|an|which|how|what|user|users|their|next|future)|probability (?:of|that)|likelihood (?:of|that)|classif(?:y|ies|ying) (?:\w+ ){0,3}(?:as|into|whether)|recommend\w* (?:\w+ ){0,3}(?:to|for) (?:users?|customers?|members?|viewers?)|users?|customers?|items?|videos?|ads?|products?|posts?|listings?|transactions?|fraud|churn|click\w*|ctr|purchases?|conversions?|engagement|watch time|revenue|labels? (?:are|is|come|comes|from)|ground truth|positive|negative|auc|ndcg|precision|recall|f1|rmse|mae|accuracy|bleu|rouge|perplexity|hit rate|mrr|training data|labell?ed (?:data|examples)|annotat\w*|relevan\w*|answers?|questions?|documents?|patients?|drivers?|riders?|merchants?|sellers?|buyers?|images?|spam|toxic\w*|harmful|risk|forecast\w*|demand|sales|orders?|deliver(?:y|ies)|eta|prices?|pricing|loans?|credit|applicants?|borrowers?|tickets?|recommendations?|sentiment|anomal\w*)\b/g;
+
+/** Infrastructure terms per 100 statement words from which a document may be infrastructure. */
+export const INFRASTRUCTURE_DENSITY = 2.5;
+/** ... when it has fewer than this many problem terms per infrastructure term ... */
+export const PROBLEM_PER_INFRASTRUCTURE = 0.4;
+/**
+ * ... and fewer than this many problem terms per 100 statement words: an end-to-end ML project
+ * that trains and serves its own model talks about clusters and APIs too, but also about its
+ * problem, and is judged as an ML design. Calling an ML answer infrastructure costs its writer every
+ * ML finding, so the bar is high.
+ */
+export const PROBLEM_DENSITY_OF_INFRASTRUCTURE = 1.5;

@@ -1,6 +1,15 @@
 import type { Root } from 'mdast';
 import { buildBlocks, sourceOffset } from './blocks.js';
-import { kindsOfContent, kindsOfTitle, ML_STEMS } from './classify.js';
+import {
+  INFRASTRUCTURE_DENSITY,
+  INFRASTRUCTURE_TERMS,
+  kindsOfContent,
+  kindsOfTitle,
+  ML_STEMS,
+  PROBLEM_DENSITY_OF_INFRASTRUCTURE,
+  PROBLEM_PER_INFRASTRUCTURE,
+  PROBLEM_TERMS,
+} from './classify.js';
 import { defaultComponents, type ComponentLexicon } from './components.js';
 import { InputError } from '../support/errors.js';
 import { LineIndex } from './line-index.js';
@@ -11,6 +20,7 @@ import { sentenceFlags } from './sentences.js';
 import type {
   Block,
   ComponentMention,
+  DocumentKind,
   DocumentProfile,
   Point,
   Quantity,
@@ -196,20 +206,42 @@ function computeProfile(doc: Document): DocumentProfile {
   let statementWords = 0;
   let mlHits = 0;
   let mlStatement = false;
+  let infrastructureHits = 0;
+  let problemHits = 0;
   for (const sentence of doc.sentences) {
     words += sentence.words.length;
     if (!sentence.isStatement) continue;
     if (!mlStatement && ML_STATEMENT.test(sentence.lower)) mlStatement = true;
     statementWords += sentence.words.length;
     for (const w of sentence.words) if (ML_STEMS.has(w.stem)) mlHits++;
+    infrastructureHits += countMatches(INFRASTRUCTURE_TERMS, sentence.lower);
+    problemHits += countMatches(PROBLEM_TERMS, sentence.lower);
   }
   const mlComponents = doc.components.some((c) => c.entry.category === 'model' || c.entry.category === 'ml-library' || c.entry.category === 'feature-store');
   // Hits per 100 statement words, saturating at 1.
   const density = statementWords > 0 ? (mlHits / statementWords) * 100 : 0;
   const mlScore = Math.min(1, density / 4);
   // A short snippet is judged on what it says; the ML gate is for long non-ML designs (a URL shortener).
-  const isML = statementWords < SHORT_ANSWER_WORDS || mlStatement || mlScore >= 0.2 || (mlComponents && mlScore >= 0.1);
-  return { words, statementWords, mlScore, isML };
+  const aboutML = statementWords < SHORT_ANSWER_WORDS || mlStatement || mlScore >= 0.2 || (mlComponents && mlScore >= 0.1);
+  const per100 = (hits: number): number => (statementWords > 0 ? (hits / statementWords) * 100 : 0);
+  const infrastructureDensity = per100(infrastructureHits);
+  const problemDensity = per100(problemHits);
+  // ML words around clusters, jobs and APIs, with few words of a prediction problem: a platform
+  // write-up. A short snippet is judged on what it says, like above.
+  const infrastructure =
+    statementWords >= SHORT_ANSWER_WORDS &&
+    infrastructureDensity >= INFRASTRUCTURE_DENSITY &&
+    problemDensity < PROBLEM_DENSITY_OF_INFRASTRUCTURE &&
+    problemHits < PROBLEM_PER_INFRASTRUCTURE * (infrastructureHits + 1);
+  const kind: DocumentKind = !aboutML ? 'non-ml' : infrastructure ? 'ml-infrastructure' : 'ml';
+  return { words, statementWords, mlScore, infrastructureDensity, problemDensity, kind, isML: kind === 'ml' };
+}
+
+function countMatches(pattern: RegExp, text: string): number {
+  pattern.lastIndex = 0;
+  let n = 0;
+  while (pattern.exec(text)) n++;
+  return n;
 }
 
 export function createDocument(text: string, options: DocumentOptions = {}): Document {

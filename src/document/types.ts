@@ -192,11 +192,26 @@ export interface ComponentMention {
   readonly sentence: Sentence;
 }
 
+/**
+ * What a document is, decided once before any signal is judged:
+ * - `ml`: an ML system design, answer or notes: a prediction problem, judged on every signal;
+ * - `ml-infrastructure`: the design of ML tooling (a training operator, a serving runtime, an
+ *   experiment tracker) with no prediction problem of its own;
+ * - `non-ml`: a system design without machine learning (a URL shortener, a crawler).
+ * Only `ml` documents are judged on the signals that need a prediction problem.
+ */
+export type DocumentKind = 'ml' | 'ml-infrastructure' | 'non-ml';
+
 export interface DocumentProfile {
   readonly words: number;
   /** Words in statements (not headings, questions, placeholders, scaffold). */
   readonly statementWords: number;
   /** How much of the text is about machine learning (0..1, saturating). */
   readonly mlScore: number;
+  /** Infrastructure and prediction-problem terms per 100 statement words. */
+  readonly infrastructureDensity: number;
+  readonly problemDensity: number;
+  readonly kind: DocumentKind;
+  /** `kind === 'ml'`. */
   readonly isML: boolean;
 }

@@ -43,11 +43,14 @@ function runRules(doc: Document, config: ResolvedConfig, filePath: string, optio
   sortMessages(messages);
   // Inline directives filter messages only: signal rows and the score describe the answer as written.
   messages = applyDirectives(doc, messages, { knownRules: config.rules, reportUnused: options.reportUnusedDisableDirectives === true });
-  const totalWeight = signals.reduce((sum, s) => sum + s.weight, 0);
-  const earned = signals.reduce((sum, s) => sum + s.weight * STATUS_CREDIT[s.status], 0);
+  // The score is over the signals judged: a non-ML design is not marked down for lacking ML.
+  const judged = signals.filter((s) => s.judged !== false);
+  const totalWeight = judged.reduce((sum, s) => sum + s.weight, 0);
+  const earned = judged.reduce((sum, s) => sum + s.weight * STATUS_CREDIT[s.status], 0);
   const score = totalWeight > 0 ? Math.round((earned / totalWeight) * 100) : 0;
   return {
     filePath,
+    kind: doc.profile.kind,
     score,
     signals: signals.map(({ weight: _weight, ...row }) => row),
     messages,

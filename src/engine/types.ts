@@ -1,4 +1,5 @@
 import type { ComponentLexicon } from '../document/components.js';
+import type { DocumentKind } from '../document/types.js';
 import type { AnyRule, LintMessage, RuleSetting, SignalResult } from '../rule/types.js';
 
 export type { LintMessage, RuleSetting, SignalResult } from '../rule/types.js';
@@ -15,6 +16,8 @@ export interface ResolvedConfig {
 
 export interface LintResult {
   filePath: string;
+  /** What the document was judged as (see `DocumentKind`); signals marked `mlOnly` are judged only on `ml`. */
+  kind: DocumentKind;
   score: number;
   signals: SignalResult[];
   messages: LintMessage[];

@@ -8,6 +8,8 @@ import type { Formatter } from './types.js';
 export interface JsonSignal {
   id: string;
   status: SignalResult['status'];
+  /** Only on a signal that was not judged (it needs a prediction problem the document does not have). */
+  judged?: false;
   line?: number;
   evidence?: string;
   suggestion?: string;
@@ -26,6 +28,8 @@ export interface JsonMessage {
 
 export interface JsonResult {
   filePath: string;
+  /** `ml`, `ml-infrastructure` or `non-ml`: what the document was judged as. */
+  kind: LintResult['kind'];
   score: number;
   signals: JsonSignal[];
   messages: JsonMessage[];
@@ -35,6 +39,7 @@ export interface JsonResult {
 
 function signal(s: SignalResult): JsonSignal {
   const out: JsonSignal = { id: s.id, status: s.status };
+  if (s.judged === false) out.judged = false;
   if (s.line !== undefined) out.line = s.line;
   if (s.evidence !== undefined) out.evidence = s.evidence;
   if (s.suggestion !== undefined) out.suggestion = s.suggestion;
@@ -52,6 +57,7 @@ function message(m: LintMessage): JsonMessage {
 export function toJsonResults(results: readonly LintResult[]): JsonResult[] {
   return results.map((r) => ({
     filePath: r.filePath,
+    kind: r.kind,
     score: r.score,
     signals: r.signals.map(signal),
     messages: r.messages.map(message),

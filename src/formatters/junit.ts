@@ -42,15 +42,21 @@ function testcase(name: string, classname: string, failures: readonly LintMessag
   return inner ? `    <testcase${attributes({ name, classname })}>\n${inner}    </testcase>\n` : `    <testcase${attributes({ name, classname })}/>\n`;
 }
 
-function suite(result: LintResult, context: FormatterContext): { xml: string; tests: number; failures: number } {
+function suite(result: LintResult, context: FormatterContext): { xml: string; tests: number; failures: number; skipped: number } {
   const signalRules = new Set<string>();
   const cases: string[] = [];
   let failures = 0;
+  let skipped = 0;
   for (const signal of result.signals) {
     const ruleId = ruleOfSignal(signal.id, context)?.ruleId ?? signal.id;
     signalRules.add(ruleId);
     const reported = result.messages.filter((m) => m.ruleId === ruleId);
     if (reported.length) failures++;
+    if (signal.judged === false) {
+      skipped++;
+      cases.push(`    <testcase${attributes({ name: `${signal.id} (not judged)`, classname: result.filePath })}>\n      <skipped${attributes({ message: 'not an ML design: this signal needs a prediction problem' })}/>\n    </testcase>\n`);
+      continue;
+    }
     const evidence = signal.evidence ? `: ${signal.evidence}` : '';
     cases.push(testcase(`${signal.id} (${signal.status})`, result.filePath, reported, `${signal.status}${evidence}`));
   }
@@ -58,17 +64,18 @@ function suite(result: LintResult, context: FormatterContext): { xml: string; te
     failures++;
     cases.push(testcase(`${m.ruleId} at ${m.line}:${m.column}`, result.filePath, [m]));
   }
-  const header = `  <testsuite${attributes({ name: result.filePath, tests: cases.length, failures, errors: 0, skipped: 0 })}>\n`;
-  return { xml: `${header}${cases.join('')}  </testsuite>\n`, tests: cases.length, failures };
+  const header = `  <testsuite${attributes({ name: result.filePath, tests: cases.length, failures, errors: 0, skipped })}>\n`;
+  return { xml: `${header}${cases.join('')}  </testsuite>\n`, tests: cases.length, failures, skipped };
 }
 
 const formatJunit: Formatter = (results, context) => {
   const suites = results.map((r) => suite(r, context));
   const tests = suites.reduce((n, s) => n + s.tests, 0);
   const failures = suites.reduce((n, s) => n + s.failures, 0);
+  const skipped = suites.reduce((n, s) => n + s.skipped, 0);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>\n',
-    `<testsuites${attributes({ name: 'mlsd-lint', tests, failures, errors: 0 })}>\n`,
+    `<testsuites${attributes({ name: 'mlsd-lint', tests, failures, errors: 0, ...(skipped ? { skipped } : {}) })}>\n`,
     ...suites.map((s) => s.xml),
     '</testsuites>\n',
   ].join('');

@@ -7,7 +7,7 @@
 import type { LintMessage, LintResult, SignalResult } from '../engine/types.js';
 import type { SignalStatus } from '../rule/types.js';
 import { sanitize, truncate } from './text.js';
-import { ruleOfSignal, type Formatter, type FormatterContext } from './types.js';
+import { kindNote, ruleOfSignal, type Formatter, type FormatterContext } from './types.js';
 
 const STATUS: Record<SignalStatus, string> = { high: '✅ high', weak: '⚠️ weak', missing: '❌ missing' };
 const EVIDENCE_MAX = 160;
@@ -34,7 +34,7 @@ function table(signals: readonly SignalResult[], context: FormatterContext): str
   const rows = ['| Signal | Status | Line | Evidence |', '| --- | --- | --: | --- |'];
   for (const s of signals) {
     const evidence = s.evidence ? escapeMarkdown(truncate(s.evidence, EVIDENCE_MAX)) : '';
-    rows.push(`| ${signalTitle(s.id, context)} | ${STATUS[s.status]} | ${s.line ?? '-'} | ${evidence} |`);
+    rows.push(`| ${signalTitle(s.id, context)} | ${s.judged === false ? 'not judged' : STATUS[s.status]} | ${s.line ?? '-'} | ${evidence} |`);
   }
   return rows;
 }
@@ -49,6 +49,8 @@ function finding(m: LintMessage, context: FormatterContext): string[] {
 function fileReport(result: LintResult, context: FormatterContext): string[] {
   // The path goes in a heading, not a code span: a backtick in a file name must not end it early.
   const lines = [`## ${escapeMarkdown(result.filePath)}: score ${result.score}/100`, ''];
+  const note = kindNote(result);
+  if (note) lines.push(`_${escapeMarkdown(note)}_`, '');
   if (result.signals.length) lines.push(...table(result.signals, context), '');
   lines.push(`### Weak signal (${result.messages.length})`, '');
   if (result.messages.length) for (const m of result.messages) lines.push(...finding(m, context));

@@ -10,7 +10,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { LintMessage, LintResult, SignalResult } from '../engine/types.js';
 import type { SignalStatus } from '../rule/types.js';
 import { padEnd, padStart, sanitize, truncate, visibleLength, wrap } from './text.js';
-import type { Formatter, FormatterContext } from './types.js';
+import { kindNote, type Formatter, type FormatterContext } from './types.js';
 
 const DEFAULT_WIDTH = 80;
 /** Narrower than this and wrapping would be one word a line; let the terminal wrap instead. */
@@ -50,7 +50,8 @@ function signalTable(signals: readonly SignalResult[], { c, width }: Style): str
   for (const s of signals) {
     const evidence = s.evidence && evidenceWidth >= 10 ? truncate(sanitize(s.evidence), evidenceWidth) : '';
     const line = padStart(s.line === undefined ? '-' : String(s.line), lineWidth);
-    rows.push(`  ${padEnd(sanitize(s.id), idWidth)}  ${statusColour(s.status, c)(padEnd(s.status, statusWidth))}  ${c.dim(line)}  ${c.dim(evidence)}`.trimEnd());
+    const status = s.judged === false ? c.dim(padEnd('n/a', statusWidth)) : statusColour(s.status, c)(padEnd(s.status, statusWidth));
+    rows.push(`  ${padEnd(sanitize(s.id), idWidth)}  ${status}  ${c.dim(line)}  ${c.dim(evidence)}`.trimEnd());
   }
   return rows;
 }
@@ -103,8 +104,10 @@ function fileReport(result: LintResult, context: FormatterContext, style: Style)
   const { c } = style;
   const head = `${c.underline(sanitize(result.filePath))}  ${scoreText(result.score, c)}`;
   if (result.messages.length === 0) return [`${head}  ${c.green('✔ no problems')}`];
+  const note = kindNote(result);
   return [
     head,
+    ...(note ? hanging('  ', note, 2, style.width, c.dim) : []),
     '',
     ...signalTable(result.signals, style),
     '',

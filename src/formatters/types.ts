@@ -29,3 +29,18 @@ export function ruleOfSignal(signalId: string, context: FormatterContext): { rul
 
 /** A pure function: results in, the text for stdout out. It never prints or reads anything. */
 export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;
+
+/**
+ * The one sentence a report says about a document that is not an ML design, or undefined for an
+ * ML design: which kind it reads as, and that the signals needing a prediction problem were not judged.
+ */
+export function kindNote(result: Pick<LintResult, 'kind' | 'signals'>): string | undefined {
+  if (result.kind === 'ml') return undefined;
+  const notJudged = result.signals.filter((s) => s.judged === false).length;
+  if (notJudged === 0) return undefined;
+  const what =
+    result.kind === 'non-ml'
+      ? 'This reads as a system design without machine learning'
+      : 'This reads as a design of ML infrastructure (a platform, a training or serving system) with no prediction problem of its own';
+  return `${what}: the ${notJudged} signals that need a prediction problem are not judged, and the score counts only the others.`;
+}

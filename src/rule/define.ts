@@ -24,6 +24,7 @@ export function defineRule<M extends string, O = Record<string, never>>(rule: Ru
     assertRule(typeof s.id === 'string' && RULE_ID.test(s.id), `${where}: meta.signal.id must be kebab-case`);
     assertRule(typeof s.title === 'string' && s.title.length > 0, `${where}: meta.signal.title is required`);
     assertRule(typeof s.weight === 'number' && s.weight >= 0 && s.weight <= 100, `${where}: meta.signal.weight must be a number from 0 to 100`);
+    assertRule(s.mlOnly === undefined || typeof s.mlOnly === 'boolean', `${where}: meta.signal.mlOnly must be a boolean`);
     for (const status of ['weak', 'missing'] as const) {
       assertRule(status in meta.messages, `${where}: a signal rule needs a "${status}" message`);
     }

@@ -126,6 +126,11 @@ export function runRule(doc: Document, rule: AnyRule, setting: RuleSetting, id =
     return message;
   };
 
+  // A signal that needs a prediction problem is not judged on a document that has none.
+  if (rule.meta.signal?.mlOnly && !doc.profile.isML) {
+    return { signal: { id: rule.meta.signal.id, status: 'missing', judged: false, weight: rule.meta.signal.weight }, messages };
+  }
+
   const pending: Report<string>[] = [];
   let verdict: SignalVerdict<string> | void;
   try {

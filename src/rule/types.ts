@@ -37,6 +37,12 @@ export interface SignalDefinition {
   step?: number;
   /** Section kinds where this signal belongs: a missing finding is anchored at such a heading. */
   sectionKinds?: readonly SectionKind[];
+  /**
+   * The signal needs a prediction problem: it is judged only on ML designs (`document.profile.isML`).
+   * On any other document (a non-ML system design, ML infrastructure) the rule does not run, the row
+   * is `missing` with `judged: false`, nothing is reported for it, and it does not count in the score.
+   */
+  mlOnly?: boolean;
 }
 
 export interface RuleExample {
@@ -119,6 +125,8 @@ export interface RuleSetting {
 export interface SignalResult {
   id: string;
   status: SignalStatus;
+  /** Present and false when the signal was not judged (an `mlOnly` signal on a document that is not an ML design). */
+  judged?: false;
   line?: number;
   column?: number;
   evidence?: string;
