@@ -4,7 +4,8 @@ import { firstLinked, Link } from '../src/analysis/link.js';
 import { framingFacts } from '../src/analysis/framing.js';
 import { signalOptions, quote } from '../src/analysis/signal.js';
 import { hitsOf } from '../src/analysis/statements.js';
-import { OBJECTIVE_CUE } from '../src/analysis/vocabulary/framing.js';
+import type { Sentence } from '../src/document/types.js';
+import { HEDGE, OBJECTIVE_CUE } from '../src/analysis/vocabulary/framing.js';
 import { GENERIC_OBJECTIVE, TASK_TOPIC } from '../src/analysis/vocabulary/framing.js';
 
 export default defineRule({
@@ -46,8 +47,12 @@ export default defineRule({
     if (target && objective) return { status: 'high', evidence: objective };
     if (objective) return { status: 'weak', messageId: 'noTarget', evidence: objective, data: { evidence: quote(objective.text) }, suggestion };
     if (target) return { status: 'weak', messageId: 'noObjective', evidence: target, data: { evidence: quote(target.text) }, suggestion };
+    // A generic aim: an objective word with a vague goal ("improve engagement"), or what the
+    // system does, said where the answer frames its problem (its problem section or its opening).
     const cues = hitsOf(doc, 'objective-cue', OBJECTIVE_CUE);
-    const generic = firstLinked(cues, hitsOf(doc, 'generic-objective', GENERIC_OBJECTIVE), Link.Sentence)?.[0] ?? hitsOf(doc, 'task-topic', TASK_TOPIC)[0];
+    const framing = (h: { sentence: Sentence }): boolean => !HEDGE.test(h.sentence.lower) && (h.sentence.section.kinds.has('problem') || (h.sentence.section.index <= 1 && h.sentence.block.index < 4));
+    const generic =
+      firstLinked(cues, hitsOf(doc, 'generic-objective', GENERIC_OBJECTIVE), Link.Sentence)?.[0] ?? hitsOf(doc, 'task-topic', TASK_TOPIC).find(framing);
     if (generic) return { status: 'weak', evidence: generic.sentence, data: { evidence: quote(generic.sentence.text) }, suggestion };
     return { status: 'missing', suggestion };
   },

@@ -176,7 +176,7 @@ const DEFAULTS: Record<Domain, DomainDefaults> = {
     realtimeFeature: 'the application form and device signals at submit time',
   },
   generic: {
-    target: 'the probability of the outcome the product cares about (for example a click)',
+    target: 'the probability of the outcome the product cares about (a click, say)',
     businessMetric: 'conversion rate',
     offlineMetric: 'AUC',
     events: 'logged user actions',

@@ -1,11 +1,9 @@
 import type { Document } from '../document/document.js';
 import type { Sentence } from '../document/types.js';
-import { Link, linkedTo } from './link.js';
 import { hitsOf, lowerText, statements } from './statements.js';
-import { findPattern } from './terms.js';
-import { OBJECTIVE_CUE, TARGET_CUE } from './vocabulary/framing.js';
+import { findPattern, type Hit } from './terms.js';
+import { HEDGE, OBJECTIVE_LABEL, OBJECTIVE_PROMPT, OBJECTIVE_VERB, SYSTEM_WORDS, TARGET_CUE, TARGET_PROMPT } from './vocabulary/framing.js';
 import { BUSINESS_METRIC, MEASURABLE_METRIC } from './vocabulary/metrics.js';
-import { OBJECTIVE_PROMPT, TARGET_PROMPT } from './vocabulary/framing.js';
 
 export interface FramingFacts {
   /** Statements that name the prediction target. */
@@ -25,8 +23,42 @@ function promptBefore(s: Sentence): string {
   return `${parts.join(' \n ')} \n ${cell}`;
 }
 
-function hasMetric(s: Sentence): boolean {
-  return findPattern(s, BUSINESS_METRIC, 'metric').some((h) => !h.negated) || findPattern(s, MEASURABLE_METRIC, 'metric').some((h) => !h.negated);
+/** Non-negated product metrics of a sentence (a named business metric or a measurable product quantity). */
+function productMetrics(s: Sentence): Hit[] {
+  const hits = [...findPattern(s, BUSINESS_METRIC, 'metric'), ...findPattern(s, MEASURABLE_METRIC, 'metric')];
+  return hits.filter((h) => !h.negated && !SYSTEM_WORDS.test(s.lower.slice(h.start, h.end)));
+}
+
+/** Words between two offsets of a sentence, or -1 when punctuation that ends a phrase lies between. */
+function wordsBetween(s: Sentence, from: number, to: number): number {
+  const gap = s.lower.slice(from, to);
+  if (/[,;:.!?()]\s/.test(gap) || /[;()]/.test(gap)) return -1;
+  return gap.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/**
+ * Is the sentence a committed objective? A metric right after a verb that sets it ("maximize ad
+ * revenue", at most three words between), or after a label that names it ("Business goal: ...
+ * CTR"), or a metric under a prompt or heading that asks for the objective. General advice,
+ * examples and possibilities (HEDGE) are not this design's objective.
+ */
+function isObjective(s: Sentence, prompt: string): boolean {
+  // A metric after a hedge is an example or a possibility ("e.g. CTR", "may be 'to improve sales'").
+  const metrics = productMetrics(s).filter((m) => !HEDGE.test(s.lower.slice(0, m.start)));
+  if (metrics.length === 0) return false;
+  if (OBJECTIVE_PROMPT.test(prompt)) return true;
+  for (const verb of findPattern(s, OBJECTIVE_VERB, 'objective-verb')) {
+    if (verb.negated) continue;
+    for (const m of metrics) {
+      if (m.start < verb.end) continue;
+      const between = wordsBetween(s, verb.end, m.start);
+      if (between >= 0 && between <= 3) return true;
+    }
+  }
+  for (const label of findPattern(s, OBJECTIVE_LABEL, 'objective-label')) {
+    if (!label.negated && metrics.some((m) => m.start >= label.end)) return true;
+  }
+  return false;
 }
 
 /** What the answer says it predicts and what it optimizes (shared by problem-framing and framing-first). */
@@ -34,19 +66,11 @@ export function framingFacts(doc: Document): FramingFacts {
   return doc.memo('framing', () => {
     const targetHits = hitsOf(doc, 'target', TARGET_CUE);
     const targets = new Set<Sentence>(targetHits.map((h) => h.sentence));
-    const cues = hitsOf(doc, 'objective-cue', OBJECTIVE_CUE);
-    const metrics = [...hitsOf(doc, 'business-metric', BUSINESS_METRIC), ...hitsOf(doc, 'measurable-metric', MEASURABLE_METRIC)];
     const objectives = new Set<Sentence>();
-    // One index over the metrics, not a scan of all of them per cue (quadratic on a long answer).
-    const metricLinkedTo = linkedTo(metrics);
-    for (const cue of cues) {
-      const metric = metricLinkedTo(cue.sentence, Link.Subtree);
-      if (metric) objectives.add(metric.sentence.start < cue.sentence.start ? metric.sentence : cue.sentence);
-    }
     for (const s of statements(doc)) {
       const prompt = promptBefore(s);
       if (TARGET_PROMPT.test(prompt) && s.words.length >= 3) targets.add(s);
-      if (OBJECTIVE_PROMPT.test(prompt) && hasMetric(s)) objectives.add(s);
+      if (isObjective(s, prompt)) objectives.add(s);
     }
     const byPosition = (a: Sentence, b: Sentence): number => a.start - b.start;
     return { targets: [...targets].sort(byPosition), objectives: [...objectives].sort(byPosition) };

@@ -16,8 +16,11 @@ const META_VERBS = new Set([
 /** Deferring the decision is not making it ("it depends ... I'd ask the interviewer"). */
 const DEFERRAL = /\b(?:(?:ask|check with|clarify with|confirm with) the interviewer|before committing|to be clarified|it depends on (?:the )?(?:requirements|interviewer|use case))\b|^(?:start|begin) by\b|^provide (?:a|an|the)\b/i;
 
+/** A blank to fill in ("predict ________ so that ____"): a template line, whatever words are around it. */
+const FILL_IN_BLANK = /_{4,}/;
+
 export function isPlaceholderText(text: string): boolean {
-  if (STARTS_AS_TODO.test(text) || UNDECIDED.test(text)) return true;
+  if (STARTS_AS_TODO.test(text) || UNDECIDED.test(text) || FILL_IN_BLANK.test(text)) return true;
   if (!PLACEHOLDER_TOKEN.test(text)) {
     PLACEHOLDER_TOKEN.lastIndex = 0;
     return false;

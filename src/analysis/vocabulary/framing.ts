@@ -29,3 +29,23 @@ export const TASK_TOPIC =
 /** Talk about the model itself: its family, layers, architecture, loss. */
 export const MODEL_TALK =
   /\b(?:model architecture|architecture of the model|two[- ]tower|transformer|neural net\w*|deep (?:learning|network|model)|layers?|embedding (?:size|dimension)s?|attention|gbdt|gradient[- ]boost\w*|xgboost|lightgbm|catboost|logistic regression|random forest|(?:we|i)(?:'d| would| will)? use (?:a |an )?(?:\w+ )?(?:model|network|ranker|classifier)|collaborative filtering|matrix factori[sz]ation|cnn|rnn|lstm|bert|gnn|dcn|deepfm|loss function)\b/g;
+
+/**
+ * A verb that sets an objective, for a metric right after it ("maximize ad revenue", "increase
+ * CTR", "cut promo costs"): the verb must govern the metric, not sit elsewhere in the sentence.
+ */
+export const OBJECTIVE_VERB =
+  /\b(?:optimi[sz](?:e|es|ed|ing)(?: for)?|maximi[sz](?:e|es|ed|ing)|minimi[sz](?:e|es|ed|ing)|max\.?|increas(?:e|es|ing)|improv(?:e|es|ing)|reduc(?:e|es|ing)|lift(?:s|ing)?|boost(?:s|ing)?|grow(?:s|ing)?|driv(?:e|es|ing)|cut(?:s|ting)?|lower(?:s|ing)|lower (?:the|our|its)|rais(?:e|es|ing))\b/g;
+
+/** A label that names the objective, followed in the same statement by its metric ("Business goal: increase CTR"). */
+export const OBJECTIVE_LABEL =
+  /\b(?:(?:business|product|ml|primary|main|key|success|target|north[- ]star) (?:objectives?|goals?|metrics?|kpis?)|objectives?|goals?|kpis?|north[- ]star|success (?:criteria|metrics?)|optimi[sz]ing for|(?:judged|measured) (?:on|by)|accountable for)\b/g;
+
+/**
+ * Words that make a statement general advice, an example or a possibility instead of this design's
+ * commitment ("e.g. CTR", "often the objective may be ...", "generally to improve our metrics").
+ */
+export const HEDGE = /\b(?:e\.g\.|eg\.|for example|for instance|often|usually|typically|generally|may|might|could)\b/;
+
+/** What a metric must not be for an objective: a measure of the system, not of the product. */
+export const SYSTEM_WORDS = /\b(?:cache|hit|gpu|cpu|memory|latenc\w*|throughput|errors?|requests?|tokens?|disagreement|sample|false|true)\b/;
