@@ -5,7 +5,7 @@ import { answerContext } from '../src/analysis/context.js';
 import { quote, signalOptions } from '../src/analysis/signal.js';
 import { inContext, statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
-import { BATCH_FEATURE, FEATURE_CONTEXT, FEATURE_WORDS, FRESHNESS_WORDS, REALTIME_FEATURE } from '../src/analysis/vocabulary/features.js';
+import { BATCH_FEATURE, FEATURE_CONTEXT, FEATURE_WORDS, FRESHNESS_WORDS, MODEL_FEATURE, REALTIME_FEATURE, SOFTWARE_FEATURE } from '../src/analysis/vocabulary/features.js';
 
 /** Does the sentence (or what hangs under it) give an example, not just the category name? */
 function hasExample(s: Sentence): boolean {
@@ -13,6 +13,8 @@ function hasExample(s: Sentence): boolean {
   const rest = s.lower.replace(FRESHNESS_WORDS, ' ').split(/\s+/).filter((w) => w.length > 2);
   return rest.length >= 2;
 }
+
+const COMPARISON = /\b(?:vs\.?|versus)(?!\w)/;
 
 interface FreshnessHit {
   kind: 'batch' | 'realtime';
@@ -26,8 +28,13 @@ function freshnessHits(doc: Document): { features: Sentence[]; hits: FreshnessHi
     for (const s of statements(doc)) {
       const featureContext = s.section.kinds.has('features') || inContext(s, FEATURE_CONTEXT);
       if (!featureContext) continue;
-      if (FEATURE_WORDS.test(s.lower) || s.section.kinds.has('features')) features.push(s);
-      if (!hasExample(s)) continue;
+      // Model inputs, not a product's capabilities ("features like PEFT", "this feature").
+      const software = SOFTWARE_FEATURE.test(s.lower) && !MODEL_FEATURE.test(s.lower);
+      if (!software && (MODEL_FEATURE.test(s.lower) || (s.section.kinds.has('features') && FEATURE_WORDS.test(s.lower)))) features.push(s);
+      if (software) continue;
+      // "Batch vs streaming pipelines", "Precomputed vs real-time": a comparison names the
+      // freshnesses without deciding which features are which.
+      if (!hasExample(s) || COMPARISON.test(s.lower)) continue;
       if (findPattern(s, BATCH_FEATURE, 'batch').some((h) => !h.negated)) hits.push({ kind: 'batch', sentence: s });
       if (findPattern(s, REALTIME_FEATURE, 'realtime').some((h) => !h.negated)) hits.push({ kind: 'realtime', sentence: s });
     }

@@ -19,3 +19,14 @@ export const FRESHNESS_WORDS =
 
 /** Explicit talk of features (the weak status needs it; "inputs" alone is too vague). */
 export const FEATURE_WORDS = /\b(?:features?|feature store|embeddings?|inputs? (?:to|for|of) the model|model inputs?)\b/;
+
+/**
+ * "Feature" in the software sense: a capability of a product or tool ("features like PEFT", "this
+ * feature", "new in-tree features", "feature flag"). Not model inputs, so not the signal's topic.
+ */
+export const SOFTWARE_FEATURE =
+  /\b(?:features? (?:like|such as|flags?|gates?|requests?|branch(?:es)?|parity|toggles?|set|of (?:the |this |our )?(?:api|system|platform|tool|library|product|framework|service|release))|(?:this|that|new|advanced|key|main|important|in-tree|out-of-tree|experimental|beta|alpha|upcoming|existing|other|additional|rich|nice|useful|core|product|security|enterprise) features?|the feature (?:is|was|will|would|should|can|to|works)|(?:support|supports|supported|enable|enables|enabled) (?:the |this |for )?features?)\b/;
+
+/** "Feature" in the model-input sense: named kinds of features and the work done on them. */
+export const MODEL_FEATURE =
+  /\b(?:feature (?:engineering|store|stores|vectors?|importance|selection|extraction|pipelines?|computation|values?|definitions?|transforms?|transformations?|crosses|columns?|table|tables|logging|freshness|drift)|(?:user|item|ad|advertiser|context(?:ual)?|query|document|post|video|product|listing|driver|merchant|account|device|session|numerical|numeric|categorical|dense|sparse|text|textual|image|visual|audio|behaviou?ral|historical|real-?time|batch|online|offline|static|dynamic|input|engineered|derived|aggregated?|temporal|time|graph|network|location|demographic|interaction|engagement|cross|raw|hand-?crafted|model|ranking|candidate|request|streaming) features?|features? (?:for|of|to|into|fed to) (?:the |our |each |a )?(?:model|ranker|classifier|regressor|predictor)|features? such as (?:the )?(?:user|item|number|count|average|avg|age|time|price|ctr|history|last)|model inputs?|inputs? (?:to|for|of) the model|feature sets?|(?:\d[\d,]{0,12}|dozens of|hundreds of|thousands of|several|many) (?:[\w-]+ )?features|features? \((?!e\.g))\b/;
