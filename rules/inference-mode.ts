@@ -8,6 +8,15 @@ import { inContext, statements } from '../src/analysis/statements.js';
 import { findPattern, isNegated } from '../src/analysis/terms.js';
 import { API_ONLY, BATCH_INFERENCE, FRESHNESS_NEED, NOT_REALTIME, ONLINE_INFERENCE, SERVING_DESCRIBED, SERVING_SUBJECT } from '../src/analysis/vocabulary/serving.js';
 
+const COMPARISON = /\b(?:vs\.?|versus)(?!\w)/;
+/** What a "real-time" right before it describes when it is not the predictions. */
+const NOT_PREDICTIONS = /^[\s-]*(?:features?|data|signals?|analytics|metrics|monitoring|dashboards?|alerts?|progress|updates|streams?|events|aggregat\w*|counters?|logs?)\b/;
+/**
+ * A heading that is about serving itself ("Serving", "Inference", "Deployment"), not a generic
+ * "System design" or "Architecture" title that spans the whole answer.
+ */
+const SERVING_TITLE = /\b(?:serv\w*|inference|deploy\w*|predictions? (?:service|pipeline|flow|path)|online system|endpoint|runtime)\b/;
+
 interface ModeHit {
   mode: 'online' | 'batch';
   sentence: Sentence;
@@ -23,7 +32,11 @@ function modes(doc: Document): ModeHit[] {
         hits.push({ mode: 'batch', sentence: s });
         continue;
       }
-      if (findPattern(s, ONLINE_INFERENCE, 'online').some((h) => !h.negated)) hits.push({ mode: 'online', sentence: s });
+      // "Batch vs real-time", "synchronous vs asynchronous": a comparison names modes, it does not choose one.
+      if (COMPARISON.test(s.lower)) continue;
+      // "real-time features", "real-time dashboards": freshness of something else, not of predictions.
+      const online = findPattern(s, ONLINE_INFERENCE, 'online').filter((h) => !h.negated && !NOT_PREDICTIONS.test(s.lower.slice(h.end, h.end + 24)));
+      if (online.length > 0) hits.push({ mode: 'online', sentence: s });
       if (findPattern(s, BATCH_INFERENCE, 'batch').some((h) => !h.negated)) hits.push({ mode: 'batch', sentence: s });
     }
     return hits;
@@ -82,7 +95,10 @@ export default defineRule({
     const serving =
       api ??
       statements(doc).find((s) => findPattern(s, SERVING_DESCRIBED, 'serving').some((h) => !h.negated)) ??
-      doc.sections.filter((sec) => sec.ownKinds.has('serving')).flatMap((sec) => sec.blocks.flatMap((b) => b.sentences)).find((s) => s.isStatement);
+      doc.sections
+        .filter((sec) => sec.ownKinds.has('serving') && SERVING_TITLE.test(sec.title.toLowerCase()))
+        .flatMap((sec) => sec.blocks.flatMap((b) => b.sentences))
+        .find((s) => s.isStatement);
     if (serving) return { status: 'weak', messageId: 'noMode', evidence: serving, data: { evidence: quote(serving.text) }, suggestion };
     return { status: 'missing', suggestion };
   },
