@@ -10,6 +10,9 @@ import { TARGET_CUE } from '../src/analysis/vocabulary/framing.js';
 import { BUSINESS_METRIC, MEASURABLE_METRIC, OFFLINE_METRIC, SYSTEM_METRIC } from '../src/analysis/vocabulary/metrics.js';
 import { ABOUT_MODEL, ACTION, MODEL_HEALTH, MONITORING_PRODUCT, MONITOR_CONTEXT, SIGNAL_KINDS, STRONG_ACTION } from '../src/analysis/vocabulary/monitoring.js';
 
+const EXAMPLE_BEFORE = /\b(?:e\.g\.|eg\.|for example|for instance|such as)[^.;]*$/;
+const SYSTEM_MEASURE = /\b(?:errors?|error rates?|requests?|throughput|latenc\w*|cpu|gpu|memory|resources?|utili[sz]ation|availability|uptime|health|success rates?|failure rates?|qps|rps|disk|cache|timeouts?|endpoints?|api)\b/;
+
 function productMonitors(doc: Document): boolean {
   return doc.memo('product-monitors', () => {
     const framing = statements(doc).filter(
@@ -49,7 +52,15 @@ function monitoringFacts(doc: Document): MonitoringFacts {
       const aboutModel = ABOUT_MODEL.test(s.lower) || s.section.ownKinds.has('monitoring');
       let any = false;
       for (const [kind, pattern] of Object.entries(SIGNAL_KINDS)) {
-        if (findPattern(s, pattern, kind).some((h) => !h.negated)) {
+        const hits = findPattern(s, pattern, kind).filter(
+          (h) =>
+            !h.negated &&
+            // "e.g. recall drops": an example, not what is watched.
+            !EXAMPLE_BEFORE.test(s.lower.slice(Math.max(0, h.start - 40), h.start)) &&
+            // "error rate", "requests per second", "resource utilization": the system, not the business.
+            !(kind === 'business metric' && SYSTEM_MEASURE.test(s.lower.slice(Math.max(0, h.start - 30), h.end))),
+        );
+        if (hits.length > 0) {
           facts.signals.push({ kind, sentence: s });
           any = true;
         }
@@ -96,7 +107,11 @@ export default defineRule({
     const suggestion = `Monitoring: we track feature drift (a PSI above 0.2 on any of the top-20 features pages the on-call engineer), the prediction score distribution, ${ctx.offlineMetric} on delayed labels (if it ${drop} its 7-day baseline, automated retraining is triggered) and ${ctx.businessMetric} (a drop of more than 10% day over day raises an alert and a manual review, with rollback to the previous model version).`;
     const { signals, system, mentions, actions } = monitoringFacts(doc);
     const kinds = new Set(signals.map((h) => h.kind));
-    const acted = signals.find((h) => actions.includes(h.sentence)) ?? signals.find((h) => actions.some((a) => linkBetween(h.sentence, a) >= Link.Subtree));
+    // An action in the signal's own sentence, or a strong one (alert, page, rollback, triggered
+    // retraining) in a statement linked to it: "tickets" or "investigate" two bullets away is not a response.
+    const acted =
+      signals.find((h) => actions.includes(h.sentence)) ??
+      signals.find((h) => actions.some((a) => STRONG_ACTION.test(a.lower) && linkBetween(h.sentence, a) >= Link.Subtree));
     if (kinds.size >= 2 && acted) return { status: 'high', evidence: acted.sentence };
     const first = acted?.sentence ?? signals[0]?.sentence ?? mentions[0] ?? system[0];
     if (!first) return { status: 'missing', suggestion };

@@ -179,6 +179,20 @@ describe('stems', () => {
   });
 });
 
+describe('sentences about the document itself', () => {
+  it('"This guide covers ..." is a table of contents, not a statement of the design', () => {
+    const d = doc('This guide dissects the pipeline, then covers drift monitoring and alerting. We alert on AUC below 0.8. These notes outline the strategies.');
+    expect(statementTexts(d)).toEqual(['We alert on AUC below 0.8.']);
+  });
+});
+
+describe('future work', () => {
+  it('what a "Next steps", "Roadmap" or "Future work" section plans is not a statement of the design', () => {
+    const d = doc(['## Monitoring', '', 'We alert on AUC below 0.8.', '', '## Next steps', '', 'Add drift monitoring.', '', '### Later', '', 'Retrain weekly.', '', '## Roadmap', '', '- Feature store'].join('\n'));
+    expect(statementTexts(d)).toEqual(['We alert on AUC below 0.8.']);
+  });
+});
+
 describe('document profile', () => {
   it('tells a long non-ML design from an ML answer', () => {
     const nonMl = doc(Array.from({ length: 40 }, () => 'The web servers write pastes to the object store and the cache serves hot reads.').join(' '));

@@ -36,8 +36,15 @@ export function isPlaceholderText(text: string): boolean {
  * An instruction to the reader: a sentence that opens with a meta verb ("discuss", "consider"),
  * or any imperative that talks to "you"/"your" about "your system".
  */
+/**
+ * A sentence about the document itself, not the system: "This guide covers anomaly detection,
+ * drift monitoring ...", "These notes outline the key strategies". A table of contents in prose.
+ */
+const ABOUT_THE_DOCUMENT =
+  /^(?:this|these|the following|in this|below,? (?:this|the)) (?:guide|document|doc|article|post|blog(?: post)?|notes?|readme|repo(?:sitory)?|section|chapter|tutorial|page|write-?up|series|course|book|handbook|cheat ?sheet|overview)s?\b[^.:]{0,40}?\b(?:covers?|dissects?|describes?|explains?|shows?|walks? (?:you )?through|outlines?|discuss(?:es)?|presents?|summari[sz]es?|introduces?|focus(?:es)? on|goes? (?:over|through)|reviews?|will (?:cover|discuss|describe|show|explain|walk|outline|focus|go))\b/i;
+
 export function isInstructionText(words: readonly Word[], text = ''): boolean {
-  if (DEFERRAL.test(text)) return true;
+  if (DEFERRAL.test(text) || ABOUT_THE_DOCUMENT.test(text.trimStart())) return true;
   const first = words[0];
   if (!first) return false;
   const second = words[1]?.lower;
@@ -59,12 +66,23 @@ export interface SentenceDraft {
   words: Word[];
 }
 
+/** Headings of future work: what is planned later is not the design ("Next steps", "Roadmap", "Future work"). */
+const FUTURE_WORK = /\b(?:future (?:work|improvements?|enhancements?|extensions?|considerations?|directions?|plans?|ideas?)|next steps?|roadmap|to-?dos?|wish ?list|possible (?:improvements?|extensions?)|further (?:work|improvements?))\b/i;
+
+/** Is the block under a future-work heading, at any level? */
+function inFutureWork(block: Block): boolean {
+  for (let section: Block['section'] | undefined = block.section; section; section = section.parent) {
+    if (section.title && FUTURE_WORK.test(section.title)) return true;
+  }
+  return false;
+}
+
 export function sentenceFlags(block: Block, draft: SentenceDraft): Pick<Sentence, 'isHeading' | 'isQuestion' | 'isPlaceholder' | 'isInstruction' | 'isStatement'> {
   const isHeading = block.kind === 'heading';
   const trimmed = draft.text.replace(/(?<![\s)*_"'”’])[\s)*_"'”’]+$/u, '');
   const isQuestion = trimmed.endsWith('?');
   const isPlaceholder = isPlaceholderText(draft.text) || draft.words.length === 0;
   const isInstruction = !isHeading && isInstructionText(draft.words, draft.text);
-  const isStatement = !isHeading && !isQuestion && !isPlaceholder && !isInstruction && !block.scaffold && !block.navigation;
+  const isStatement = !isHeading && !isQuestion && !isPlaceholder && !isInstruction && !block.scaffold && !block.navigation && !inFutureWork(block);
   return { isHeading, isQuestion, isPlaceholder, isInstruction, isStatement };
 }

@@ -22,7 +22,7 @@ export const SIGNAL_KINDS: Record<string, RegExp> = {
 
 /** What happens when a signal moves. */
 export const ACTION =
-  /\b(?:alert\w*|paged|paging|pages? (?:the|an?|on[- ]call)|on[- ]call|pagerduty|opsgenie|notif\w*|trigger\w* (?:an? |the )?(?:[\w-]+ ){0,2}(?:alert|retrain\w*|rollback|review|page|investigation|fallback)|roll\w* back|rollback|revert\w*|fall\w* back|fallback|(?:automatic|automated|emergency|off-cycle|extra|earlier) retrain\w*|retrain\w* (?:is |are |gets )?(?:triggered|scheduled|kicked off)|(?:manual|human|model[- ]risk) review|reviews? (?:which|the|what|it|cut-?offs?|thresholds?)|queued|escalat\w*|kill[- ]switch|disabl\w*|switch\w* (?:\w+ ){0,4}to|circuit breaker|tickets?|investigat\w*|block\w* (?:the )?(?:deploy\w*|release|rollout)|halt\w*|freez\w*|tighten\w*)\b/g;
+  /\b(?:alert\w*|paged|paging|pages? (?:the|an?|on[- ]call)|on[- ]call|pagerduty|opsgenie|notif\w*|trigger\w* (?:an? |the )?(?:[\w-]+ ){0,2}(?:alert|retrain\w*|rollback|review|page|investigation|fallback)|roll\w* back|rollback|revert\w*|fall\w* back|fallback|(?:automatic|automated|emergency|off-cycle|extra|earlier) retrain\w*|retrain\w* (?:is |are |gets )?(?:triggered|scheduled|kicked off)|(?:manual|human|model[- ]risk) review(?![- ]?(?:rates?|queue size|volume|load|share))|reviews? (?:which|the|what|it|cut-?offs?|thresholds?)|queued|escalat\w*|kill[- ]switch|disabl\w*|switch\w* (?:\w+ ){0,4}to|circuit breaker|tickets?|investigat\w*|block\w* (?:the )?(?:deploy\w*|release|rollout)|halt\w*|freez\w*|tighten\w*)\b/g;
 
 /** Model-health terms: in a product that itself monitors, only these are model monitoring. */
 export const MODEL_HEALTH =
