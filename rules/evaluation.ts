@@ -4,10 +4,13 @@ import type { Sentence } from '../src/document/types.js';
 import { answerContext } from '../src/analysis/context.js';
 import { linkBetween, Link } from '../src/analysis/link.js';
 import { quote, signalOptions } from '../src/analysis/signal.js';
-import { hitsOf, statements } from '../src/analysis/statements.js';
+import { hitsOf, inContext, statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
 import { BUSINESS_METRIC, MEASURABLE_METRIC, OFFLINE_METRIC } from '../src/analysis/vocabulary/metrics.js';
-import { EVALUATE, ONLINE_TEST } from '../src/analysis/vocabulary/evaluation.js';
+import { EVALUATE, EVALUATION_CONTEXT, ONLINE_TEST } from '../src/analysis/vocabulary/evaluation.js';
+
+/** A measure of the system, not of the product ("number of requests", "cache hit rate"). */
+const SYSTEM_MEASURE = /\b(?:errors?|requests?|throughput|latenc\w*|cpu|gpu|memory|resources?|utili[sz]ation|availability|uptime|cache|qps|rps|tokens?)\b/;
 
 function onlineTests(doc: Document): Sentence[] {
   return doc.memo('online-tests', () => statements(doc).filter((s) => findPattern(s, ONLINE_TEST, 'online').some((h) => !h.negated)));
@@ -43,12 +46,19 @@ export default defineRule({
   check({ document: doc }) {
     const ctx = answerContext(doc);
     const suggestion = `Evaluation: offline, ${ctx.offlineMetric} on a held-out final week must beat the current production model; online, a two-week A/B test on 5% of traffic, judged on ${ctx.businessMetric} (ship if it improves by at least 1% at 95% confidence), with a canary stage first.`;
-    const offline = hitsOf(doc, 'offline-metric', OFFLINE_METRIC);
+    // A model-quality metric counts where the answer evaluates with it, not in a passing remark.
+    const offline = hitsOf(doc, 'offline-metric', OFFLINE_METRIC).filter(
+      (h) => h.sentence.section.kinds.has('evaluation') || h.sentence.quantities.length > 0 || inContext(h.sentence, EVALUATION_CONTEXT),
+    );
     const business = [...hitsOf(doc, 'business-metric', BUSINESS_METRIC), ...hitsOf(doc, 'measurable-metric', MEASURABLE_METRIC)];
     const online = onlineTests(doc);
     const tied = online.find((t) => business.some((b) => linkBetween(b.sentence, t) >= Link.Section));
     if (offline[0] && tied) return { status: 'high', evidence: tied };
-    const first = tied ?? online[0] ?? offline[0]?.sentence ?? business.find((b) => b.sentence.section.kinds.has('evaluation'))?.sentence;
+    const first =
+      tied ??
+      online[0] ??
+      offline[0]?.sentence ??
+      business.find((b) => b.sentence.section.kinds.has('evaluation') && !SYSTEM_MEASURE.test(b.sentence.lower.slice(Math.max(0, b.start - 30), b.end)))?.sentence;
     if (first) {
       const detail = !offline[0]
         ? online[0]
