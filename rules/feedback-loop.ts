@@ -19,6 +19,9 @@ function delayStatement(s: Sentence): boolean {
   return immediate || findPattern(s, DELAY_CUE, 'delay').length > 0;
 }
 
+/** "Label" as what a classifier outputs, or data being labelled in general: not where ground truth comes from. */
+const CLASSIFIER_LABEL = /\b(?:multi[- ]?label|class labels?|label[- ](?:dimensionality|space|smoothing|encoding|encoder|noise)|labell?ed data|keep it (?:clean and )?labell?ed)\b/;
+
 export default defineRule({
   id: 'feedback-loop',
   meta: {
@@ -56,7 +59,10 @@ export default defineRule({
       const near = (s: Sentence): boolean => linkBetween(s, delay) >= Link.Subtree;
       if (sources.some((h) => near(h.sentence)) && concrete.some(near)) return { status: 'high', evidence: delay };
     }
-    const source = sources[0] ?? hitsOf(doc, 'feedback-loop', FEEDBACK_LOOP)[0];
+    // The closest attempt: labels tied to a concrete event ("positive: the user clicks the ad"),
+    // before labels in general, before the kind of label a classifier outputs ("multi-label classification").
+    const aboutLabels = sources.filter((h) => !CLASSIFIER_LABEL.test(h.sentence.lower));
+    const source = aboutLabels.find((h) => concrete.includes(h.sentence)) ?? aboutLabels[0] ?? sources[0] ?? hitsOf(doc, 'feedback-loop', FEEDBACK_LOOP)[0];
     if (source) return { status: 'weak', evidence: source.sentence, data: { evidence: quote(source.sentence.text) }, suggestion };
     const delay = delays.find((d) => /\b(?:delay|lag)/.test(d.lower));
     if (delay) return { status: 'weak', messageId: 'noSource', evidence: delay, data: { evidence: quote(delay.text) }, suggestion };

@@ -81,8 +81,10 @@ export default defineRule({
     const suggestion = `Inference is online (real-time, per request): ${ctx.model} scores each ${ctx.entity} when the request arrives, with a p99 latency budget of 100 ms, because the result renders on page load and depends on session context; slow-changing outputs are precomputed nightly in batch.`;
     const found = modes(doc);
     const budgets = latencyBudgets(doc);
+    // Readers quote the requirement that makes the mode concrete: a statement with both, else the budget.
+    const withBudget = found.find((h) => budgets.includes(h.sentence))?.sentence;
     for (const hit of found) {
-      if (hit.mode === 'online' && budgets.length > 0) return { status: 'high', evidence: hit.sentence };
+      if (hit.mode === 'online' && budgets.length > 0) return { status: 'high', evidence: withBudget ?? budgets[0]! };
       if (hit.mode === 'batch') {
         const fresh = subtreeStatements(doc, hit.sentence).find((s) => findPattern(s, FRESHNESS_NEED, 'fresh').some((h) => !isNegated(s, h.start, h.end)));
         if (fresh || budgets.some((b) => linkBetween(b, hit.sentence) >= Link.Section)) return { status: 'high', evidence: hit.sentence };
@@ -99,7 +101,9 @@ export default defineRule({
         .filter((sec) => sec.ownKinds.has('serving') && SERVING_TITLE.test(sec.title.toLowerCase()))
         .flatMap((sec) => sec.blocks.flatMap((b) => b.sentences))
         .find((s) => s.isStatement);
-    if (serving) return { status: 'weak', messageId: 'noMode', evidence: serving, data: { evidence: quote(serving.text) }, suggestion };
+    // A latency budget with no mode is the closest the answer comes to stating one.
+    const closest = serving && (budgets.find((b) => b.isStatement || b.isQuestion) ?? serving);
+    if (closest) return { status: 'weak', messageId: 'noMode', evidence: closest, data: { evidence: quote(closest.text) }, suggestion };
     return { status: 'missing', suggestion };
   },
 });

@@ -53,10 +53,15 @@ export default defineRule({
     const latency = all.find(isLatencyBudget);
     const scaleText = scale?.text ?? ctx.scale;
     const suggestion = `Scale and latency: ${scaleText} with about 5,000 requests per second at peak; each request must be answered with a p99 latency under 150 ms end to end, of which about 50 ms is model inference.`;
-    if (scale && latency) return { status: 'high', evidence: latency.sentence };
+    // Evidence: a statement with both figures; else the scale figure, a rate (QPS, requests per
+    // second) before a count, since that is what sizes the system.
+    const scales = all.filter(isScale);
+    const scaleEvidence = (scales.find((q) => q.kind === 'rate') ?? scale)?.sentence;
+    const both = scales.find((q) => q.sentence.quantities.some(isLatencyBudget))?.sentence;
+    if (scale && latency) return { status: 'high', evidence: both ?? scaleEvidence! };
     const qualitative = (pattern: RegExp, key: string): Sentence | undefined =>
       statements(doc).find((s) => findPattern(s, pattern, key).some((h) => !h.negated));
-    if (scale) return { status: 'weak', evidence: scale.sentence, data: { detail: `a scale figure (\`${quote(scale.text, 30)}\`) but no latency budget` }, suggestion };
+    if (scale) return { status: 'weak', evidence: scaleEvidence!, data: { detail: `a scale figure (\`${quote(scale.text, 30)}\`) but no latency budget` }, suggestion };
     if (latency) return { status: 'weak', evidence: latency.sentence, data: { detail: `a latency budget (\`${quote(latency.text, 30)}\`) but no scale figure` }, suggestion };
     const vague = qualitative(QUALITATIVE_SCALE, 'qualitative-scale') ?? qualitative(QUALITATIVE_LATENCY, 'qualitative-latency');
     if (vague) return { status: 'weak', evidence: vague, data: { detail: `only qualitative: \`${quote(vague.text, 50)}\`` }, suggestion };

@@ -1,13 +1,13 @@
 import { defineRule } from '../src/rule/define.js';
 import type { Document } from '../src/document/document.js';
-import type { ComponentMention, Quantity } from '../src/document/types.js';
+import type { ComponentMention, Quantity, Sentence } from '../src/document/types.js';
 import { answerContext } from '../src/analysis/context.js';
-import { signalOptions } from '../src/analysis/signal.js';
+import { richestSentence, signalOptions } from '../src/analysis/signal.js';
 
 /** Named components said (not negated, not in questions or placeholders). */
 function namedComponents(doc: Document): ComponentMention[] {
   return doc.memo('named-components', () =>
-    doc.components.filter((c) => !c.sentence.isHeading && !c.sentence.isInstruction && !/\b(?:not|never|instead of|rather than|no)\b[^.]{0,25}$/i.test(c.sentence.text.slice(0, c.start - c.sentence.start))),
+    doc.components.filter((c) => !c.sentence.isHeading && !c.sentence.isInstruction && !/\b(?:not|never|instead of|rather than|no|don't|do not|avoid|without)\b[^.;]{0,40}$/i.test(c.sentence.text.slice(0, c.start - c.sentence.start))),
   );
 }
 
@@ -58,10 +58,13 @@ export default defineRule({
     const ctx = answerContext(doc);
     const suggestion = `Concretely: events flow through ${ctx.streaming} into ${ctx.batchEngine} (a daily job over a 90-day window), features are served from ${ctx.onlineStore} in under 5 ms, candidates come from a Faiss index of 10M items (top 500 in under 10 ms), and a LightGBM ranker scores them within a p99 of 50 ms at 3,000 QPS.`;
     const data = { components: components.length, quantities: quantities.length, minComponents: options.minComponents, minQuantities: options.minQuantities };
-    if (components.length >= options.minComponents && quantities.length >= options.minQuantities) {
-      return { status: 'high', evidence: (components[0] ?? quantities[0])!.sentence };
-    }
+    // The evidence is the statement that is most specific: the most named components and figures.
+    const evidence = richestSentence<{ sentence: Sentence; tag: string }>(
+      [...namedComponents(doc).map((c) => ({ sentence: c.sentence, tag: `c:${c.entry.name}` }))],
+      (h) => h.tag,
+    ) ?? quantities[0]?.sentence;
+    if (components.length >= options.minComponents && quantities.length >= options.minQuantities) return { status: 'high', evidence: evidence! };
     if (components.length === 0 && quantities.length === 0) return { status: 'missing', suggestion };
-    return { status: 'weak', evidence: (components[0] ?? quantities[0])!.sentence, data, suggestion };
+    return { status: 'weak', evidence: evidence!, data, suggestion };
   },
 });

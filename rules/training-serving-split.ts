@@ -2,7 +2,7 @@ import { defineRule } from '../src/rule/define.js';
 import type { Document } from '../src/document/document.js';
 import type { Section, SectionKind, Sentence } from '../src/document/types.js';
 import { answerContext } from '../src/analysis/context.js';
-import { quote, signalOptions } from '../src/analysis/signal.js';
+import { quote, richestSentence, signalOptions } from '../src/analysis/signal.js';
 import { inContext, statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
 import { DATA_PIPELINE_TITLE, SERVING_CONTEXT, SERVING_STAGES, TRAINING_CONTEXT, TRAINING_STAGES } from '../src/analysis/vocabulary/pipeline.js';
@@ -48,6 +48,31 @@ function stagesOf(doc: Document, side: 'training' | 'serving'): StageHit[] {
   });
 }
 
+/** Steps of an arrow chain ("a -> b -> c" has two arrows). */
+const ARROW = /\s?(?:->|-->|→|⟶|=>)\s?/g;
+function arrows(s: Sentence): number {
+  return s.text.match(ARROW)?.length ?? 0;
+}
+
+/**
+ * The statement that draws most of a flow: stages named plus arrow steps, among the stage hits and,
+ * on the serving side, the arrow chains of the serving sections.
+ */
+function flowEvidence(doc: Document, hits: readonly StageHit[], side?: 'serving'): Sentence {
+  const stages = new Map<Sentence, Set<string>>();
+  for (const h of hits) stages.set(h.sentence, (stages.get(h.sentence) ?? new Set()).add(h.stage));
+  if (side === 'serving') {
+    for (const s of statements(doc)) if (arrows(s) >= 2 && s.section.kinds.has('serving') && !stages.has(s)) stages.set(s, new Set());
+  }
+  let best: Sentence | undefined;
+  let bestScore = -1;
+  for (const [sentence, set] of stages) {
+    const score = set.size + Math.min(arrows(sentence), 4);
+    if (score > bestScore || (score === bestScore && best && sentence.start < best.start)) [best, bestScore] = [sentence, score];
+  }
+  return best ?? richestSentence(hits, (h) => h.stage)!;
+}
+
 function distinct(hits: readonly StageHit[]): Set<string> {
   return new Set(hits.map((h) => h.stage));
 }
@@ -90,9 +115,11 @@ export default defineRule({
     const serving = stagesOf(doc, 'serving');
     const t = distinct(training);
     const s = distinct(serving);
-    if (t.size >= 2 && s.size >= 2) return { status: 'high', evidence: (serving[0] ?? training[0])!.sentence };
+    // The evidence is the statement that draws the most of a flow: a serving flow for high, the
+    // fullest attempt for weak. An arrow chain ("features -> model -> sort") is a flow of its own.
+    if (t.size >= 2 && s.size >= 2) return { status: 'high', evidence: flowEvidence(doc, serving, 'serving') };
     if (t.size === 0 && s.size === 0) return { status: 'missing', suggestion };
-    const first = (training[0] ?? serving[0])!.sentence;
+    const first = flowEvidence(doc, [...training, ...serving]);
     const detail =
       t.size < 2 && s.size < 2
         ? `both sides are thin (${quote(first.text, 50)})`

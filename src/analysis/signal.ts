@@ -31,3 +31,27 @@ export function quote(text: string, max = 70): string {
 export function sentenceOf(hit: Hit | undefined): Sentence | undefined {
   return hit?.sentence;
 }
+
+/**
+ * The statement that carries most of a criterion: among hits tagged with what they show (a stage,
+ * a kind of signal, a figure), the sentence with the most distinct tags, the first on a tie. Readers
+ * quote the statement that earns a status (an arrow chain of four serving stages, the line with both
+ * the scale and the latency), not the first one that shares a word with it.
+ */
+export function richestSentence<T extends { sentence: Sentence }>(hits: readonly T[], tag: (hit: T) => string): Sentence | undefined {
+  const tags = new Map<Sentence, Set<string>>();
+  for (const hit of hits) {
+    let set = tags.get(hit.sentence);
+    if (!set) tags.set(hit.sentence, (set = new Set()));
+    set.add(tag(hit));
+  }
+  let best: Sentence | undefined;
+  let bestCount = 0;
+  for (const [sentence, set] of tags) {
+    if (set.size > bestCount || (set.size === bestCount && best && sentence.start < best.start)) {
+      best = sentence;
+      bestCount = set.size;
+    }
+  }
+  return best;
+}
