@@ -5,7 +5,7 @@ import { answerContext } from '../src/analysis/context.js';
 import { quote, signalOptions } from '../src/analysis/signal.js';
 import { inContext, statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
-import { BATCH_FEATURE, FEATURE_CONTEXT, FEATURE_WORDS, FRESHNESS_WORDS, MODEL_FEATURE, REALTIME_FEATURE, SOFTWARE_FEATURE } from '../src/analysis/vocabulary/features.js';
+import { BATCH_FEATURE, FEATURE_CONTEXT, FRESHNESS_WORDS, MODEL_FEATURE, REALTIME_FEATURE, SOFTWARE_FEATURE } from '../src/analysis/vocabulary/features.js';
 
 /** Does the sentence (or what hangs under it) give an example, not just the category name? */
 function hasExample(s: Sentence): boolean {
@@ -14,7 +14,9 @@ function hasExample(s: Sentence): boolean {
   return rest.length >= 2;
 }
 
-const COMPARISON = /\b(?:vs\.?|versus)(?!\w)/;
+/** Two freshnesses set against each other ("batch vs streaming", "precomputed vs. real-time"). */
+const COMPARISON =
+  /\b(?:batch|offline|pre-?comput\w*|static|historical|real[- ]?time|online|streaming|dynamic)\b[^.;]{0,30}?\b(?:vs\.?|versus)\s(?:[\w-]+\s){0,2}?(?:batch|offline|pre-?comput\w*|static|historical|real[- ]?time|online|streaming|dynamic|on[- ]demand)\b/;
 
 interface FreshnessHit {
   kind: 'batch' | 'realtime';
@@ -30,7 +32,7 @@ function freshnessHits(doc: Document): { features: Sentence[]; hits: FreshnessHi
       if (!featureContext) continue;
       // Model inputs, not a product's capabilities ("features like PEFT", "this feature").
       const software = SOFTWARE_FEATURE.test(s.lower) && !MODEL_FEATURE.test(s.lower);
-      if (!software && (MODEL_FEATURE.test(s.lower) || (s.section.kinds.has('features') && FEATURE_WORDS.test(s.lower)))) features.push(s);
+      if (!software && (MODEL_FEATURE.test(s.lower) || s.section.kinds.has('features'))) features.push(s);
       if (software) continue;
       // "Batch vs streaming pipelines", "Precomputed vs real-time": a comparison names the
       // freshnesses without deciding which features are which.

@@ -8,7 +8,9 @@ import { inContext, statements } from '../src/analysis/statements.js';
 import { findPattern, isNegated } from '../src/analysis/terms.js';
 import { API_ONLY, BATCH_INFERENCE, FRESHNESS_NEED, NOT_REALTIME, ONLINE_INFERENCE, SERVING_DESCRIBED, SERVING_SUBJECT } from '../src/analysis/vocabulary/serving.js';
 
-const COMPARISON = /\b(?:vs\.?|versus)(?!\w)/;
+/** Two modes set against each other ("real-time vs batch", "synchronous vs. asynchronous"). */
+const COMPARISON =
+  /\b(?:batch|offline|pre-?comput\w*|real[- ]?time|online|streaming|synchronous|sync|on[- ]demand)\b[^.;]{0,30}?\b(?:vs\.?|versus)\s(?:[\w-]+\s){0,2}?(?:batch|offline|pre-?comput\w*|real[- ]?time|online|streaming|asynchronous|async|on[- ]demand)\b/;
 /** What a "real-time" right before it describes when it is not the predictions. */
 const NOT_PREDICTIONS = /^[\s-]*(?:features?|data|signals?|analytics|metrics|monitoring|dashboards?|alerts?|progress|updates|streams?|events|aggregat\w*|counters?|logs?)\b/;
 /**

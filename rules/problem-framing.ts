@@ -5,7 +5,7 @@ import { framingFacts } from '../src/analysis/framing.js';
 import { signalOptions, quote } from '../src/analysis/signal.js';
 import { hitsOf } from '../src/analysis/statements.js';
 import type { Sentence } from '../src/document/types.js';
-import { HEDGE, OBJECTIVE_CUE } from '../src/analysis/vocabulary/framing.js';
+import { HEDGE, OBJECTIVE_CUE, OBJECTIVE_PROMPT, TARGET_PROMPT } from '../src/analysis/vocabulary/framing.js';
 import { GENERIC_OBJECTIVE, TASK_TOPIC } from '../src/analysis/vocabulary/framing.js';
 
 export default defineRule({
@@ -51,9 +51,12 @@ export default defineRule({
     // system does, said where the answer frames its problem (its problem section or its opening).
     const cues = hitsOf(doc, 'objective-cue', OBJECTIVE_CUE);
     const framing = (h: { sentence: Sentence }): boolean => !HEDGE.test(h.sentence.lower) && (h.sentence.section.kinds.has('problem') || (h.sentence.section.index <= 1 && h.sentence.block.index < 4));
+    // ... or whatever the answer writes under a heading that asks for the goal or the target.
+    const underGoal = doc.sections.find((sec) => sec.heading && (OBJECTIVE_PROMPT.test(sec.title.toLowerCase()) || TARGET_PROMPT.test(sec.title.toLowerCase())));
     const generic =
-      firstLinked(cues, hitsOf(doc, 'generic-objective', GENERIC_OBJECTIVE), Link.Sentence)?.[0] ?? hitsOf(doc, 'task-topic', TASK_TOPIC).find(framing);
-    if (generic) return { status: 'weak', evidence: generic.sentence, data: { evidence: quote(generic.sentence.text) }, suggestion };
+      (firstLinked(cues, hitsOf(doc, 'generic-objective', GENERIC_OBJECTIVE), Link.Sentence)?.[0] ?? hitsOf(doc, 'task-topic', TASK_TOPIC).find(framing))?.sentence ??
+      underGoal?.blocks.flatMap((b) => b.sentences).find((x) => x.isStatement && !HEDGE.test(x.lower));
+    if (generic) return { status: 'weak', evidence: generic, data: { evidence: quote(generic.text) }, suggestion };
     return { status: 'missing', suggestion };
   },
 });

@@ -2,7 +2,7 @@ import type { Document } from '../document/document.js';
 import type { Sentence } from '../document/types.js';
 import { hitsOf, lowerText, statements } from './statements.js';
 import { findPattern, type Hit } from './terms.js';
-import { HEDGE, OBJECTIVE_LABEL, OBJECTIVE_PROMPT, OBJECTIVE_VERB, SYSTEM_WORDS, TARGET_CUE, TARGET_PROMPT } from './vocabulary/framing.js';
+import { HEDGE, OBJECTIVE_AFTER, OBJECTIVE_LABEL, OBJECTIVE_PROMPT, OBJECTIVE_VERB, SYSTEM_WORDS, TARGET_CUE, TARGET_PROMPT } from './vocabulary/framing.js';
 import { BUSINESS_METRIC, MEASURABLE_METRIC } from './vocabulary/metrics.js';
 
 export interface FramingFacts {
@@ -15,8 +15,10 @@ export interface FramingFacts {
 /** The question right before a sentence in the same block ("**What are we predicting?** Whether ..."). */
 function promptBefore(s: Sentence): string {
   const i = s.block.sentences.indexOf(s);
-  const previous = i > 0 ? s.block.sentences[i - 1] : undefined;
-  const parts = [previous?.isQuestion || previous?.isHeading ? previous.lower : '', s.section.title.toLowerCase()];
+  // A question up to two sentences back in the same paragraph ("What are we optimizing? Not
+  // accuracy for its own sake. The metric ... is median time to resolution").
+  const asked = s.block.sentences.slice(Math.max(0, i - 2), i).filter((p) => p.isQuestion || p.isHeading);
+  const parts = [asked.map((p) => p.lower).join(' \n '), s.section.title.toLowerCase()];
   if (s.block.parent) parts.push(lowerText(s.block.parent));
   // A table row answers its header's question ("| prediction target | minutes until ... |").
   const cell = s.block.kind === 'tableRow' ? s.lower.split('|')[0] ?? '' : '';
@@ -31,7 +33,8 @@ function productMetrics(s: Sentence): Hit[] {
 
 /** Words between two offsets of a sentence, or -1 when punctuation that ends a phrase lies between. */
 function wordsBetween(s: Sentence, from: number, to: number): number {
-  const gap = s.lower.slice(from, to);
+  // "Optimize: retained revenue" is the verb as a label, not a phrase that ends.
+  const gap = s.lower.slice(from, to).replace(/^\s?:/, ' ');
   if (/[,;:.!?()]\s/.test(gap) || /[;()]/.test(gap)) return -1;
   return gap.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
@@ -58,7 +61,7 @@ function isObjective(s: Sentence, prompt: string): boolean {
   for (const label of findPattern(s, OBJECTIVE_LABEL, 'objective-label')) {
     if (!label.negated && metrics.some((m) => m.start >= label.end)) return true;
   }
-  return false;
+  return metrics.some((m) => OBJECTIVE_AFTER.test(s.lower.slice(m.end)));
 }
 
 /** What the answer says it predicts and what it optimizes (shared by problem-framing and framing-first). */

@@ -11,6 +11,8 @@ const META_VERBS = new Set([
   'discuss', 'describe', 'explain', 'mention', 'talk', 'cover', 'clarify', 'ask', 'consider', 'think',
   'remember', 'elaborate', 'brainstorm', 'justify', 'refer', 'see', 'read', 'learn', 'study', 'practice',
   'prepare', 'don', 'dont', 'fill',
+  // A template's prompts: "State the objective", "List the features", "Define the target".
+  'state', 'list', 'define', 'identify', 'specify', 'outline', 'summarize', 'summarise', 'write', 'enumerate',
 ]);
 
 /** Deferring the decision is not making it ("it depends ... I'd ask the interviewer"). */

@@ -39,7 +39,10 @@ export const OBJECTIVE_VERB =
 
 /** A label that names the objective, followed in the same statement by its metric ("Business goal: increase CTR"). */
 export const OBJECTIVE_LABEL =
-  /\b(?:(?:business|product|ml|primary|main|key|success|target|north[- ]star) (?:objectives?|goals?|metrics?|kpis?)|objectives?|goals?|kpis?|north[- ]star|success (?:criteria|metrics?)|optimi[sz]ing for|(?:judged|measured) (?:on|by)|accountable for)\b/g;
+  /\b(?:(?:business|product|ml|primary|main|key|success|target|north[- ]star) (?:objectives?|goals?|metrics?|kpis?)|objectives?|goals?|kpis?|north[- ]star|success (?:criteria|metrics?)|optimi[sz]ing for|(?:we are|we're|we'll be) optimi[sz]ing|business outcomes?|(?:meant|trying|want|wants|need|needs|aim|aims) to (?:move|improve|increase|grow|maximi[sz]e|reduce|lift)|(?:judged|measured) (?:on|by|as)|accountable for)\b/g;
+
+/** A metric named first and labelled after it: "time spent per DAU as the primary metric". */
+export const OBJECTIVE_AFTER = /^[^.;]{0,12}\bas (?:the|our) (?:primary|main|key|north[- ]star|target|success|decision) (?:metric|kpi|objective)\b/;
 
 /**
  * Words that make a statement general advice, an example or a possibility instead of this design's
