@@ -52,7 +52,7 @@ export default defineRule({
     const scale = all.find(isScale);
     const latency = all.find(isLatencyBudget);
     const scaleText = scale?.text ?? ctx.scale;
-    const suggestion = `Scale and latency: ${scaleText} with about 5,000 requests per second at peak; each request must be answered with a p99 latency under 150 ms end to end, of which about 50 ms is model inference.`;
+    const suggestion = `Scale and latency: ${scaleText} with about 5,000 requests per second at peak; each request must be answered with a p99 latency under 150 ms end to end${doc.profile.isML ? ', of which about 50 ms is model inference' : ''}.`;
     // Evidence: a statement with both figures; else the scale figure, a rate (QPS, requests per
     // second) before a count, since that is what sizes the system.
     const scales = all.filter(isScale);

@@ -39,7 +39,7 @@ function isMechanism(s: Sentence): boolean {
   if (OUT_OF_SCOPE.test(s.lower)) return false;
   if (POINT_IN_TIME.test(s.lower)) return true;
   if (FROM_LOGS.test(s.lower)) return true;
-  if (LOGGED_THING.test(s.lower) && LOG_WORD.test(s.lower) && LOGGED_AT_SERVING.test(s.lower)) return true;
+  if (logsServedFeatures(s)) return true;
   if (SHARED_DEFINITION.test(s.lower) && bothSides(s.lower)) return true;
   // A feature store is a mechanism when it serves both sides, not as a "need for consistency".
   if (FEATURE_STORE.test(s.lower) && SERVES_BOTH.test(s.lower)) return true;
@@ -56,6 +56,11 @@ function facts(doc: Document): SkewFacts {
     const all = statements(doc);
     return { skew: all.filter(namesSkew), mechanisms: all.filter(isMechanism) };
   });
+}
+
+/** The answer already logs the features it served (the logging mechanism, without its purpose maybe). */
+function logsServedFeatures(s: Sentence): boolean {
+  return LOGGED_THING.test(s.lower) && LOG_WORD.test(s.lower) && LOGGED_AT_SERVING.test(s.lower);
 }
 
 export default defineRule({
@@ -83,7 +88,17 @@ export default defineRule({
   },
   check({ document: doc }) {
     const ctx = answerContext(doc);
-    const suggestion = `To prevent training-serving skew, one shared feature computation layer defines every feature once: the same code backfills the offline store for training (with point-in-time correct joins) and writes the online store (${ctx.onlineStore}) for serving, and the service logs the served feature values so the next training set uses exactly what the model saw.`;
+    // Build on what the answer already has: its feature store is the shared layer, and logging it
+    // already does becomes the check; only the missing piece is new.
+    const store = doc.components.find((c) => c.entry.category === 'feature-store' && c.sentence.isStatement)?.entry.name;
+    const logs = statements(doc).some(logsServedFeatures);
+    const shared = store
+      ? `To prevent training-serving skew, ${store} is the one place every feature is defined: training sets are built from its offline store with point-in-time correct joins and serving reads the same definitions from its online store (${ctx.onlineStore})`
+      : `To prevent training-serving skew, one shared feature computation layer defines every feature once: the same code backfills the offline store for training (with point-in-time correct joins) and writes the online store (${ctx.onlineStore}) for serving`;
+    const check = logs
+      ? `; the served feature values the service already logs are compared daily with the training values, and a mismatch above 1% on any feature raises an alert.`
+      : `, and the service logs the served feature values so the next training set uses exactly what the model saw.`;
+    const suggestion = shared + check;
     const { skew, mechanisms } = facts(doc);
     const pair = firstLinked(
       skew.map((sentence) => ({ sentence })),

@@ -56,7 +56,13 @@ export default defineRule({
     const components = distinctBy(namedComponents(doc), (c) => c.entry.name);
     const quantities = distinctBy(designFigures(doc), (q) => `${q.value}|${q.unit}|${q.kind}`);
     const ctx = answerContext(doc);
-    const suggestion = `Concretely: events flow through ${ctx.streaming} into ${ctx.batchEngine} (a daily job over a 90-day window), features are served from ${ctx.onlineStore} in under 5 ms, candidates come from a Faiss index of 10M items (top 500 in under 10 ms), and a LightGBM ranker scores them within a p99 of 50 ms at 3,000 QPS.`;
+    const model = ctx.namedModel ? (ctx.namedModel === 'LightGBM' ? 'a LightGBM ranker' : `the ${ctx.namedModel} model`) : ctx.model;
+    const suggestion = !doc.profile.isML
+      ? // A design without ML gets specifics of its own kind.
+        `Concretely: events flow through ${ctx.streaming}, hot data is served from ${ctx.onlineStore} in under 5 ms, a nightly ${ctx.batchEngine} job compacts 30 days of logs, and the service handles 3,000 requests per second at a p99 of 50 ms with 3 replicas per region.`
+      : `Concretely: events flow through ${ctx.streaming} into ${ctx.batchEngine} (a daily job over a 90-day window), 200 features are served from ${ctx.onlineStore} in under 5 ms, ` +
+        (ctx.retrieval ? `candidates come from a ${ctx.vectorIndex} index (top 500 in under 10 ms), and ${model} scores them` : `and ${model} scores each ${ctx.entity}`) +
+        ` within a p99 of 50 ms at 3,000 QPS.`;
     const data = { components: components.length, quantities: quantities.length, minComponents: options.minComponents, minQuantities: options.minQuantities };
     // The evidence is the statement that is most specific: the most named components and figures.
     const evidence = richestSentence<{ sentence: Sentence; tag: string }>(

@@ -34,6 +34,12 @@ export interface AnswerContext {
   /** Example features of each freshness. */
   batchFeature: string;
   realtimeFeature: string;
+  /** The answer's own approximate-nearest-neighbour index, or the rubric's example (Faiss). */
+  vectorIndex: string;
+  /** The model as a named component, for specifics: the answer's own, else the rubric's LightGBM, or no name for an answer built on a deep model. */
+  namedModel: string | undefined;
+  /** The answer retrieves candidates (recommendation, search, ads): a rewrite may speak of an index of them. */
+  retrieval: boolean;
 }
 
 export type Domain = 'ads' | 'recommendation' | 'search' | 'fraud' | 'eta' | 'moderation' | 'forecasting' | 'churn' | 'pricing' | 'credit' | 'generic';
@@ -263,10 +269,23 @@ function labelSource(doc: Document): string | undefined {
   return undefined;
 }
 
+/** "billions of videos": an order of magnitude without a number. */
+const MAGNITUDE = /\b(millions|billions|trillions) of ((?:[a-z][\w-]*\s){0,2}?[a-z][\w-]*s)\b/g;
+
 function scaleFigure(doc: Document): string | undefined {
   const q = doc.quantities.find((x: Quantity) => (x.kind === 'count' || x.kind === 'rate') && x.value >= 1000 && x.unit && x.sentence.isStatement);
-  return q?.text;
+  if (q) return q.text;
+  // The answer sized itself only in words: keep its largest magnitude, at the bottom of the range it names.
+  const ORDER = ['millions', 'billions', 'trillions'];
+  let best: RegExpMatchArray | undefined;
+  for (const s of statements(doc)) {
+    for (const m of s.lower.matchAll(MAGNITUDE)) if (!best || ORDER.indexOf(m[1] as string) > ORDER.indexOf(best[1] as string)) best = m;
+  }
+  return best ? `1 ${(best[1] as string).slice(0, -1)} ${best[2] as string}` : undefined;
 }
+
+/** An answer built on a deep model: a rewrite must not offer it a tree ensemble. */
+const DEEP_MODEL = /\b(?:deep (?:learning|models?|networks?|neural)|neural net\w*|dnns?|transformers?|two[- ]tower|cnns?|rnns?|lstms?|gru|bert|llms?|large language models?|multi[- ]?task (?:model|network)s?)\b/;
 
 /** The answer's own label source with a delay in the domain's range, or the domain's example. */
 function labelled(doc: Document, d: DomainDefaults): Pick<AnswerContext, 'events' | 'delay'> {
@@ -298,10 +317,16 @@ export function answerContext(doc: Document): AnswerContext {
       entity: d.entity,
       scale: scaleFigure(doc) ?? '10M daily active users',
       streaming: pick('streaming', 'Kafka'),
-      batchEngine: doc.components.find((c) => c.entry.category === 'processing')?.entry.name ?? 'Spark',
+      // A batch engine, not a dataframe library (NumPy, Pandas are processing too).
+      batchEngine: doc.components.find((c) => c.entry.category === 'processing' && BATCH_ENGINE.test(c.entry.name))?.entry.name ?? 'Spark',
       onlineStore: doc.components.find((c) => c.entry.category === 'storage' && /redis|cassandra|dynamo|bigtable|aerospike|memcached|hbase/i.test(c.entry.name))?.entry.name ?? 'Redis',
       batchFeature: d.batchFeature,
       realtimeFeature: d.realtimeFeature,
+      vectorIndex: pick('vector-search', 'Faiss'),
+      namedModel: named ? named.entry.name : statements(doc).some((s) => DEEP_MODEL.test(s.lower)) ? undefined : 'LightGBM',
+      retrieval: domain === 'recommendation' || domain === 'search' || domain === 'ads',
     };
   });
 }
+
+const BATCH_ENGINE = /spark|hadoop|mapreduce|mrjob|dask|ray|presto|trino|hive|impala|athena|dataproc|glue|pig|tez|duckdb/i;
