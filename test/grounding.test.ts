@@ -71,3 +71,10 @@ describe('rewrites build on what the answer says', () => {
     for (const { suggestion } of rewritesOf(text)) expect(suggestion).not.toMatch(/\b(?:model|features?|training|inference|ranker)\b/i);
   });
 });
+
+describe('the model a rewrite names', () => {
+  it('is not a storage word that spells like a model ("SSD" disks are not the SSD detector)', () => {
+    const text = '# Photo storage\n\nPhotos are kept on SSD nodes for hot reads. A CNN classifier tags each photo at upload; we retrain it periodically.\n';
+    for (const { suggestion } of rewritesOf(text)) expect(suggestion).not.toMatch(/SSD model/);
+  });
+});

@@ -284,6 +284,9 @@ function scaleFigure(doc: Document): string | undefined {
   return best ? `1 ${(best[1] as string).slice(0, -1)} ${best[2] as string}` : undefined;
 }
 
+/** Words that put a model name in a sentence about models. */
+const MODEL_TALK_NEAR = /\b(?:model|models|train\w*|detect\w*|network|predict\w*|classif\w*|infer\w*|rank\w*|embed\w*|fine-?tun\w*|backbone|encoder|architecture|layers?|scor\w*|recogni\w*|retriev\w*|baseline|gbdt|boost\w*|ml)\b/;
+
 /** An answer built on a deep model: a rewrite must not offer it a tree ensemble. */
 const DEEP_MODEL = /\b(?:deep (?:learning|models?|networks?|neural)|neural net\w*|dnns?|transformers?|two[- ]tower|cnns?|rnns?|lstms?|gru|bert|llms?|large language models?|multi[- ]?task (?:model|network)s?)\b/;
 
@@ -302,7 +305,10 @@ export function answerContext(doc: Document): AnswerContext {
     const d = DEFAULTS[domain];
     const offline = firstSpelling(doc, OFFLINE_METRIC, (t) => t.length >= 2 && !/^(?:precision|recall|accuracy|sensitivity|specificity of)$/i.test(t)) ?? d.offlineMetric;
     const business = firstSpelling(doc, BUSINESS_METRIC, (t) => t.length <= 40 && !/^(?:number of|no\. of|# ?of|costs?|profits?|purchases?|bookings?|sales|complaints?|refunds?|installs|subscriptions?|renewals?|dau|mau)\b/i.test(t)) ?? d.businessMetric;
-    const named = doc.components.find((c) => c.entry.category === 'model' || (c.entry.category === 'ml-library' && /boost|gbm|tensorflow|pytorch|scikit/i.test(c.entry.name)));
+    // A model named where the answer talks about models: "SSD" beside disks is storage, not the detector.
+    const named = doc.components.find(
+      (c) => (c.entry.category === 'model' || (c.entry.category === 'ml-library' && /boost|gbm|tensorflow|pytorch|scikit/i.test(c.entry.name))) && MODEL_TALK_NEAR.test(c.sentence.lower),
+    );
     const family = firstSpelling(doc, MODEL_FAMILY);
     const model = named ? `the ${named.entry.name} model` : family ? `the ${family.toLowerCase()}` : 'the model';
     const pick = (category: string, fallback: string): string => doc.components.find((c) => c.entry.category === category)?.entry.name ?? fallback;
@@ -323,7 +329,11 @@ export function answerContext(doc: Document): AnswerContext {
       batchFeature: d.batchFeature,
       realtimeFeature: d.realtimeFeature,
       vectorIndex: pick('vector-search', 'Faiss'),
-      namedModel: named ? named.entry.name : statements(doc).some((s) => DEEP_MODEL.test(s.lower)) ? undefined : 'LightGBM',
+      namedModel:
+        named?.entry.name ??
+        // A library the answer names in passing ("the implementation would be scikit-learn") still is its choice; an ambiguous word (SSD) is not.
+        doc.components.find((c) => (c.entry.category === 'model' || (c.entry.category === 'ml-library' && /boost|gbm|tensorflow|pytorch|scikit/i.test(c.entry.name))) && !c.entry.caseSensitive)?.entry.name ??
+        (statements(doc).some((s) => DEEP_MODEL.test(s.lower)) ? undefined : 'LightGBM'),
       retrieval: domain === 'recommendation' || domain === 'search' || domain === 'ads',
     };
   });
