@@ -65,6 +65,7 @@ export default defineRule({
     rationale:
       'Guide, "See the transformation": the weak answer ("a recommendation model … serve it via an API") becomes high-signal by naming components, numbers and triggers.',
     defaultSeverity: 'warn',
+    subsumedBySignals: true,
     messages: {
       vague: 'Vague phrase `{phrase}`: {hint}',
     },

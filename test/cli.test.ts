@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ANSWERS, type CliRun, expectOneLineError, HIGH_TEXT, ROOT, runCli, SIGNAL_IDS, stderrLines, useTempTrees, WEAK_TEXT } from './helpers.js';
+import { ANSWERS, type CliRun, expectOneLineError, HIGH_TEXT, ROOT, runCli, SIGNAL_IDS, stderrLines, useTempTrees, VAGUE_SENTENCE, WEAK_TEXT } from './helpers.js';
 
 const tree = useTempTrees();
 
@@ -274,7 +274,7 @@ describe('rules from the command line and the configuration', () => {
   });
 
   it('--rule accepts JSON [severity, options], the last one winning', async () => {
-    const run = await runCli(['-', '--rule', 'vague-language:off', '--rule', 'vague-language:["error"]', '-f', 'json'], { input: WEAK_TEXT });
+    const run = await runCli(['-', '--rule', 'vague-language:off', '--rule', 'vague-language:["error"]', '-f', 'json'], { input: `${WEAK_TEXT}\n\n${VAGUE_SENTENCE}\n` });
     expect(json(run)[0]?.messages.filter((m) => m.ruleId === 'vague-language').every((m) => m.severity === 2)).toBe(true);
     expect(json(run)[0]?.messages.some((m) => m.ruleId === 'vague-language')).toBe(true);
   });

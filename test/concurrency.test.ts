@@ -11,7 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintFiles } from '../src/index.js';
 import { AUTO_FILE_COST, AUTO_MIN_WORK } from '../src/run/run.js';
-import { ANSWERS, BIN, expectOneLineError, HIGH_TEXT, ROOT, runAllFormats, runCli, stderrLines, useTempTrees, WEAK_TEXT } from './helpers.js';
+import { ANSWERS, BIN, expectOneLineError, HIGH_TEXT, ROOT, runAllFormats, runCli, stderrLines, useTempTrees, VAGUE_SENTENCE, WEAK_TEXT } from './helpers.js';
 
 const tree = useTempTrees();
 
@@ -70,7 +70,7 @@ describe('output does not depend on threads', () => {
       'probe.mjs': PROBE,
       '.mlsd-lintrc.json': JSON.stringify({ plugins: ['./probe.mjs'], overrides: [{ files: 'drafts/**', rules: { retraining: 'off', 'vague-language': 'error' } }] }),
       'a.md': WEAK_TEXT,
-      'drafts/b.md': WEAK_TEXT,
+      'drafts/b.md': `${WEAK_TEXT}\n\n${VAGUE_SENTENCE}\n`,
       'c.md': HIGH_TEXT,
     });
     const log = path.join(t.dir, 'probe.log');

@@ -8,7 +8,8 @@ import { lintTextSync } from '../src/api.js';
 import type { LintResult } from '../src/engine/types.js';
 import { HIGH_TEXT, WEAK_TEXT, runCli } from './helpers.js';
 
-const VAGUE = 'We retrain periodically as needed.';
+// A vague phrase in a sentence no signal reports (a signal's report would subsume it: one finding per problem).
+const VAGUE = 'We keep things tidy as needed.';
 const lint = (text: string, reportUnusedDisableDirectives = false): LintResult => lintTextSync(text, { reportUnusedDisableDirectives });
 const vagueLines = (result: LintResult) => [...new Set(result.messages.filter((m) => m.ruleId === 'vague-language').map((m) => m.line))];
 const ids = (result: LintResult) => new Set(result.messages.map((m) => m.ruleId));
@@ -147,5 +148,27 @@ describe('on the command line', () => {
     expect(result?.messages.filter((m) => m.ruleId === 'unused-disable-directive')).toHaveLength(1);
     expect(reported.code).toBe(1);
     expect(plain.code).toBe(0);
+  });
+});
+
+describe('one finding per problem', () => {
+  const text = 'We retrain periodically.\n\nWe retrain periodically.\n';
+  it('a vague phrase in the statement a weak signal reports is not reported again; elsewhere it is', () => {
+    const result = lint(text);
+    const retraining = result.messages.find((m) => m.ruleId === 'retraining');
+    expect(retraining?.line).toBe(1);
+    expect(vagueLines(result)).toEqual([3]);
+  });
+
+  it('a signal message silenced by a directive no longer covers its statement', () => {
+    const result = lint(`<!-- mlsd-lint-disable retraining training-serving-split -->\n\n${text}`);
+    expect(result.messages.some((m) => m.ruleId === 'retraining')).toBe(false);
+    expect(vagueLines(result)).toEqual([3, 5]);
+  });
+
+  it('a missing signal (anchored at a heading or line 1) subsumes nothing', () => {
+    const result = lint(`${VAGUE}\n`);
+    expect(result.messages.some((m) => m.ruleId === 'feedback-loop' && m.line === 1)).toBe(true);
+    expect(vagueLines(result)).toEqual([1]);
   });
 });

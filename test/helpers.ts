@@ -11,6 +11,11 @@ export const ANSWERS = path.join(ROOT, 'fixtures', 'answers');
 
 /** The rubric's two reference texts. */
 export const WEAK_TEXT = "I'd use a recommendation model with collaborative filtering and serve it via an API.";
+/**
+ * A vague phrase in a sentence that no signal reports: a weak signal's report subsumes the vague
+ * phrases of the statement it quotes (one finding per problem), so tests of vague-language findings use this.
+ */
+export const VAGUE_SENTENCE = 'We keep things tidy as needed.';
 export const HIGH_TEXT =
   "For a real-time product recommendation system at 10M DAU, I'd use a two-stage retrieval + ranking architecture. ANN retrieval (Faiss) narrows 10M items to 500 candidates in <10ms; a LightGBM ranker scores candidates using 50 user + item features from Redis feature store. Training pipeline runs daily in Spark on 90-day event window. Monitoring: CTR degradation >15% triggers alert; AUC <0.80 triggers retraining. Training-serving skew managed by shared feature computation layer.";
 

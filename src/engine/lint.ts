@@ -16,6 +16,27 @@ export interface LintMarkdownOptions extends LintDocumentOptions {
   filePath?: string;
 }
 
+type Position = { line: number; column: number };
+const before = (a: Position, b: Position): boolean => a.line < b.line || (a.line === b.line && a.column <= b.column);
+
+/**
+ * One finding per problem: a finding of a rule that declares `subsumedBySignals` (a vague phrase)
+ * inside the statement a weak signal already reports is dropped, since the signal's message and
+ * rewrite cover that statement.
+ */
+function oneFindingPerProblem(messages: LintMessage[], config: ResolvedConfig): LintMessage[] {
+  const isSignal = (m: LintMessage): boolean => Boolean(config.rules.get(m.ruleId)?.meta.signal);
+  const subsumed = (m: LintMessage): boolean => config.rules.get(m.ruleId)?.meta.subsumedBySignals === true;
+  // A weak signal's message points at the statement it judged; a missing one points at a heading or line 1.
+  const covering = messages.filter((m) => isSignal(m) && m.messageId !== 'missing' && m.endLine !== undefined && m.endColumn !== undefined);
+  if (covering.length === 0) return messages;
+  return messages.filter((m) => {
+    if (!subsumed(m)) return true;
+    const end = { line: m.endLine ?? m.line, column: m.endColumn ?? m.column };
+    return !covering.some((c) => before(c, m) && before(end, { line: c.endLine!, column: c.endColumn! }));
+  });
+}
+
 /** Parse markdown into a Document (with the configuration's named components) and lint it. */
 export function lintMarkdown(text: string, config: ResolvedConfig, options: LintMarkdownOptions = {}): LintResult {
   const doc = new Document(text, { ...(options.filePath ? { filePath: options.filePath } : {}), ...(config.components ? { components: config.components } : {}) });
@@ -43,6 +64,8 @@ function runRules(doc: Document, config: ResolvedConfig, filePath: string, optio
   sortMessages(messages);
   // Inline directives filter messages only: signal rows and the score describe the answer as written.
   messages = applyDirectives(doc, messages, { knownRules: config.rules, reportUnused: options.reportUnusedDisableDirectives === true });
+  // After the directives: a signal message a directive silenced no longer covers its statement.
+  messages = oneFindingPerProblem(messages, config);
   // The score is over the signals judged: a non-ML design is not marked down for lacking ML.
   const judged = signals.filter((s) => s.judged !== false);
   const totalWeight = judged.reduce((sum, s) => sum + s.weight, 0);

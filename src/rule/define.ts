@@ -29,6 +29,7 @@ export function defineRule<M extends string, O = Record<string, never>>(rule: Ru
       assertRule(status in meta.messages, `${where}: a signal rule needs a "${status}" message`);
     }
   }
+  assertRule(meta.subsumedBySignals === undefined || typeof meta.subsumedBySignals === 'boolean', `${where}: meta.subsumedBySignals must be a boolean`);
   for (const [name, spec] of Object.entries((meta.options ?? {}) as Record<string, OptionSpec<unknown>>)) {
     assertRule(spec && typeof spec === 'object' && 'default' in spec, `${where}: option "${name}" needs a default`);
   }

@@ -74,6 +74,11 @@ export interface RuleMeta<M extends string, O> {
   examples?: readonly RuleExample[];
   /** Where the rule's documentation lives. */
   docsUrl?: string;
+  /**
+   * For finding rules: a finding inside the statement a weak signal already reports is dropped,
+   * one finding per problem (the signal's message and rewrite cover that statement).
+   */
+  subsumedBySignals?: boolean;
 }
 
 export interface Report<M extends string> {
