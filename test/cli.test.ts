@@ -399,3 +399,30 @@ describe('the README shows real output', () => {
     }
   });
 });
+
+describe('--max-findings', () => {
+  const text = readFileSync(path.join(ANSWERS, 'friend-suggestions-vague.md'), 'utf8');
+  it('shows a thin answer its most useful findings, in the order of the guide, and summarises the rest', async () => {
+    const all = json(await runCli(['-', '-f', 'json'], { input: text }))[0]!;
+    expect(all.messages.length).toBeGreaterThan(8);
+    const run = await runCli(['-', '--no-color'], { input: text });
+    const shown = run.stdout.split('\n').filter((l) => /^ {4}\d+:\d+ +(?:error|warn) /.test(l)).map((l) => l.trim().split(/\s+/)[2]);
+    expect(shown).toHaveLength(8);
+    // Missing signals (errors) first, then weak ones by the guide's step.
+    expect(shown[0]).toBe(all.messages.find((m) => m.severity === 2)?.ruleId);
+    expect(run.stdout).toContain(`Weak signal (8 of ${all.messages.length}, most useful first)`);
+    expect(run.stdout).toMatch(new RegExp(`… ${all.messages.length - 8} more findings? not shown: .* \\(--max-findings 0 shows all\\)`));
+    // The summary still counts every problem.
+    expect(run.stdout).toContain(`✖ ${all.messages.length} problems`);
+  });
+
+  it('0 shows every finding, in reading order; a bad value is a usage error', async () => {
+    const run = await runCli(['-', '--no-color', '--max-findings', '0'], { input: text });
+    expect(run.stdout).not.toContain('not shown');
+    const lines = run.stdout.split('\n').filter((l) => /^ {4}\d+:\d+ +(?:error|warn) /.test(l)).map((l) => Number(l.trim().split(':')[0]));
+    expect(lines).toEqual([...lines].sort((a, b) => a - b));
+    const bad = await runCli(['-', '--max-findings', 'lots'], { input: text });
+    expect(bad.code).toBe(2);
+    expect(stderrLines(bad)).toHaveLength(1);
+  });
+});

@@ -16,6 +16,7 @@ import type { LintResult } from '../engine/types.js';
 import { InputError, UsageError, WorkerError } from '../support/errors.js';
 import { DEFAULT_MAX_FILE_SIZE, expandPatterns, readInputFile, readStreamText } from '../run/files.js';
 import { FORMATTER_NAMES, loadFormatter } from '../formatters/index.js';
+import { DEFAULT_MAX_FINDINGS } from '../formatters/types.js';
 import { DEFAULT_FORMAT, pairOutputs, type OutputArgument } from '../run/outputs.js';
 import { TOOL_NAME as NAME, packageVersion } from '../support/project.js';
 import { parseConcurrency } from '../run/concurrency.js';
@@ -35,6 +36,7 @@ interface CliOptions {
   stdinFilename?: string;
   quiet?: boolean;
   maxWarnings?: string;
+  maxFindings?: string;
   maxFileSize?: string;
   ignorePattern?: string[];
   errorOnUnmatchedPattern: boolean;
@@ -94,6 +96,7 @@ function buildProgram(io: CliIo, outputs: OutputArgument[]): Command {
     .option('--stdin-filename <name>', 'name for stdin input, in the report and for configuration')
     .option('--quiet', 'report errors only (warnings neither shown nor counted)')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .option('--max-findings <n>', `findings shown per file by the stylish report, the most useful first in the order of the guide's steps (default ${DEFAULT_MAX_FINDINGS}; 0 shows all)`)
     .option('--max-file-size <MB>', `largest file to read, in MB (default ${DEFAULT_MAX_FILE_SIZE / 1024 / 1024})`)
     .addOption(new Option('--fail-on <level>', 'exit 1 on errors only, or on warnings too').choices(['error', 'warning']).default('error'))
     .option('--min-score <n>', 'exit 1 when a file scores below n (0-100)')
@@ -188,6 +191,7 @@ export async function main(io: CliIo): Promise<number> {
     }
     const options = program.opts<CliOptions>();
     const maxWarnings = options.maxWarnings === undefined ? undefined : parseCount(options.maxWarnings, '--max-warnings');
+    const maxFindings = options.maxFindings === undefined ? DEFAULT_MAX_FINDINGS : parseCount(options.maxFindings, '--max-findings');
     const minScore = options.minScore === undefined ? undefined : parseScore(options.minScore, '--min-score');
     const maxBytes = options.maxFileSize === undefined ? DEFAULT_MAX_FILE_SIZE : parseMegabytes(options.maxFileSize, '--max-file-size');
     const rules = parseRuleOptions(options.rule ?? []);
@@ -225,7 +229,7 @@ export async function main(io: CliIo): Promise<number> {
 
     const color = shouldUseColor({ flag: options.color, env: io.env, isTTY: Boolean(io.stdout.isTTY) });
     const width = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : undefined;
-    const base = { cwd: io.cwd, rulesMeta: outcome.rulesMeta, version: packageVersion(), sourceText: (file: string) => outcome.sources.get(file) };
+    const base = { cwd: io.cwd, rulesMeta: outcome.rulesMeta, version: packageVersion(), sourceText: (file: string) => outcome.sources.get(file), maxFindings };
     // Render everything first: a write only starts once every report exists.
     const rendered = targets.map((target, i) => {
       const toStdout = target.file === undefined;

@@ -63,13 +63,13 @@ function severityText(severity: 1 | 2, c: ChalkInstance): string {
 /** Findings are indented under their section heading. */
 const ITEM = '    ';
 
-function weakSection(messages: readonly LintMessage[], context: FormatterContext, style: Style): string[] {
+function weakSection(messages: readonly LintMessage[], context: FormatterContext, style: Style, total = messages.length): string[] {
   const { c, width } = style;
   const positions = messages.map((m) => `${m.line}:${m.column}`);
   const posWidth = Math.max(3, ...positions.map((p) => p.length));
   const indent = ITEM.length + posWidth + 2 + 5 + 2;
   const pad = ' '.repeat(indent);
-  const lines = [c.bold('  Weak signal') + c.dim(` (${messages.length})`)];
+  const lines = [c.bold('  Weak signal') + c.dim(total > messages.length ? ` (${messages.length} of ${total}, most useful first)` : ` (${total})`)];
   messages.forEach((m, i) => {
     const kind = context.rulesMeta.get(m.ruleId)?.signal ? 'signal' : 'structure';
     if (i > 0) lines.push('');
@@ -84,6 +84,31 @@ function weakSection(messages: readonly LintMessage[], context: FormatterContext
     }
   });
   return lines;
+}
+
+/**
+ * The most useful findings first, in the order of the guide's steps: missing signals (errors)
+ * before weak ones, signals by their step (steps 1-5, then the unstepped ones by weight), then the
+ * structure findings; ties keep reading order.
+ */
+function byUsefulness(messages: readonly LintMessage[], context: FormatterContext): LintMessage[] {
+  const rank = (m: LintMessage): number[] => {
+    const signal = context.rulesMeta.get(m.ruleId)?.signal;
+    if (!signal) return [2, 0, 0];
+    return [m.severity === 2 ? 0 : 1, signal.step ?? 6, -(signal.weight ?? 0)];
+  };
+  return messages
+    .map((m, i) => ({ m, i, r: rank(m) }))
+    .sort((a, b) => a.r[0]! - b.r[0]! || a.r[1]! - b.r[1]! || a.r[2]! - b.r[2]! || a.i - b.i)
+    .map(({ m }) => m);
+}
+
+/** One line for the findings not shown: how many, of which rules. */
+function restLine(rest: readonly LintMessage[], { c }: Style): string {
+  const counts = new Map<string, number>();
+  for (const m of rest) counts.set(m.ruleId, (counts.get(m.ruleId) ?? 0) + 1);
+  const list = [...counts].map(([id, n]) => (n > 1 ? `${id} ×${n}` : id)).join(', ');
+  return c.dim(`${ITEM}… ${plural(rest.length, 'more finding')} not shown: ${sanitize(list)} (--max-findings 0 shows all)`);
 }
 
 function highSection(signals: readonly SignalResult[], { c, width }: Style): string[] {
@@ -105,13 +130,17 @@ function fileReport(result: LintResult, context: FormatterContext, style: Style)
   const head = `${c.underline(sanitize(result.filePath))}  ${scoreText(result.score, c)}`;
   if (result.messages.length === 0) return [`${head}  ${c.green('✔ no problems')}`];
   const note = kindNote(result);
+  const max = context.maxFindings ?? 0;
+  const shown = max > 0 && result.messages.length > max ? byUsefulness(result.messages, context).slice(0, max) : result.messages;
+  const rest = max > 0 && result.messages.length > max ? byUsefulness(result.messages, context).slice(max) : [];
   return [
     head,
     ...(note ? hanging('  ', note, 2, style.width, c.dim) : []),
     '',
     ...signalTable(result.signals, style),
     '',
-    ...weakSection(result.messages, context, style),
+    ...weakSection(shown, context, style, result.messages.length),
+    ...(rest.length ? ['', restLine(rest, style)] : []),
     '',
     ...highSection(result.signals, style),
   ];

@@ -14,7 +14,15 @@ export interface FormatterContext {
   version?: string;
   /** The text of a linted file by its `filePath`, when the caller kept it (SARIF fingerprints). */
   sourceText?: (filePath: string) => string | undefined;
+  /**
+   * Findings the stylish report shows per file (0 or absent: all). Over it, the most useful are
+   * shown in the order of the guide's steps and the rest summarised in one line.
+   */
+  maxFindings?: number;
 }
+
+/** What the command line gives `maxFindings` unless told otherwise: a thin answer's most useful findings. */
+export const DEFAULT_MAX_FINDINGS = 8;
 
 /**
  * The rule behind a signal row: the rule of that id (every built-in signal), else the rule whose
