@@ -5,10 +5,10 @@
 
 /** Qualitative scale and speed: a topic without a figure. */
 export const QUALITATIVE_SCALE =
-  /\b(?:millions|billions|thousands|hundreds of (?:thousands|millions)|large (?:number|volume|scale|amount)s?|huge|massive|high (?:traffic|volume|throughput|load|qps)|at scale|scal(?:able|ability|e well|es well|ing)|highly scalable|web[- ]scale|growing (?:volume|traffic)|increasing volumes?)\b/g;
+  /\b(?:millions|billions|thousands|hundreds of (?:thousands|millions)|large (?:number|volume|scale|amount)s?|huge|massive|high (?:traffic|volume|throughput|load|qps)|at scale|scal(?:able|ability|e well|es well)|highly scalable|web[- ]scale|growing (?:volume|traffic)|increasing volumes?)\b/g;
 
 export const QUALITATIVE_LATENCY =
-  /\b(?:low[- ]latency|latency (?:requirements?|constraints?|budget|sla|slo)|fast(?:er)? (?:response|retrieval|serving|inference)|quick(?:ly)? (?:response|responses)|respon(?:d|se) (?:quickly|fast|time)|real[- ]time|near[- ]real[- ]time|speed|should be fast|be fast|response times?|serving speed|milliseconds)\b/g;
+  /\b(?:low[- ]latency|latency (?:requirements?|constraints?|budget|sla|slo)|fast(?:er)? (?:response|retrieval|serving|inference)|quick(?:ly)? (?:response|responses)|respon(?:d|se) (?:quickly|fast|time)|should be fast|be fast|response times?|serving speed|milliseconds)\b/g;
 
 /** Nouns that make a count a scale figure (users, traffic, catalog, data volume). */
 export const SCALE_UNITS = new Set([
