@@ -223,6 +223,13 @@ describe('document profile', () => {
     expect(project.profile.isML).toBe(true);
   });
 
+  it('a project that says what it predicts is an ML design, however much it talks about infrastructure', () => {
+    const text =
+      'The app predicts whether a student will pass the course. ' +
+      Array.from({ length: 30 }, () => 'The ingestion job runs in a container on the cluster and the workflow stores the config in storage.').join(' ');
+    expect(doc(text).profile.kind).toBe('ml');
+  });
+
   it('judges a short snippet on what it says, whatever its words', () => {
     const snippet = doc('The job runs in a container on the cluster; the controller restarts failed pods.');
     expect(snippet.profile.kind).toBe('ml');

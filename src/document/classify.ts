@@ -97,6 +97,14 @@ export const INFRASTRUCTURE_TERMS =
 export const PROBLEM_TERMS =
   /\b(?:predict(?:s|ing|ed|ion)? (?:whether|if|the|a|an|which|how|what|user|users|their|next|future)|probability (?:of|that)|likelihood (?:of|that)|classif(?:y|ies|ying) (?:\w+ ){0,3}(?:as|into|whether)|recommend\w* (?:\w+ ){0,3}(?:to|for) (?:users?|customers?|members?|viewers?)|users?|customers?|items?|videos?|ads?|products?|posts?|listings?|transactions?|fraud|churn|click\w*|ctr|purchases?|conversions?|engagement|watch time|revenue|labels? (?:are|is|come|comes|from)|ground truth|positive|negative|auc|ndcg|precision|recall|f1|rmse|mae|accuracy|bleu|rouge|perplexity|hit rate|mrr|training data|labell?ed (?:data|examples)|annotat\w*|relevan\w*|answers?|questions?|documents?|patients?|drivers?|riders?|merchants?|sellers?|buyers?|images?|spam|toxic\w*|harmful|risk|forecast\w*|demand|sales|orders?|deliver(?:y|ies)|eta|prices?|pricing|loans?|credit|applicants?|borrowers?|tickets?|recommendations?|sentiment|anomal\w*)\b/g;
 
+/**
+ * A prediction problem stated in so many words: "predicts whether a student will pass", "the model
+ * classifies each ticket", "we forecast demand". A document that says it is never ML infrastructure,
+ * however much it talks about containers and pipelines (an end-to-end ML project).
+ */
+export const PREDICTION_STATEMENT =
+  /\b(?:predict(?:s|ing|ed)?|forecast(?:s|ing)?|classif(?:y|ies|ying)|estimat(?:e|es|ing)|detect(?:s|ing)?) (?:whether|if|which|how (?:many|much|likely|long)|(?:the )?(?:probability|likelihood|risk|chance)s? (?:of|that))\b|\b(?:model|classifier|regressor|ranker|system|app|application|service) (?:that )?(?:predicts|classifies|forecasts|estimates|detects|scores|recommends)\b|\bwe (?:predict|forecast|classify|estimate|detect)\b/;
+
 /** Infrastructure terms per 100 statement words from which a document may be infrastructure. */
 export const INFRASTRUCTURE_DENSITY = 2.5;
 /** ... when it has fewer than this many problem terms per infrastructure term ... */

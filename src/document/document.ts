@@ -8,6 +8,7 @@ import {
   ML_STEMS,
   PROBLEM_DENSITY_OF_INFRASTRUCTURE,
   PROBLEM_PER_INFRASTRUCTURE,
+  PREDICTION_STATEMENT,
   PROBLEM_TERMS,
 } from './classify.js';
 import { defaultComponents, type ComponentLexicon } from './components.js';
@@ -208,6 +209,7 @@ function computeProfile(doc: Document): DocumentProfile {
   let mlStatement = false;
   let infrastructureHits = 0;
   let problemHits = 0;
+  let predictionStated = false;
   for (const sentence of doc.sentences) {
     words += sentence.words.length;
     if (!sentence.isStatement) continue;
@@ -216,6 +218,7 @@ function computeProfile(doc: Document): DocumentProfile {
     for (const w of sentence.words) if (ML_STEMS.has(w.stem)) mlHits++;
     infrastructureHits += countMatches(INFRASTRUCTURE_TERMS, sentence.lower);
     problemHits += countMatches(PROBLEM_TERMS, sentence.lower);
+    if (!predictionStated && PREDICTION_STATEMENT.test(sentence.lower)) predictionStated = true;
   }
   const mlComponents = doc.components.some((c) => c.entry.category === 'model' || c.entry.category === 'ml-library' || c.entry.category === 'feature-store');
   // Hits per 100 statement words, saturating at 1.
@@ -230,6 +233,7 @@ function computeProfile(doc: Document): DocumentProfile {
   // write-up. A short snippet is judged on what it says, like above.
   const infrastructure =
     statementWords >= SHORT_ANSWER_WORDS &&
+    !predictionStated &&
     infrastructureDensity >= INFRASTRUCTURE_DENSITY &&
     problemDensity < PROBLEM_DENSITY_OF_INFRASTRUCTURE &&
     problemHits < PROBLEM_PER_INFRASTRUCTURE * (infrastructureHits + 1);
