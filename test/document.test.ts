@@ -186,6 +186,22 @@ describe('sentences about the document itself', () => {
   });
 });
 
+describe('possibilities', () => {
+  it('"we could", "you might", "one option would be" earn nothing; "we would" is a decision', () => {
+    const d = doc(
+      [
+        'We could add drift monitoring later.',
+        'One option would be to retrain weekly.',
+        'You might log served features.',
+        'Optionally, features come from Feast.',
+        'We would retrain weekly on a 90-day window.',
+        'The model may drift, so we alert on AUC.',
+      ].join(' '),
+    );
+    expect(statementTexts(d)).toEqual(['We would retrain weekly on a 90-day window.', 'The model may drift, so we alert on AUC.']);
+  });
+});
+
 describe('future work', () => {
   it('what a "Next steps", "Roadmap" or "Future work" section plans is not a statement of the design', () => {
     const d = doc(['## Monitoring', '', 'We alert on AUC below 0.8.', '', '## Next steps', '', 'Add drift monitoring.', '', '### Later', '', 'Retrain weekly.', '', '## Roadmap', '', '- Feature store'].join('\n'));

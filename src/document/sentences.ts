@@ -45,8 +45,18 @@ export function isPlaceholderText(text: string): boolean {
 const ABOUT_THE_DOCUMENT =
   /^(?:this|these|the following|in this|below,? (?:this|the)) (?:guide|document|doc|article|post|blog(?: post)?|notes?|readme|repo(?:sitory)?|section|chapter|tutorial|page|write-?up|series|course|book|handbook|cheat ?sheet|overview)s?\b[^.:]{0,40}?\b(?:covers?|dissects?|describes?|explains?|shows?|walks? (?:you )?through|outlines?|discuss(?:es)?|presents?|summari[sz]es?|introduces?|focus(?:es)? on|goes? (?:over|through)|reviews?|will (?:cover|discuss|describe|show|explain|walk|outline|focus|go))\b/i;
 
+/**
+ * A possibility, not the design: "we could add drift monitoring", "you might log features", "one
+ * option would be to retrain weekly", "optionally ...". ("We would retrain weekly" is interview
+ * speech for a decision, and stays a statement.)
+ */
+const HYPOTHETICAL = /\b(?:we|you|one|i|they|teams?) (?:could|might|may)\b(?! not\b)|^\W*(?:one|another|an|a second) option (?:is|would be|could be)\b|^\W*(?:alternatively|optionally|possibly)\b|\bcould (?:later|also|eventually)\b/i;
+
+const QUOTED = /"[^"\n]{0,80}"|“[^”\n]{0,80}”/g;
+
 export function isInstructionText(words: readonly Word[], text = ''): boolean {
-  if (DEFERRAL.test(text) || ABOUT_THE_DOCUMENT.test(text.trimStart())) return true;
+  // A quoted name ("you might also like" emails) is not the author's hedge.
+  if (DEFERRAL.test(text) || ABOUT_THE_DOCUMENT.test(text.trimStart()) || HYPOTHETICAL.test(text.replace(QUOTED, '""'))) return true;
   const first = words[0];
   if (!first) return false;
   const second = words[1]?.lower;
