@@ -209,6 +209,20 @@ describe('future work', () => {
   });
 });
 
+describe('table size', () => {
+  it('counts the cells of every table, not of code, and refuses an answer over the limit', async () => {
+    const { tooManyTableCells } = await import('../src/document/nesting.js');
+    const table = (rows: number, cols: number): string =>
+      [Array(cols).fill('h').join(' | '), Array(cols).fill('---').join(' | '), ...Array.from({ length: rows }, () => Array(cols).fill('x').join(' | '))].map((l) => `| ${l} |`).join('\n');
+    expect(tooManyTableCells(table(10, 5), 100)).toBeUndefined();
+    expect(tooManyTableCells(`intro\n\n${table(30, 5)}`, 100)).toEqual({ line: 3, cells: expect.any(Number) });
+    // Two tables add up; a table in fenced code is not parsed as one.
+    expect(tooManyTableCells(`${table(10, 5)}\n\ntext\n\n${table(10, 5)}`, 100)).toBeDefined();
+    expect(tooManyTableCells(`\`\`\`\n${table(30, 5)}\n\`\`\``, 100)).toBeUndefined();
+    expect(() => doc(table(20_000, 5))).toThrow(/tables of more than 50,000 cells \(from the table at line 1\); not linted/);
+  });
+});
+
 describe('document profile', () => {
   it('tells a long non-ML design from an ML answer', () => {
     const nonMl = doc(Array.from({ length: 40 }, () => 'The web servers write pastes to the object store and the cache serves hot reads.').join(' '));

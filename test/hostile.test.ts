@@ -141,6 +141,19 @@ const t = tempTree();
 let before: Map<string, string>;
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
+/** A GFM table of `columns` columns, rows added until it is `bytes` long. */
+function wideTable(columns: number, bytes: number): string {
+  const row = (cell: (i: number) => string): string => `|${Array.from({ length: columns }, (_, i) => cell(i)).join('|')}|\n`;
+  const parts = [row((i) => `c${i}`), row(() => '-')];
+  let size = parts[0]!.length + parts[1]!.length;
+  const body = row(() => 'x');
+  while (size < bytes) {
+    parts.push(body);
+    size += body.length;
+  }
+  return parts.join('');
+}
+
 const TEXTS = {
   'empty.md': '',
   'frontmatter.md': '---\ntitle: Ranking\ntags: [ml, ranking]\n---\n',
@@ -155,6 +168,8 @@ const TEXTS = {
   'nested-1000-staircase.md': Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n'),
   'nested-1000-one-line.md': `${'- '.repeat(1000)}deep\n`,
   'quotes-1000.md': Array.from({ length: 1000 }, (_, i) => `${'>'.repeat(i + 1)} quote ${i}`).join('\n'),
+  // 4 MB of one table of 10,000 columns: the GFM table parser once exhausted the heap on it (exit 134).
+  'table-10000-columns.md': wideTable(10_000, 4_000_000),
   'one-line-1mb.md': `${'The ranker scores 500 candidates in 10 ms at p99 '.repeat(21_000)}\n`,
   'plain.md': `# Reco\n\nIntro paragraph.\n\n## Monitoring\n\n${HIGH_TEXT}\n\n- first bullet\n- second bullet with 200 ms\n`,
 } as const;
@@ -322,6 +337,12 @@ describe('hostile inputs refused with one line (exit 2)', () => {
       expectOneLineError(result, file, 'nested more than 100 levels deep', `line ${line}`);
       expect(result.ms).toBeLessThan(15_000);
     }
+  });
+
+  it('tables of more than 50,000 cells (a 4 MB table of 10,000 columns), without parsing them', async () => {
+    const result = await lint(['table-10000-columns.md']);
+    expectOneLineError(result, 'table-10000-columns.md', 'tables of more than 50,000 cells', 'line 1');
+    expect(result.ms).toBeLessThan(15_000);
   });
 
   it('binary data', async () => {

@@ -14,7 +14,7 @@ import {
 import { defaultComponents, type ComponentLexicon } from './components.js';
 import { InputError } from '../support/errors.js';
 import { LineIndex } from './line-index.js';
-import { MAX_NESTING, tooDeeplyNested } from './nesting.js';
+import { MAX_NESTING, MAX_TABLE_CELLS, tooDeeplyNested, tooManyTableCells } from './nesting.js';
 import { parseMarkdown } from './parse.js';
 import { extractQuantities } from './quantities.js';
 import { sentenceFlags } from './sentences.js';
@@ -62,6 +62,10 @@ export class Document {
     const deep = tooDeeplyNested(text);
     if (deep) {
       throw new InputError(options.filePath ?? '<text>', `lists or block quotes nested more than ${MAX_NESTING} levels deep at line ${deep.line}; not linted`);
+    }
+    const wide = tooManyTableCells(text);
+    if (wide) {
+      throw new InputError(options.filePath ?? '<text>', `tables of more than ${MAX_TABLE_CELLS.toLocaleString('en-US')} cells (from the table at line ${wide.line}); not linted`);
     }
     this.tree = parseMarkdown(text);
     const { blocks, sections } = buildBlocks(this.tree, text.length);

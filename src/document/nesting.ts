@@ -64,3 +64,74 @@ export function tooDeeplyNested(text: string, limit = MAX_NESTING): { line: numb
   }
   return undefined;
 }
+
+/**
+ * A limit on the cells of the tables of one answer. The GFM table parser keeps several events per
+ * cell: 1 MB of table (200 columns, 2,500 rows) takes 33 s and 3.4 GB to parse, and a 4 MB one
+ * exhausts the heap and crashes the process. No answer has a table of 50,000 cells, so such input
+ * is refused up front with a one-line reason, like over-deep nesting.
+ */
+export const MAX_TABLE_CELLS = 50_000;
+
+const PIPE = 124;
+
+/** Is the line a GFM table delimiter row (`| --- | :-: |`): only pipes, dashes, colons and spaces, with a pipe and a dash? */
+function isDelimiterRow(text: string, start: number, end: number): boolean {
+  let pipe = false;
+  let dash = false;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === PIPE) pipe = true;
+    else if (c === 45) dash = true;
+    else if (c !== 58 && c !== SPACE && c !== TAB) return false;
+  }
+  return pipe && dash;
+}
+
+function pipesIn(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let k = start; k < end; k++) if (text.charCodeAt(k) === PIPE) n++;
+  return n;
+}
+
+/**
+ * The line of the first table (its header row) after which the answer's tables hold more than
+ * `limit` cells, counted as the pipes of the table's rows (an upper bound of its cells), or
+ * undefined. One pass without parsing; fenced code is skipped.
+ */
+export function tooManyTableCells(text: string, limit = MAX_TABLE_CELLS): { line: number; cells: number } | undefined {
+  let line = 1;
+  let inFence = false;
+  let inTable = false;
+  let tableLine = 0;
+  let cells = 0;
+  let previous = { start: 0, end: 0 };
+  let i = 0;
+  while (i < text.length) {
+    let end = i;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    let k = i;
+    while (k < end && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB)) k++;
+    const fence = text.slice(k, Math.min(end, k + 3));
+    if (fence === '```' || fence === '~~~') {
+      inFence = !inFence;
+      inTable = false;
+    } else if (!inFence) {
+      if (inTable && pipesIn(text, i, end) > 0) {
+        cells += pipesIn(text, i, end);
+      } else if (isDelimiterRow(text, i, end)) {
+        // The header row above the delimiter counts too.
+        inTable = true;
+        tableLine = Math.max(1, line - 1);
+        cells += pipesIn(text, i, end) + pipesIn(text, previous.start, previous.end);
+      } else {
+        inTable = false;
+      }
+      if (cells > limit) return { line: tableLine, cells };
+    }
+    previous = { start: i, end };
+    i = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+    line++;
+  }
+  return undefined;
+}
