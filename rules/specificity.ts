@@ -1,6 +1,6 @@
 import { defineRule } from '../src/rule/define.js';
 import type { Document } from '../src/document/document.js';
-import type { ComponentMention, Quantity, Sentence } from '../src/document/types.js';
+import type { ComponentMention, Quantity } from '../src/document/types.js';
 import { answerContext } from '../src/analysis/context.js';
 import { richestSentence, signalOptions } from '../src/analysis/signal.js';
 
@@ -64,11 +64,8 @@ export default defineRule({
         (ctx.retrieval ? `candidates come from a ${ctx.vectorIndex} index (top 500 in under 10 ms), and ${model} scores them` : `and ${model} scores each ${ctx.entity}`) +
         ` within a p99 of 50 ms at 3,000 QPS.`;
     const data = { components: components.length, quantities: quantities.length, minComponents: options.minComponents, minQuantities: options.minQuantities };
-    // The evidence is the statement that is most specific: the most named components and figures.
-    const evidence = richestSentence<{ sentence: Sentence; tag: string }>(
-      [...namedComponents(doc).map((c) => ({ sentence: c.sentence, tag: `c:${c.entry.name}` }))],
-      (h) => h.tag,
-    ) ?? quantities[0]?.sentence;
+    // The evidence is the statement that names the most components, else the first figure.
+    const evidence = richestSentence(namedComponents(doc), (c) => c.entry.name) ?? quantities[0]?.sentence;
     if (components.length >= options.minComponents && quantities.length >= options.minQuantities) return { status: 'high', evidence: evidence! };
     if (components.length === 0 && quantities.length === 0) return { status: 'missing', suggestion };
     return { status: 'weak', evidence: evidence!, data, suggestion };

@@ -59,18 +59,9 @@ function arrows(s: Sentence): number {
  * on the serving side, the arrow chains of the serving sections.
  */
 function flowEvidence(doc: Document, hits: readonly StageHit[], side?: 'serving'): Sentence {
-  const stages = new Map<Sentence, Set<string>>();
-  for (const h of hits) stages.set(h.sentence, (stages.get(h.sentence) ?? new Set()).add(h.stage));
-  if (side === 'serving') {
-    for (const s of statements(doc)) if (arrows(s) >= 2 && s.section.kinds.has('serving') && !stages.has(s)) stages.set(s, new Set());
-  }
-  let best: Sentence | undefined;
-  let bestScore = -1;
-  for (const [sentence, set] of stages) {
-    const score = set.size + Math.min(arrows(sentence), 4);
-    if (score > bestScore || (score === bestScore && best && sentence.start < best.start)) [best, bestScore] = [sentence, score];
-  }
-  return best ?? richestSentence(hits, (h) => h.stage)!;
+  const chains = side === 'serving' ? statements(doc).filter((s) => arrows(s) >= 2 && s.section.kinds.has('serving')) : [];
+  const candidates: Array<{ sentence: Sentence; stage?: string }> = [...hits, ...chains.map((sentence) => ({ sentence }))];
+  return richestSentence(candidates, (h) => h.stage, (s) => Math.min(arrows(s), 4))!;
 }
 
 function distinct(hits: readonly StageHit[]): Set<string> {

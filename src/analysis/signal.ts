@@ -34,23 +34,30 @@ export function sentenceOf(hit: Hit | undefined): Sentence | undefined {
 
 /**
  * The statement that carries most of a criterion: among hits tagged with what they show (a stage,
- * a kind of signal, a figure), the sentence with the most distinct tags, the first on a tie. Readers
- * quote the statement that earns a status (an arrow chain of four serving stages, the line with both
- * the scale and the latency), not the first one that shares a word with it.
+ * a kind of signal, a component), the sentence with the most distinct tags plus its `bonus` (the
+ * steps of an arrow chain), the first on a tie; a hit whose tag is undefined only puts its sentence
+ * in the running. Readers quote the statement that earns a status (an arrow chain of four serving
+ * stages, the line with both the scale and the latency), not the first one that shares a word with it.
  */
-export function richestSentence<T extends { sentence: Sentence }>(hits: readonly T[], tag: (hit: T) => string): Sentence | undefined {
+export function richestSentence<T extends { sentence: Sentence }>(
+  hits: readonly T[],
+  tag: (hit: T) => string | undefined,
+  bonus: (sentence: Sentence) => number = () => 0,
+): Sentence | undefined {
   const tags = new Map<Sentence, Set<string>>();
   for (const hit of hits) {
     let set = tags.get(hit.sentence);
     if (!set) tags.set(hit.sentence, (set = new Set()));
-    set.add(tag(hit));
+    const t = tag(hit);
+    if (t !== undefined) set.add(t);
   }
   let best: Sentence | undefined;
-  let bestCount = 0;
+  let bestScore = -1;
   for (const [sentence, set] of tags) {
-    if (set.size > bestCount || (set.size === bestCount && best && sentence.start < best.start)) {
+    const score = set.size + bonus(sentence);
+    if (score > bestScore || (score === bestScore && best && sentence.start < best.start)) {
       best = sentence;
-      bestCount = set.size;
+      bestScore = score;
     }
   }
   return best;
