@@ -1,5 +1,5 @@
 import type { Document } from '../document/document.js';
-import type { Quantity } from '../document/types.js';
+import type { ComponentMention, Quantity } from '../document/types.js';
 import { statements } from './statements.js';
 import { FEEDBACK_EVENT } from './vocabulary/feedback.js';
 import { BUSINESS_METRIC, OFFLINE_METRIC } from './vocabulary/metrics.js';
@@ -284,6 +284,11 @@ function scaleFigure(doc: Document): string | undefined {
   return best ? `1 ${(best[1] as string).slice(0, -1)} ${best[2] as string}` : undefined;
 }
 
+/** A model family or a library that is itself a model choice (XGBoost, TensorFlow, scikit-learn). */
+function isModelComponent(c: ComponentMention): boolean {
+  return c.entry.category === 'model' || (c.entry.category === 'ml-library' && /boost|gbm|tensorflow|pytorch|scikit/i.test(c.entry.name));
+}
+
 /** Words that put a model name in a sentence about models. */
 const MODEL_TALK_NEAR = /\b(?:model|models|train\w*|detect\w*|network|predict\w*|classif\w*|infer\w*|rank\w*|embed\w*|fine-?tun\w*|backbone|encoder|architecture|layers?|scor\w*|recogni\w*|retriev\w*|baseline|gbdt|boost\w*|ml)\b/;
 
@@ -306,9 +311,7 @@ export function answerContext(doc: Document): AnswerContext {
     const offline = firstSpelling(doc, OFFLINE_METRIC, (t) => t.length >= 2 && !/^(?:precision|recall|accuracy|sensitivity|specificity of)$/i.test(t)) ?? d.offlineMetric;
     const business = firstSpelling(doc, BUSINESS_METRIC, (t) => t.length <= 40 && !/^(?:number of|no\. of|# ?of|costs?|profits?|purchases?|bookings?|sales|complaints?|refunds?|installs|subscriptions?|renewals?|dau|mau)\b/i.test(t)) ?? d.businessMetric;
     // A model named where the answer talks about models: "SSD" beside disks is storage, not the detector.
-    const named = doc.components.find(
-      (c) => (c.entry.category === 'model' || (c.entry.category === 'ml-library' && /boost|gbm|tensorflow|pytorch|scikit/i.test(c.entry.name))) && MODEL_TALK_NEAR.test(c.sentence.lower),
-    );
+    const named = doc.components.find((c) => isModelComponent(c) && MODEL_TALK_NEAR.test(c.sentence.lower));
     const family = firstSpelling(doc, MODEL_FAMILY);
     const model = named ? `the ${named.entry.name} model` : family ? `the ${family.toLowerCase()}` : 'the model';
     const pick = (category: string, fallback: string): string => doc.components.find((c) => c.entry.category === category)?.entry.name ?? fallback;
@@ -332,7 +335,7 @@ export function answerContext(doc: Document): AnswerContext {
       namedModel:
         named?.entry.name ??
         // A library the answer names in passing ("the implementation would be scikit-learn") still is its choice; an ambiguous word (SSD) is not.
-        doc.components.find((c) => (c.entry.category === 'model' || (c.entry.category === 'ml-library' && /boost|gbm|tensorflow|pytorch|scikit/i.test(c.entry.name))) && !c.entry.caseSensitive)?.entry.name ??
+        doc.components.find((c) => isModelComponent(c) && !c.entry.caseSensitive)?.entry.name ??
         (statements(doc).some((s) => DEEP_MODEL.test(s.lower)) ? undefined : 'LightGBM'),
       retrieval: domain === 'recommendation' || domain === 'search' || domain === 'ads',
     };
