@@ -131,8 +131,9 @@ function fileReport(result: LintResult, context: FormatterContext, style: Style)
   if (result.messages.length === 0) return [`${head}  ${c.green('✔ no problems')}`];
   const note = kindNote(result);
   const max = context.maxFindings ?? 0;
-  const shown = max > 0 && result.messages.length > max ? byUsefulness(result.messages, context).slice(0, max) : result.messages;
-  const rest = max > 0 && result.messages.length > max ? byUsefulness(result.messages, context).slice(max) : [];
+  const ranked = max > 0 && result.messages.length > max ? byUsefulness(result.messages, context) : undefined;
+  const shown = ranked ? ranked.slice(0, max) : result.messages;
+  const rest = ranked ? ranked.slice(max) : [];
   return [
     head,
     ...(note ? hanging('  ', note, 2, style.width, c.dim) : []),
