@@ -49,13 +49,13 @@ export default defineRule({
   check({ document: doc }) {
     const ctx = answerContext(doc);
     const all = figures(doc);
-    const scale = all.find(isScale);
+    const scales = all.filter(isScale);
+    const scale = scales[0];
     const latency = all.find(isLatencyBudget);
     const scaleText = scale?.text ?? ctx.scale;
     const suggestion = `Scale and latency: ${scaleText} with about 5,000 requests per second at peak; each request must be answered with a p99 latency under 150 ms end to end${doc.profile.isML ? ', of which about 50 ms is model inference' : ''}.`;
     // Evidence: a statement with both figures; else the scale figure, a rate (QPS, requests per
     // second) before a count, since that is what sizes the system.
-    const scales = all.filter(isScale);
     const scaleEvidence = (scales.find((q) => q.kind === 'rate') ?? scale)?.sentence;
     const both = scales.find((q) => q.sentence.quantities.some(isLatencyBudget))?.sentence;
     if (scale && latency) return { status: 'high', evidence: both ?? scaleEvidence! };
