@@ -6,11 +6,8 @@ import { linkBetween, Link } from '../src/analysis/link.js';
 import { quote, signalOptions } from '../src/analysis/signal.js';
 import { hitsOf, inContext, statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
-import { BUSINESS_METRIC, MEASURABLE_METRIC, OFFLINE_METRIC } from '../src/analysis/vocabulary/metrics.js';
+import { BUSINESS_METRIC, MEASURABLE_METRIC, OFFLINE_METRIC, SYSTEM_MEASURE } from '../src/analysis/vocabulary/metrics.js';
 import { EVALUATE, EVALUATION_CONTEXT, ONLINE_TEST } from '../src/analysis/vocabulary/evaluation.js';
-
-/** A measure of the system, not of the product ("number of requests", "cache hit rate"). */
-const SYSTEM_MEASURE = /\b(?:errors?|requests?|throughput|latenc\w*|cpu|gpu|memory|resources?|utili[sz]ation|availability|uptime|cache|qps|rps|tokens?)\b/;
 
 function onlineTests(doc: Document): Sentence[] {
   return doc.memo('online-tests', () => statements(doc).filter((s) => findPattern(s, ONLINE_TEST, 'online').some((h) => !h.negated)));

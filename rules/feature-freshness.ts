@@ -5,7 +5,7 @@ import { answerContext } from '../src/analysis/context.js';
 import { quote, signalOptions } from '../src/analysis/signal.js';
 import { inContext, statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
-import { BATCH_FEATURE, FEATURE_CONTEXT, FRESHNESS_WORDS, MODEL_FEATURE, REALTIME_FEATURE, SOFTWARE_FEATURE } from '../src/analysis/vocabulary/features.js';
+import { BATCH_FEATURE, FEATURE_CONTEXT, FRESHNESS_COMPARISON, FRESHNESS_WORDS, MODEL_FEATURE, REALTIME_FEATURE, SOFTWARE_FEATURE } from '../src/analysis/vocabulary/features.js';
 
 /** Does the sentence (or what hangs under it) give an example, not just the category name? */
 function hasExample(s: Sentence): boolean {
@@ -13,10 +13,6 @@ function hasExample(s: Sentence): boolean {
   const rest = s.lower.replace(FRESHNESS_WORDS, ' ').split(/\s+/).filter((w) => w.length > 2);
   return rest.length >= 2;
 }
-
-/** Two freshnesses set against each other ("batch vs streaming", "precomputed vs. real-time"). */
-const COMPARISON =
-  /\b(?:batch|offline|pre-?comput\w*|static|historical|real[- ]?time|online|streaming|dynamic)\b[^.;]{0,30}?\b(?:vs\.?|versus)\s(?:[\w-]+\s){0,2}?(?:batch|offline|pre-?comput\w*|static|historical|real[- ]?time|online|streaming|dynamic|on[- ]demand)\b/;
 
 interface FreshnessHit {
   kind: 'batch' | 'realtime';
@@ -36,7 +32,7 @@ function freshnessHits(doc: Document): { features: Sentence[]; hits: FreshnessHi
       if (software) continue;
       // "Batch vs streaming pipelines", "Precomputed vs real-time": a comparison names the
       // freshnesses without deciding which features are which.
-      if (!hasExample(s) || COMPARISON.test(s.lower)) continue;
+      if (!hasExample(s) || FRESHNESS_COMPARISON.test(s.lower)) continue;
       if (findPattern(s, BATCH_FEATURE, 'batch').some((h) => !h.negated)) hits.push({ kind: 'batch', sentence: s });
       if (findPattern(s, REALTIME_FEATURE, 'realtime').some((h) => !h.negated)) hits.push({ kind: 'realtime', sentence: s });
     }

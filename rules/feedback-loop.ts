@@ -5,7 +5,7 @@ import { linkBetween, Link } from '../src/analysis/link.js';
 import { quote, signalOptions } from '../src/analysis/signal.js';
 import { hitsOf, statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
-import { DELAY_CUE, FEEDBACK_EVENT, IMMEDIATE_FEEDBACK, LABEL_SOURCE } from '../src/analysis/vocabulary/feedback.js';
+import { CLASSIFIER_LABEL, DELAY_CUE, FEEDBACK_EVENT, IMMEDIATE_FEEDBACK, LABEL_SOURCE } from '../src/analysis/vocabulary/feedback.js';
 import { FEEDBACK_LOOP } from '../src/analysis/vocabulary/feedback.js';
 
 /** Feedback delays are seconds to months; a figure in milliseconds is a latency, not a delay. */
@@ -18,9 +18,6 @@ function delayStatement(s: Sentence): boolean {
   if (!hasTime && !immediate) return false;
   return immediate || findPattern(s, DELAY_CUE, 'delay').length > 0;
 }
-
-/** "Label" as what a classifier outputs, or data being labelled in general: not where ground truth comes from. */
-const CLASSIFIER_LABEL = /\b(?:multi[- ]?label|class labels?|label[- ](?:dimensionality|space|smoothing|encoding|encoder|noise)|labell?ed data|keep it (?:clean and )?labell?ed)\b/;
 
 export default defineRule({
   id: 'feedback-loop',

@@ -6,18 +6,7 @@ import { linkBetween, Link, subtreeStatements } from '../src/analysis/link.js';
 import { quote, signalOptions } from '../src/analysis/signal.js';
 import { inContext, statements } from '../src/analysis/statements.js';
 import { findPattern, isNegated } from '../src/analysis/terms.js';
-import { API_ONLY, BATCH_INFERENCE, FRESHNESS_NEED, NOT_REALTIME, ONLINE_INFERENCE, SERVING_DESCRIBED, SERVING_SUBJECT } from '../src/analysis/vocabulary/serving.js';
-
-/** Two modes set against each other ("real-time vs batch", "synchronous vs. asynchronous"). */
-const COMPARISON =
-  /\b(?:batch|offline|pre-?comput\w*|real[- ]?time|online|streaming|synchronous|sync|on[- ]demand)\b[^.;]{0,30}?\b(?:vs\.?|versus)\s(?:[\w-]+\s){0,2}?(?:batch|offline|pre-?comput\w*|real[- ]?time|online|streaming|asynchronous|async|on[- ]demand)\b/;
-/** What a "real-time" right before it describes when it is not the predictions. */
-const NOT_PREDICTIONS = /^[\s-]*(?:features?|data|signals?|analytics|metrics|monitoring|dashboards?|alerts?|progress|updates|streams?|events|aggregat\w*|counters?|logs?)\b/;
-/**
- * A heading that is about serving itself ("Serving", "Inference", "Deployment"), not a generic
- * "System design" or "Architecture" title that spans the whole answer.
- */
-const SERVING_TITLE = /\b(?:serv\w*|inference|deploy\w*|predictions? (?:service|pipeline|flow|path)|online system|endpoint|runtime)\b/;
+import { API_ONLY, BATCH_INFERENCE, FRESHNESS_NEED, MODE_COMPARISON, NOT_PREDICTIONS, NOT_REALTIME, ONLINE_INFERENCE, SERVING_DESCRIBED, SERVING_SUBJECT, SERVING_TITLE } from '../src/analysis/vocabulary/serving.js';
 
 interface ModeHit {
   mode: 'online' | 'batch';
@@ -35,7 +24,7 @@ function modes(doc: Document): ModeHit[] {
         continue;
       }
       // "Batch vs real-time", "synchronous vs asynchronous": a comparison names modes, it does not choose one.
-      if (COMPARISON.test(s.lower)) continue;
+      if (MODE_COMPARISON.test(s.lower)) continue;
       // "real-time features", "real-time dashboards": freshness of something else, not of predictions.
       const online = findPattern(s, ONLINE_INFERENCE, 'online').filter((h) => !h.negated && !NOT_PREDICTIONS.test(s.lower.slice(h.end, h.end + 24)));
       if (online.length > 0) hits.push({ mode: 'online', sentence: s });

@@ -7,11 +7,8 @@ import { quote, signalOptions } from '../src/analysis/signal.js';
 import { inContext, statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
 import { TARGET_CUE } from '../src/analysis/vocabulary/framing.js';
-import { BUSINESS_METRIC, MEASURABLE_METRIC, OFFLINE_METRIC, SYSTEM_METRIC } from '../src/analysis/vocabulary/metrics.js';
-import { ABOUT_MODEL, ACTION, MODEL_HEALTH, MONITORING_PRODUCT, MONITOR_CONTEXT, SIGNAL_KINDS, STRONG_ACTION } from '../src/analysis/vocabulary/monitoring.js';
-
-const EXAMPLE_BEFORE = /\b(?:e\.g\.|eg\.|for example|for instance|such as)[^.;]*$/;
-const SYSTEM_MEASURE = /\b(?:errors?|error rates?|requests?|throughput|latenc\w*|cpu|gpu|memory|resources?|utili[sz]ation|availability|uptime|health|success rates?|failure rates?|qps|rps|disk|cache|timeouts?|endpoints?|api)\b/;
+import { BUSINESS_METRIC, MEASURABLE_METRIC, OFFLINE_METRIC, SYSTEM_MEASURE, SYSTEM_METRIC } from '../src/analysis/vocabulary/metrics.js';
+import { ABOUT_MODEL, ACTION, EXAMPLE_BEFORE, MODEL_HEALTH, MONITORING_PRODUCT, MONITOR_CONTEXT, SIGNAL_KINDS, STRONG_ACTION } from '../src/analysis/vocabulary/monitoring.js';
 
 function productMonitors(doc: Document): boolean {
   return doc.memo('product-monitors', () => {

@@ -17,3 +17,6 @@ export const DELAY_CUE = /\b(?:delay(?:ed|s)?|lag(?:s|ged)?|sla|turnaround|old|f
 export const IMMEDIATE_FEEDBACK = /\b(?:within (?:the|a) (?:same )?(?:session|request|page ?view|visit)|in[- ]session|same[- ]day|the moment (?:they|it) happens?|as (?:they|it) happens?|at (?:click|request|serving) time)\b/g;
 
 export const FEEDBACK_LOOP = /\bfeedback[- ]loops?\b/g;
+
+/** "Label" as what a classifier outputs, or data being labelled in general: not where ground truth comes from. */
+export const CLASSIFIER_LABEL = /\b(?:multi[- ]?label|class labels?|label[- ](?:dimensionality|space|smoothing|encoding|encoder|noise)|labell?ed data|keep it (?:clean and )?labell?ed)\b/;

@@ -22,3 +22,11 @@ export const MEASURABLE_METRIC =
 
 /** System health metrics: useful, but not model monitoring. */
 export const SYSTEM_METRIC = /\b(?:latenc(?:y|ies)|throughput|qps|rps|cpu|gpu (?:utili[sz]ation|usage|memory)|memory|error rates?|errors?|5xx|4xx|uptime|availability|timeouts?|saturation|disk|resource utili[sz]ation|request rates?|p\d{2,3})\b/g;
+
+/**
+ * A measure of the system, not of the product, near a metric word: "error rate", "requests per
+ * second", "resource utilization", "cache hit rate". What evaluation and monitoring must not take
+ * for a product metric.
+ */
+export const SYSTEM_MEASURE =
+  /\b(?:errors?|error rates?|requests?|throughput|latenc\w*|cpu|gpu|memory|resources?|utili[sz]ation|availability|uptime|health|success rates?|failure rates?|qps|rps|disk|cache|timeouts?|endpoints?|api|tokens?)\b/;

@@ -36,3 +36,6 @@ export const ABOUT_MODEL = /\b(?:models?|predictions?|predicted|features?|drift|
 
 /** A product whose job is to watch and alert (equipment failure, anomaly alerts): "monitor" is the product there. */
 export const MONITORING_PRODUCT = /\b(?:alert\w*|alarms?|early[- ]warning|anomal\w*|failures?|outages?|incidents?|intrusions?|faults?|breakdowns?|monitoring (?:system|product|service))\b/;
+
+/** "e.g. recall drops": what follows is an example, not what is watched (runs on the text before a hit). */
+export const EXAMPLE_BEFORE = /\b(?:e\.g\.|eg\.|for example|for instance|such as)[^.;]*$/;

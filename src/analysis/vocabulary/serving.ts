@@ -25,3 +25,13 @@ export const FRESHNESS_NEED = /\b(?:nightly|daily|hourly|weekly|every (?:\d+ )?(
 /** Serving described without a mode (weak, not missing): "the model is deployed to an endpoint". */
 export const SERVING_DESCRIBED =
   /\b(?:serv(?:e|es|ed|ing) (?:the )?(?:model|predictions|requests|recommendations|results|scores)|inference\b(?! time)|model (?:server|serving)|deploy(?:s|ed|ing)? (?:the |a )?(?:[\w-]+ )?model|prediction (?:service|server|endpoint))\b/g;
+
+/** Two modes set against each other ("real-time vs batch", "synchronous vs. asynchronous"): named, not chosen. */
+export const MODE_COMPARISON =
+  /\b(?:batch|offline|pre-?comput\w*|real[- ]?time|online|streaming|synchronous|sync|on[- ]demand)\b[^.;]{0,30}?\b(?:vs\.?|versus)\s(?:[\w-]+\s){0,2}?(?:batch|offline|pre-?comput\w*|real[- ]?time|online|streaming|asynchronous|async|on[- ]demand)\b/;
+
+/** What a "real-time" right before it describes when it is not the predictions (runs on the text after it). */
+export const NOT_PREDICTIONS = /^[\s-]*(?:features?|data|signals?|analytics|metrics|monitoring|dashboards?|alerts?|progress|updates|streams?|events|aggregat\w*|counters?|logs?)\b/;
+
+/** A heading about serving itself ("Serving", "Inference", "Deployment"), not a "System design" title over the whole answer. */
+export const SERVING_TITLE = /\b(?:serv\w*|inference|deploy\w*|predictions? (?:service|pipeline|flow|path)|online system|endpoint|runtime)\b/;
