@@ -35,15 +35,10 @@ function isMarker(text: string, i: number): number {
  * the parser's nesting, read in one pass without parsing; fenced code is skipped.
  */
 export function tooDeeplyNested(text: string, limit = MAX_NESTING): { line: number; depth: number } | undefined {
-  let line = 1;
   let inFence = false;
-  let i = 0;
-  while (i < text.length) {
-    // One line: [i, end).
-    let end = i;
-    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  return eachLine(text, (start, end, line) => {
     let depth = 0;
-    let k = i;
+    let k = start;
     for (;;) {
       let columns = 0;
       while (k < end && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB)) {
@@ -58,7 +53,22 @@ export function tooDeeplyNested(text: string, limit = MAX_NESTING): { line: numb
     const rest = text.slice(k, Math.min(end, k + 3));
     if (rest === '```' || rest === '~~~') inFence = !inFence;
     else if (!inFence && depth > limit) return { line, depth };
-    // Past the line ending (CRLF counts once).
+    return undefined;
+  });
+}
+
+/**
+ * Visit each line of `text` as [start, end) without its line ending (CRLF counts once), numbered
+ * from 1; the first result the visitor gives ends the walk and is returned.
+ */
+function eachLine<R>(text: string, visit: (start: number, end: number, line: number) => R | undefined): R | undefined {
+  let line = 1;
+  let i = 0;
+  while (i < text.length) {
+    let end = i;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    const result = visit(i, end, line);
+    if (result !== undefined) return result;
     i = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
     line++;
   }
@@ -100,38 +110,34 @@ function pipesIn(text: string, start: number, end: number): number {
  * undefined. One pass without parsing; fenced code is skipped.
  */
 export function tooManyTableCells(text: string, limit = MAX_TABLE_CELLS): { line: number; cells: number } | undefined {
-  let line = 1;
   let inFence = false;
   let inTable = false;
   let tableLine = 0;
   let cells = 0;
   let previous = { start: 0, end: 0 };
-  let i = 0;
-  while (i < text.length) {
-    let end = i;
-    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-    let k = i;
+  return eachLine(text, (start, end, line) => {
+    let k = start;
     while (k < end && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB)) k++;
     const fence = text.slice(k, Math.min(end, k + 3));
+    let found: { line: number; cells: number } | undefined;
     if (fence === '```' || fence === '~~~') {
       inFence = !inFence;
       inTable = false;
     } else if (!inFence) {
-      if (inTable && pipesIn(text, i, end) > 0) {
-        cells += pipesIn(text, i, end);
-      } else if (isDelimiterRow(text, i, end)) {
+      const pipes = pipesIn(text, start, end);
+      if (inTable && pipes > 0) {
+        cells += pipes;
+      } else if (isDelimiterRow(text, start, end)) {
         // The header row above the delimiter counts too.
         inTable = true;
         tableLine = Math.max(1, line - 1);
-        cells += pipesIn(text, i, end) + pipesIn(text, previous.start, previous.end);
+        cells += pipes + pipesIn(text, previous.start, previous.end);
       } else {
         inTable = false;
       }
-      if (cells > limit) return { line: tableLine, cells };
+      if (cells > limit) found = { line: tableLine, cells };
     }
-    previous = { start: i, end };
-    i = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
-    line++;
-  }
-  return undefined;
+    previous = { start, end };
+    return found;
+  });
 }
