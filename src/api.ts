@@ -14,18 +14,36 @@ export interface LintTextOptions {
   config?: UserConfig | ResolvedConfig;
   /** Add a warning for each inline disable directive that suppressed nothing. */
   reportUnusedDisableDirectives?: boolean;
+  /** Seconds a text may take, like `--timeout` (default 10; 0 = no limit). Over it, the result holds one fatal message. */
+  timeout?: number;
+  /** Heap megabytes for a large text, like `--max-memory` (default a quarter of the memory, at most 4096; 0 = no cap). */
+  maxMemory?: number;
+}
+
+/** The work budget the API options ask for (`timeout` in seconds, `maxMemory` in MB). */
+async function budgetOf(options: { timeout?: number; maxMemory?: number }): Promise<import('./run/budget.js').Budget> {
+  const budget = await import('./run/budget.js');
+  const timeoutMs = options.timeout === undefined ? budget.DEFAULT_TIMEOUT_SECONDS * 1000 : budget.parseTimeout(String(options.timeout), 'timeout');
+  const maxMemoryMb = options.maxMemory === undefined ? budget.defaultMaxMemoryMb() : budget.parseMaxMemory(String(options.maxMemory), 'maxMemory');
+  return { timeoutMs, maxMemoryMb };
 }
 
 function isResolved(config: UserConfig | ResolvedConfig): config is ResolvedConfig {
   return (config as ResolvedConfig).settings instanceof Map;
 }
 
-/** Lint markdown text. Never touches the file system. */
+/**
+ * Lint markdown text. Never touches the file system (a large text is linted on a worker thread, so
+ * that its memory has a cap). A text over its budget (`timeout`, `maxMemory`) gives a result with
+ * one fatal message instead of a report.
+ */
 export async function lintText(text: string, options: LintTextOptions = {}): Promise<LintResult> {
-  return lintTextSync(text, options);
+  const config = options.config && isResolved(options.config) ? options.config : resolveConfig(options.config, { rules: builtinRules });
+  const { lintOneText } = await import('./run/one.js');
+  return lintOneText(text, config, { ...(options.filePath !== undefined ? { filePath: options.filePath } : {}), ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}) }, await budgetOf(options));
 }
 
-/** Synchronous core of `lintText` (for workers and tests). */
+/** Synchronous core of `lintText`, with no work budget (for workers and tests). */
 export function lintTextSync(text: string, options: LintTextOptions = {}): LintResult {
   const config = options.config && isResolved(options.config) ? options.config : resolveConfig(options.config, { rules: builtinRules });
   return lintMarkdown(text, config, options);
@@ -54,6 +72,10 @@ export interface LintFilesOptions {
   cacheLocation?: string;
   /** Worker threads, like `--concurrency`: `auto`, `off` (the default here) or a number. */
   concurrency?: 'auto' | 'off' | number;
+  /** Seconds a file may take, like `--timeout` (default 10; 0 = no limit). A file over it gets one fatal message and the others go on. */
+  timeout?: number;
+  /** Heap megabytes for a large file, like `--max-memory` (default a quarter of the memory, at most 4096; 0 = no cap). */
+  maxMemory?: number;
 }
 
 /**
@@ -62,12 +84,15 @@ export interface LintFilesOptions {
  * `filePath` as given or relative to `cwd`. Configuration is loaded
  * and validated before any file is read. Throws `InputError` (missing path, pattern matching
  * nothing, unreadable or non-text file), `ConfigError` (bad configuration, naming the file and key)
- * or `RuleError` (a rule crashed, naming the rule and file). An empty pattern list gives `[]`.
+ * or `RuleError` (a rule crashed, naming the rule and file). An empty pattern list gives `[]`. A
+ * file over its work budget (`timeout`, `maxMemory`) gets a result with one fatal message
+ * (`fatalErrorCount: 1`), and the other files are linted.
  */
 export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (!(maxFileSize > 0)) throw new UsageError(`lintFiles: maxFileSize must be a positive number of bytes, got ${String(options.maxFileSize)}`);
+  const budget = await budgetOf(options);
   if (patterns.length === 0) return [];
   const files = await expandPatterns(patterns, cwd, {
     ...(options.ignorePatterns ? { ignorePatterns: options.ignorePatterns } : {}),
@@ -90,6 +115,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
       ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}),
       ...(cacheFile !== undefined ? { cacheFile } : {}),
       concurrency,
+      budget,
     },
   );
   return results;

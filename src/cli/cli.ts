@@ -20,6 +20,7 @@ import { DEFAULT_MAX_FINDINGS } from '../formatters/types.js';
 import { DEFAULT_FORMAT, pairOutputs, type OutputArgument } from '../run/outputs.js';
 import { TOOL_NAME as NAME, packageVersion } from '../support/project.js';
 import { parseConcurrency } from '../run/concurrency.js';
+import { DEFAULT_TIMEOUT_SECONDS, defaultMaxMemoryMb, parseMaxMemory, parseTimeout } from '../run/budget.js';
 import type { LintSource } from '../run/run.js';
 import type { CliIo } from './io.js';
 
@@ -47,6 +48,8 @@ interface CliOptions {
   cache?: boolean;
   cacheLocation?: string;
   concurrency?: string;
+  timeout?: string;
+  maxMemory?: string;
   color?: boolean;
   debug?: boolean;
 }
@@ -106,6 +109,8 @@ function buildProgram(io: CliIo, outputs: OutputArgument[]): Command {
     .option('--cache', 'reuse results of files that have not changed (see --cache-location)')
     .option('--cache-location <path>', 'cache file, or a folder to keep .mlsd-lintcache in (default ./.mlsd-lintcache)')
     .option('--concurrency <n>', 'threads that lint: auto (one per CPU when the run is large), off (1), or a number (default auto)')
+    .option('--timeout <seconds>', `give up on a file that takes longer, report it and go on (default ${DEFAULT_TIMEOUT_SECONDS}; 0 waits forever)`)
+    .option('--max-memory <MB>', 'give up on a file whose linting needs more heap than this (default: a quarter of the memory, at most 4096; 0: no cap)')
     .option('--print-config <file>', 'print the configuration that applies to a file, as JSON')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
@@ -196,6 +201,10 @@ export async function main(io: CliIo): Promise<number> {
     const maxBytes = options.maxFileSize === undefined ? DEFAULT_MAX_FILE_SIZE : parseMegabytes(options.maxFileSize, '--max-file-size');
     const rules = parseRuleOptions(options.rule ?? []);
     const concurrency = options.concurrency === undefined ? 'auto' : parseConcurrency(options.concurrency);
+    const budget = {
+      timeoutMs: options.timeout === undefined ? DEFAULT_TIMEOUT_SECONDS * 1000 : parseTimeout(options.timeout),
+      maxMemoryMb: options.maxMemory === undefined ? defaultMaxMemoryMb() : parseMaxMemory(options.maxMemory),
+    };
     if (options.cacheLocation !== undefined && !options.cache) throw new UsageError('--cache-location is only used with --cache');
 
     if (options.printConfig !== undefined) {
@@ -223,6 +232,7 @@ export async function main(io: CliIo): Promise<number> {
       ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}),
       ...(cacheFile !== undefined ? { cacheFile } : {}),
       concurrency,
+      budget,
       warn: (message) => void io.stderr.write(`${NAME}: warning: ${oneLine(message)}\n`),
     });
     const results = options.quiet ? errorsOnly(outcome.results) : outcome.results;
@@ -247,7 +257,11 @@ export async function main(io: CliIo): Promise<number> {
     for (const { target, text } of rendered) {
       if (target.file === undefined && text) io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     }
-    return exitCode(results, { failOn: options.failOn, maxWarnings, minScore }, io);
+    // A file abandoned over its budget: one line each, and the run failed to do its job (exit 2).
+    const abandoned = results.filter((r) => r.fatalErrorCount);
+    for (const r of abandoned) io.stderr.write(`${NAME}: ${oneLine(`${r.filePath}: ${r.messages.find((m) => m.fatal)?.message ?? 'not linted'}`)}\n`);
+    const code = exitCode(results, { failOn: options.failOn, maxWarnings, minScore }, io);
+    return abandoned.length ? 2 : code;
   } catch (error) {
     const message = (await isKnownProblem(error)) ? (error as Error).message : `unexpected error: ${error instanceof Error ? error.message : String(error)}${debug ? '' : ' (run with --debug for details)'}`;
     io.stderr.write(`${NAME}: ${oneLine(message)}\n`);
@@ -272,7 +286,7 @@ function exitCode(results: readonly LintResult[], rules: ExitRules, io: CliIo): 
     code = 1;
   }
   if (rules.minScore !== undefined) {
-    const low = results.filter((r) => r.score < (rules.minScore as number));
+    const low = results.filter((r) => !r.fatalErrorCount && r.score < (rules.minScore as number));
     if (low.length) {
       const shown = low.slice(0, 5).map((r) => `${r.filePath} (${r.score})`).join(', ');
       const more = low.length > 5 ? ` and ${low.length - 5} more` : '';

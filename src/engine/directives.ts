@@ -18,7 +18,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import type { Document } from '../document/document.js';
 import type { AnyRule } from '../rule/types.js';
 import { closest } from '../support/spelling.js';
-import type { LintMessage } from './types.js';
+import type { RuleMessage } from './types.js';
 
 /** Rule id of the warning for a disable directive that suppressed nothing. */
 export const UNUSED_DIRECTIVE_ID = 'unused-disable-directive';
@@ -57,7 +57,7 @@ const FLOW_PARENTS = new Set(['root', 'blockquote', 'listItem', 'list', 'footnot
 
 interface Found {
   directives: Directive[];
-  problems: LintMessage[];
+  problems: RuleMessage[];
 }
 
 function isCommentOnly(node: Nodes): boolean {
@@ -84,7 +84,7 @@ function nextBlock(path: readonly Nodes[]): Range | undefined {
   return undefined;
 }
 
-function problem(doc: Document, range: Range, message: string): LintMessage {
+function problem(doc: Document, range: Range, message: string): RuleMessage {
   const start = doc.point(range.start);
   const end = doc.point(range.end);
   return { ruleId: INVALID_DIRECTIVE_ID, severity: 1, message, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
@@ -93,7 +93,7 @@ function problem(doc: Document, range: Range, message: string): LintMessage {
 /** Every directive of a document, and a problem for each malformed one. */
 export function findDirectives(doc: Document, knownRules: ReadonlyMap<string, AnyRule>): Found {
   const directives: Directive[] = [];
-  const problems: LintMessage[] = [];
+  const problems: RuleMessage[] = [];
   const known = [...knownRules.keys()];
 
   visitParents(doc.tree, 'html', (node, ancestors) => {
@@ -162,7 +162,7 @@ function silencer(directives: readonly Directive[], ruleId: string, offset: numb
   return current;
 }
 
-function unusedMessage(doc: Document, d: Directive): LintMessage | undefined {
+function unusedMessage(doc: Document, d: Directive): RuleMessage | undefined {
   if (d.kind === 'enable') return undefined;
   const unused = d.rules === undefined ? (d.used.size ? [] : ['*']) : d.rules.filter((id) => !d.used.has(id));
   if (unused.length === 0) return undefined;
@@ -175,12 +175,12 @@ function unusedMessage(doc: Document, d: Directive): LintMessage | undefined {
  * Drop the messages that directives disable; add warnings for malformed directives and, when
  * asked, for disable directives that suppressed nothing. The result is in position order.
  */
-export function applyDirectives(doc: Document, messages: readonly LintMessage[], options: DirectiveOptions): LintMessage[] {
+export function applyDirectives(doc: Document, messages: readonly RuleMessage[], options: DirectiveOptions): RuleMessage[] {
   // Cheap exit for the common case: no comment can hold a directive.
   if (!doc.text.includes('mlsd-lint')) return [...messages];
   const { directives, problems } = findDirectives(doc, options.knownRules);
   directives.sort((a, b) => a.start - b.start);
-  const kept: LintMessage[] = [];
+  const kept: RuleMessage[] = [];
   for (const message of messages) {
     const offset = doc.lines.lineStart(message.line) + message.column - 1;
     const by = silencer(directives, message.ruleId, offset);

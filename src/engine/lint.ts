@@ -2,7 +2,7 @@ import { Document } from '../document/document.js';
 import { inFile, runRule, sortMessages } from '../rule/run.js';
 import type { SignalResult, SignalStatus } from '../rule/types.js';
 import { applyDirectives } from './directives.js';
-import type { LintMessage, LintResult, ResolvedConfig } from './types.js';
+import type { LintResult, ResolvedConfig, RuleMessage } from './types.js';
 
 const STATUS_CREDIT: Record<SignalStatus, number> = { high: 1, weak: 0.5, missing: 0 };
 
@@ -24,9 +24,9 @@ const before = (a: Position, b: Position): boolean => a.line < b.line || (a.line
  * inside the statement a weak signal already reports is dropped, since the signal's message and
  * rewrite cover that statement.
  */
-function oneFindingPerProblem(messages: LintMessage[], config: ResolvedConfig): LintMessage[] {
-  const isSignal = (m: LintMessage): boolean => Boolean(config.rules.get(m.ruleId)?.meta.signal);
-  const subsumed = (m: LintMessage): boolean => config.rules.get(m.ruleId)?.meta.subsumedBySignals === true;
+function oneFindingPerProblem(messages: RuleMessage[], config: ResolvedConfig): RuleMessage[] {
+  const isSignal = (m: RuleMessage): boolean => Boolean(config.rules.get(m.ruleId)?.meta.signal);
+  const subsumed = (m: RuleMessage): boolean => config.rules.get(m.ruleId)?.meta.subsumedBySignals === true;
   // A weak signal's message points at the statement it judged; a missing one points at a heading or line 1.
   const covering = messages.filter((m) => isSignal(m) && m.messageId !== 'missing' && m.endLine !== undefined && m.endColumn !== undefined);
   if (covering.length === 0) return messages;
@@ -53,7 +53,7 @@ export function lintDocument(doc: Document, config: ResolvedConfig, filePath = d
 }
 
 function runRules(doc: Document, config: ResolvedConfig, filePath: string, options: LintDocumentOptions): LintResult {
-  let messages: LintMessage[] = [];
+  let messages: RuleMessage[] = [];
   const signals: Array<SignalResult & { weight: number }> = [];
   for (const [id, rule] of config.rules) {
     const outcome = runRule(doc, rule, config.settings.get(id) ?? { severity: 0, options: {} }, id);

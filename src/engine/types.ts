@@ -2,7 +2,7 @@ import type { ComponentLexicon } from '../document/components.js';
 import type { DocumentKind } from '../document/types.js';
 import type { AnyRule, LintMessage, RuleSetting, SignalResult } from '../rule/types.js';
 
-export type { LintMessage, RuleSetting, SignalResult } from '../rule/types.js';
+export type { LintMessage, RuleMessage, RuleSetting, SignalResult } from '../rule/types.js';
 
 /** Configuration after presets, overrides and validation: what the engine runs. */
 export interface ResolvedConfig {
@@ -16,11 +16,16 @@ export interface ResolvedConfig {
 
 export interface LintResult {
   filePath: string;
-  /** What the document was judged as (see `DocumentKind`); signals marked `mlOnly` are judged only on `ml`. */
-  kind: DocumentKind;
+  /**
+   * What the document was judged as (see `DocumentKind`); signals marked `mlOnly` are judged only on
+   * `ml`. Absent when the file was abandoned before it was judged (see `fatalErrorCount`).
+   */
+  kind?: DocumentKind;
   score: number;
   signals: SignalResult[];
   messages: LintMessage[];
   errorCount: number;
   warningCount: number;
+  /** Present (1) when the file was abandoned over its work budget: `messages` holds one fatal error saying why, `signals` is empty. */
+  fatalErrorCount?: number;
 }

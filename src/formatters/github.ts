@@ -20,6 +20,7 @@ export function escapeProperty(text: string): string {
 }
 
 function title(m: LintMessage, context: FormatterContext): string {
+  if (m.ruleId === null) return 'mlsd-lint: file not linted';
   const signal = context.rulesMeta.get(m.ruleId)?.signal?.title;
   return signal ? `${signal} (${m.ruleId})` : m.ruleId;
 }

@@ -16,7 +16,10 @@ export interface JsonSignal {
 }
 
 export interface JsonMessage {
-  ruleId: string;
+  /** null for a fatal message (see `fatal`). */
+  ruleId: string | null;
+  /** Only on the one message of a file abandoned over its work budget (ESLint's shape for a parse error). */
+  fatal?: true;
   severity: 1 | 2;
   message: string;
   line: number;
@@ -28,13 +31,15 @@ export interface JsonMessage {
 
 export interface JsonResult {
   filePath: string;
-  /** `ml`, `ml-infrastructure` or `non-ml`: what the document was judged as. */
-  kind: LintResult['kind'];
+  /** `ml`, `ml-infrastructure` or `non-ml`: what the document was judged as (absent when it was abandoned). */
+  kind?: LintResult['kind'];
   score: number;
   signals: JsonSignal[];
   messages: JsonMessage[];
   errorCount: number;
   warningCount: number;
+  /** Only on a file abandoned over its work budget: 1. */
+  fatalErrorCount?: number;
 }
 
 function signal(s: SignalResult): JsonSignal {
@@ -47,7 +52,7 @@ function signal(s: SignalResult): JsonSignal {
 }
 
 function message(m: LintMessage): JsonMessage {
-  const out: JsonMessage = { ruleId: m.ruleId, severity: m.severity, message: m.message, line: m.line, column: m.column };
+  const out: JsonMessage = { ruleId: m.ruleId, ...(m.fatal ? { fatal: true as const } : {}), severity: m.severity, message: m.message, line: m.line, column: m.column };
   if (m.endLine !== undefined) out.endLine = m.endLine;
   if (m.endColumn !== undefined) out.endColumn = m.endColumn;
   if (m.suggestion !== undefined) out.suggestion = m.suggestion;
@@ -57,12 +62,13 @@ function message(m: LintMessage): JsonMessage {
 export function toJsonResults(results: readonly LintResult[]): JsonResult[] {
   return results.map((r) => ({
     filePath: r.filePath,
-    kind: r.kind,
+    ...(r.kind !== undefined ? { kind: r.kind } : {}),
     score: r.score,
     signals: r.signals.map(signal),
     messages: r.messages.map(message),
     errorCount: r.errorCount,
     warningCount: r.warningCount,
+    ...(r.fatalErrorCount !== undefined ? { fatalErrorCount: r.fatalErrorCount } : {}),
   }));
 }
 

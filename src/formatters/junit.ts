@@ -6,7 +6,7 @@
  * U+FFFD, so any answer gives a well-formed document.
  */
 import type { LintMessage, LintResult } from '../engine/types.js';
-import { ruleOfSignal, type Formatter, type FormatterContext } from './types.js';
+import { fatalOf, ruleOfSignal, type Formatter, type FormatterContext } from './types.js';
 
 /** Not allowed anywhere in an XML 1.0 document, even as a character reference. */
 const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -42,7 +42,13 @@ function testcase(name: string, classname: string, failures: readonly LintMessag
   return inner ? `    <testcase${attributes({ name, classname })}>\n${inner}    </testcase>\n` : `    <testcase${attributes({ name, classname })}/>\n`;
 }
 
-function suite(result: LintResult, context: FormatterContext): { xml: string; tests: number; failures: number; skipped: number } {
+function suite(result: LintResult, context: FormatterContext): { xml: string; tests: number; failures: number; skipped: number; errors: number } {
+  const fatal = fatalOf(result);
+  if (fatal) {
+    // Not linted to the end: one errored case, as a test runner reports a test that could not run.
+    const xml = `    <testcase${attributes({ name: 'lint', classname: result.filePath })}>\n      <error${attributes({ message: fatal.message })}/>\n    </testcase>\n`;
+    return { xml: `  <testsuite${attributes({ name: result.filePath, tests: 1, failures: 0, errors: 1, skipped: 0 })}>\n${xml}  </testsuite>\n`, tests: 1, failures: 0, skipped: 0, errors: 1 };
+  }
   const signalRules = new Set<string>();
   const cases: string[] = [];
   let failures = 0;
@@ -60,12 +66,12 @@ function suite(result: LintResult, context: FormatterContext): { xml: string; te
     const evidence = signal.evidence ? `: ${signal.evidence}` : '';
     cases.push(testcase(`${signal.id} (${signal.status})`, result.filePath, reported, `${signal.status}${evidence}`));
   }
-  for (const m of result.messages.filter((message) => !signalRules.has(message.ruleId))) {
+  for (const m of result.messages.filter((message) => message.ruleId === null || !signalRules.has(message.ruleId))) {
     failures++;
     cases.push(testcase(`${m.ruleId} at ${m.line}:${m.column}`, result.filePath, [m]));
   }
   const header = `  <testsuite${attributes({ name: result.filePath, tests: cases.length, failures, errors: 0, skipped })}>\n`;
-  return { xml: `${header}${cases.join('')}  </testsuite>\n`, tests: cases.length, failures, skipped };
+  return { xml: `${header}${cases.join('')}  </testsuite>\n`, tests: cases.length, failures, skipped, errors: 0 };
 }
 
 const formatJunit: Formatter = (results, context) => {
@@ -73,9 +79,10 @@ const formatJunit: Formatter = (results, context) => {
   const tests = suites.reduce((n, s) => n + s.tests, 0);
   const failures = suites.reduce((n, s) => n + s.failures, 0);
   const skipped = suites.reduce((n, s) => n + s.skipped, 0);
+  const errors = suites.reduce((n, s) => n + s.errors, 0);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>\n',
-    `<testsuites${attributes({ name: 'mlsd-lint', tests, failures, errors: 0, ...(skipped ? { skipped } : {}) })}>\n`,
+    `<testsuites${attributes({ name: 'mlsd-lint', tests, failures, errors, ...(skipped ? { skipped } : {}) })}>\n`,
     ...suites.map((s) => s.xml),
     '</testsuites>\n',
   ].join('');

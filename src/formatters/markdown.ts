@@ -7,7 +7,7 @@
 import type { LintMessage, LintResult, SignalResult } from '../engine/types.js';
 import type { SignalStatus } from '../rule/types.js';
 import { sanitize, truncate } from './text.js';
-import { kindNote, ruleOfSignal, type Formatter, type FormatterContext } from './types.js';
+import { FATAL_LABEL, fatalOf, kindNote, ruleOfSignal, type Formatter, type FormatterContext } from './types.js';
 
 const STATUS: Record<SignalStatus, string> = { high: '✅ high', weak: '⚠️ weak', missing: '❌ missing' };
 const EVIDENCE_MAX = 160;
@@ -40,6 +40,7 @@ function table(signals: readonly SignalResult[], context: FormatterContext): str
 }
 
 function finding(m: LintMessage, context: FormatterContext): string[] {
+  if (m.ruleId === null) return [`- **error** (${FATAL_LABEL}): ${escapeMarkdown(m.message)}`];
   const kind = context.rulesMeta.get(m.ruleId)?.signal ? 'signal' : 'structure';
   const lines = [`- **${m.severity === 2 ? 'error' : 'warning'}** \`${m.ruleId}\` (${kind}, line ${m.line}:${m.column}): ${escapeMarkdown(m.message)}`];
   if (m.suggestion) lines.push(`  > **Rewrite:** ${escapeMarkdown(m.suggestion)}`);
@@ -48,6 +49,8 @@ function finding(m: LintMessage, context: FormatterContext): string[] {
 
 function fileReport(result: LintResult, context: FormatterContext): string[] {
   // The path goes in a heading, not a code span: a backtick in a file name must not end it early.
+  const fatal = fatalOf(result);
+  if (fatal) return [`## ${escapeMarkdown(result.filePath)}: not linted`, '', ...finding(fatal, context)];
   const lines = [`## ${escapeMarkdown(result.filePath)}: score ${result.score}/100`, ''];
   const note = kindNote(result);
   if (note) lines.push(`_${escapeMarkdown(note)}_`, '');

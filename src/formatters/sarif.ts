@@ -131,7 +131,9 @@ const formatSarif: Formatter = (results, context) => {
     const artifactLocation = relative !== undefined ? { uri: relativeUri(relative), uriBaseId: SRCROOT } : { uri: absoluteUri(result.filePath, context.cwd) };
     const source = context.sourceText?.(result.filePath);
     const occurrences = new Map<string, number>();
-    return result.messages.map((m) => {
+    return result.messages.flatMap((m) => {
+      // A file abandoned over its budget is a problem of the run, not a result: see toolExecutionNotifications.
+      if (m.ruleId === null) return [];
       const hash = lineHash(m.ruleId, lineText(source, m.line) ?? m.message);
       const key = `${m.ruleId}:${hash}`;
       const occurrence = (occurrences.get(key) ?? 0) + 1;
@@ -155,6 +157,16 @@ const formatSarif: Formatter = (results, context) => {
     });
   });
 
+  // Files abandoned over their work budget: the run did not finish its job on them.
+  const notifications = results.flatMap((result) =>
+    result.messages
+      .filter((m) => m.fatal)
+      .map((m) => {
+        const relative = relativeToCwd(result.filePath, context.cwd);
+        const artifactLocation = relative !== undefined ? { uri: relativeUri(relative), uriBaseId: SRCROOT } : { uri: absoluteUri(result.filePath, context.cwd) };
+        return { level: 'error', message: { text: m.message }, locations: [{ physicalLocation: { artifactLocation } }], descriptor: { id: 'work-budget' } };
+      }),
+  );
   const log = {
     $schema: SARIF_SCHEMA,
     version: SARIF_VERSION,
@@ -164,6 +176,7 @@ const formatSarif: Formatter = (results, context) => {
         // Columns are JavaScript string indices.
         columnKind: 'utf16CodeUnits',
         results: sarifResults,
+        ...(notifications.length ? { invocations: [{ executionSuccessful: false, toolExecutionNotifications: notifications }] } : {}),
       },
     ],
   };

@@ -10,7 +10,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { LintMessage, LintResult, SignalResult } from '../engine/types.js';
 import type { SignalStatus } from '../rule/types.js';
 import { padEnd, padStart, sanitize, truncate, visibleLength, wrap } from './text.js';
-import { kindNote, type Formatter, type FormatterContext } from './types.js';
+import { FATAL_LABEL, fatalOf, kindNote, type Formatter, type FormatterContext } from './types.js';
 
 const DEFAULT_WIDTH = 80;
 /** Narrower than this and wrapping would be one word a line; let the terminal wrap instead. */
@@ -71,9 +71,9 @@ function weakSection(messages: readonly LintMessage[], context: FormatterContext
   const pad = ' '.repeat(indent);
   const lines = [c.bold('  Weak signal') + c.dim(total > messages.length ? ` (${messages.length} of ${total}, most useful first)` : ` (${total})`)];
   messages.forEach((m, i) => {
-    const kind = context.rulesMeta.get(m.ruleId)?.signal ? 'signal' : 'structure';
+    const kind = m.ruleId !== null && context.rulesMeta.get(m.ruleId)?.signal ? 'signal' : 'structure';
     if (i > 0) lines.push('');
-    lines.push(`${ITEM}${c.dim(padEnd(positions[i] as string, posWidth))}  ${severityText(m.severity, c)}  ${c.bold(sanitize(m.ruleId))} ${c.dim(`(${kind})`)}`);
+    lines.push(`${ITEM}${c.dim(padEnd(positions[i] as string, posWidth))}  ${severityText(m.severity, c)}  ${c.bold(sanitize(m.ruleId ?? FATAL_LABEL))} ${c.dim(`(${kind})`)}`);
     lines.push(...hanging(pad, sanitize(m.message), indent, width));
     if (m.suggestion) {
       // Continuation lines hang under the text after the arrow; only the label is coloured, so the
@@ -93,7 +93,7 @@ function weakSection(messages: readonly LintMessage[], context: FormatterContext
  */
 function byUsefulness(messages: readonly LintMessage[], context: FormatterContext): LintMessage[] {
   const rank = (m: LintMessage): number[] => {
-    const signal = context.rulesMeta.get(m.ruleId)?.signal;
+    const signal = m.ruleId === null ? undefined : context.rulesMeta.get(m.ruleId)?.signal;
     if (!signal) return [2, 0, 0];
     return [m.severity === 2 ? 0 : 1, signal.step ?? 6, -(signal.weight ?? 0)];
   };
@@ -106,7 +106,7 @@ function byUsefulness(messages: readonly LintMessage[], context: FormatterContex
 /** One line for the findings not shown: how many, of which rules. */
 function restLine(rest: readonly LintMessage[], { c }: Style): string {
   const counts = new Map<string, number>();
-  for (const m of rest) counts.set(m.ruleId, (counts.get(m.ruleId) ?? 0) + 1);
+  for (const m of rest) counts.set(m.ruleId ?? FATAL_LABEL, (counts.get(m.ruleId ?? FATAL_LABEL) ?? 0) + 1);
   const list = [...counts].map(([id, n]) => (n > 1 ? `${id} ×${n}` : id)).join(', ');
   return c.dim(`${ITEM}… ${plural(rest.length, 'more finding')} not shown: ${sanitize(list)} (--max-findings 0 shows all)`);
 }
@@ -125,8 +125,16 @@ function highSection(signals: readonly SignalResult[], { c, width }: Style): str
   return lines;
 }
 
+/** A file abandoned over its work budget: its path and why, where a report would be. */
+function fatalReport(result: LintResult, fatal: LintMessage, { c, width }: Style): string[] {
+  const first = `${ITEM}${c.dim('1:1')}  ${severityText(2, c)}  `;
+  return [`${c.underline(sanitize(result.filePath))}  ${c.red('not linted')}`, '', ...hanging(first, `${sanitize(fatal.message)} (${FATAL_LABEL})`, ITEM.length + 12, width)];
+}
+
 function fileReport(result: LintResult, context: FormatterContext, style: Style): string[] {
   const { c } = style;
+  const fatal = fatalOf(result);
+  if (fatal) return fatalReport(result, fatal, style);
   const head = `${c.underline(sanitize(result.filePath))}  ${scoreText(result.score, c)}`;
   if (result.messages.length === 0) return [`${head}  ${c.green('✔ no problems')}`];
   const note = kindNote(result);

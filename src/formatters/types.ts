@@ -1,4 +1,4 @@
-import type { LintResult } from '../engine/types.js';
+import type { LintMessage, LintResult } from '../engine/types.js';
 import type { RuleMeta } from '../rule/types.js';
 
 export interface FormatterContext {
@@ -34,6 +34,14 @@ export function ruleOfSignal(signalId: string, context: FormatterContext): { rul
   for (const [ruleId, meta] of context.rulesMeta) if (meta.signal?.id === signalId) return { ruleId, meta };
   return undefined;
 }
+
+/** The fatal message of a file abandoned before its report was complete (over its work budget), if it was. */
+export function fatalOf(result: Pick<LintResult, 'messages'>): LintMessage | undefined {
+  return result.messages.find((m) => m.fatal === true);
+}
+
+/** How a report names a message's source: its rule, or the tool for a fatal message. */
+export const FATAL_LABEL = 'fatal';
 
 /** A pure function: results in, the text for stdout out. It never prints or reads anything. */
 export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;

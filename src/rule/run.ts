@@ -6,7 +6,7 @@
  */
 import type { Document } from '../document/document.js';
 import type { Block, Section, Sentence } from '../document/types.js';
-import type { Anchor, AnyRule, LintMessage, Report, RuleSetting, SignalResult, SignalStatus, SignalVerdict } from './types.js';
+import type { Anchor, AnyRule, RuleMessage, Report, RuleSetting, SignalResult, SignalStatus, SignalVerdict } from './types.js';
 
 /** Raised when a rule misbehaves; names the rule so the user knows whom to blame. */
 export class RuleError extends Error {
@@ -89,7 +89,7 @@ export function inFile(error: unknown, filePath: string): unknown {
 /** What one rule gave: its signal row (with the signal's weight, for the score) and its messages. */
 export interface RuleOutcome {
   signal?: SignalResult & { weight: number };
-  messages: LintMessage[];
+  messages: RuleMessage[];
 }
 
 /**
@@ -98,11 +98,11 @@ export interface RuleOutcome {
  * does not run.
  */
 export function runRule(doc: Document, rule: AnyRule, setting: RuleSetting, id = rule.id): RuleOutcome {
-  const messages: LintMessage[] = [];
+  const messages: RuleMessage[] = [];
   const isSignal = Boolean(rule.meta.signal);
   if (setting.severity === 0 && !isSignal) return { messages };
 
-  const makeMessage = (severity: 1 | 2, report: Report<string>): LintMessage => {
+  const makeMessage = (severity: 1 | 2, report: Report<string>): RuleMessage => {
     const template = rule.meta.messages[report.messageId];
     if (template === undefined) throw new RuleError(rule.id, `reported an unknown message id "${report.messageId}"`);
     const text = formatMessage(rule.id, template, report.data);
@@ -112,7 +112,7 @@ export function runRule(doc: Document, rule: AnyRule, setting: RuleSetting, id =
     }
     const start = doc.point(range.start);
     const end = doc.point(range.end);
-    const message: LintMessage = {
+    const message: RuleMessage = {
       ruleId: rule.id,
       severity,
       message: text,
@@ -177,7 +177,7 @@ export function runRule(doc: Document, rule: AnyRule, setting: RuleSetting, id =
 }
 
 /** Messages in reading order: by line, then column, then rule id (a stable sort: ties keep report order). */
-export function sortMessages(messages: LintMessage[]): LintMessage[] {
+export function sortMessages(messages: RuleMessage[]): RuleMessage[] {
   return messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
 }
 

@@ -20,7 +20,7 @@ import { ConfigError } from '../support/errors.js';
 import { defineRule } from './define.js';
 import { ruleOptions } from './options.js';
 import { formatMessage, inFile, runRule, sortMessages } from './run.js';
-import type { AnyRule, LintMessage, RuleDefinition, SignalStatus } from './types.js';
+import type { AnyRule, RuleMessage, RuleDefinition, SignalStatus } from './types.js';
 
 type Describe = (name: string, body: () => void) => unknown;
 type It = (name: string, body: () => void) => unknown;
@@ -127,12 +127,12 @@ function firstChange(before: Map<string, string>, after: Map<string, string>): s
   return undefined;
 }
 
-function describeMessage(m: LintMessage): string {
+function describeMessage(m: RuleMessage): string {
   return `${m.messageId ?? '?'} at ${m.line}:${m.column}-${m.endLine ?? m.line}:${m.endColumn ?? m.column}: ${JSON.stringify(m.message)}`;
 }
 
 interface Outcome {
-  messages: LintMessage[];
+  messages: RuleMessage[];
   status: SignalStatus | undefined;
 }
 
@@ -273,7 +273,7 @@ export class RuleTester {
       throw new RuleTesterError(`${label}: expected ${c.messages.length} message(s) from "${rule.id}", got ${actual.length}:\n  ${lines}`);
     }
     c.messages.forEach((expected, i) => {
-      const got = actual[i] as LintMessage;
+      const got = actual[i] as RuleMessage;
       const fail = (what: string, want: unknown, have: unknown): never => {
         throw new RuleTesterError(`${label}: messages[${i}] ${what}: expected ${JSON.stringify(want)}, got ${JSON.stringify(have)}\n  ${lines}`);
       };

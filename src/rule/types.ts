@@ -138,8 +138,8 @@ export interface SignalResult {
   suggestion?: string;
 }
 
-/** One reported problem, with 1-based positions. */
-export interface LintMessage {
+/** One problem a rule reported, with 1-based positions (what the engine collects). */
+export interface RuleMessage {
   ruleId: string;
   severity: 1 | 2;
   message: string;
@@ -150,4 +150,15 @@ export interface LintMessage {
   suggestion?: string;
   /** Not part of the JSON contract: which message template produced it. */
   messageId?: string;
+}
+
+/**
+ * One reported problem in a result: a rule's, or the fatal message of a file abandoned before its
+ * report was complete (over its work budget), which has no rule.
+ */
+export interface LintMessage extends Omit<RuleMessage, 'ruleId'> {
+  /** The rule that reported it; null for a fatal message. */
+  ruleId: string | null;
+  /** Present on a fatal message. */
+  fatal?: true;
 }

@@ -2,13 +2,15 @@
  * A worker thread of `--concurrency` (see parallel.ts): rebuilds each configuration the main
  * thread resolved (built-in rules, then the same plugins loaded from the same folder, with the same
  * settings), then lints the answers it is sent, one at a time in the order sent, and answers
- * with the result or the error as data.
+ * with the result or the error as data. Each answer is linted under the run's deadline (budget.ts);
+ * one that passes it is answered `overBudget`, and the thread goes on with the next.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { builtinRules } from '../../rules/index.js';
 import { loadPluginModules } from '../config/plugins.js';
 import { lintMarkdown } from '../engine/lint.js';
 import type { ResolvedConfig } from '../engine/types.js';
+import { BudgetExceeded, withinTime } from './budget.js';
 import { serializeError, type Reply, type Task, type WorkerSetup } from './parallel.js';
 import type { AnyRule } from '../rule/types.js';
 
@@ -54,10 +56,11 @@ port.on('message', (task: Task) => {
     let reply: Reply;
     try {
       const config = await configFor(task.config);
-      const result = lintMarkdown(task.text, config, { filePath: task.displayPath, ...(setup.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}) });
+      const options = { filePath: task.displayPath, ...(setup.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}) };
+      const result = withinTime(() => lintMarkdown(task.text, config, options), { timeoutMs: setup.timeoutMs, maxMemoryMb: setup.maxMemoryMb });
       reply = { id: task.id, result };
     } catch (error) {
-      reply = { id: task.id, error: serializeError(error) };
+      reply = error instanceof BudgetExceeded ? { id: task.id, overBudget: 'time' } : { id: task.id, error: serializeError(error) };
     }
     try {
       port.postMessage(reply);

@@ -6,12 +6,17 @@
  * resolved, and the plugin list, which it loads again from the same folder), then answers, and
  * sends back each one's result or error. Errors cross the thread boundary as plain data and are
  * rebuilt here with the same class and message, so a crashed rule reads the same with or without
- * workers. A worker that stops without answering (a plugin calling `process.exit`, a thread out of
- * memory) fails the answer it was linting.
+ * workers. A worker that stops without answering (a plugin calling `process.exit`) fails the answer
+ * it was linting.
+ *
+ * The work budget (budget.ts) holds here too: a worker lints each answer under the deadline and
+ * answers `overBudget` when it passes; its heap is capped (`resourceLimits`), and a worker over the
+ * cap dies alone: its answer is over budget, a new worker takes its place and the answers it had
+ * queued.
  */
 import { Worker } from 'node:worker_threads';
 import type { RulesSource } from '../config/configure.js';
-import { ConfigError } from '../support/errors.js';
+import { ConfigError, InputError } from '../support/errors.js';
 import { RuleError } from '../rule/run.js';
 import type { LintResult, ResolvedConfig, RuleSetting } from '../engine/types.js';
 import { WorkerError } from '../support/errors.js';
@@ -27,6 +32,10 @@ export interface WorkerSetup {
   sources: Array<{ directory: string; displayPath: string; plugins: string[] }>;
   configs: WorkerConfig[];
   reportUnusedDisableDirectives: boolean;
+  /** The deadline per answer, ms (0 = none). */
+  timeoutMs: number;
+  /** The heap cap of each worker, MB (0 = Node's default). */
+  maxMemoryMb: number;
 }
 
 export interface Task {
@@ -34,6 +43,8 @@ export interface Task {
   text: string;
   displayPath: string;
   config: number;
+  /** Too large for the main thread (no heap cap there): only a worker lints it. */
+  capped?: boolean;
 }
 
 export interface SerializedError {
@@ -46,7 +57,7 @@ export interface SerializedError {
   cause?: SerializedError;
 }
 
-export type Reply = { id: number; result: LintResult } | { id: number; error: SerializedError };
+export type Reply = { id: number; result: LintResult } | { id: number; error: SerializedError } | { id: number; overBudget: 'time' };
 
 /** An error as data that survives `postMessage` (a thrown non-Error becomes its string). */
 export function serializeError(error: unknown, depth = 0): SerializedError {
@@ -58,6 +69,7 @@ export function serializeError(error: unknown, depth = 0): SerializedError {
     data.detail = error.detail;
     if (error.filePath !== undefined) data.filePath = error.filePath;
   }
+  if (error instanceof InputError) data.filePath = error.filePath;
   if (error.cause !== undefined && depth < 5) data.cause = serializeError(error.cause, depth + 1);
   return data;
 }
@@ -70,6 +82,10 @@ export function reviveError(data: SerializedError): Error {
     error = new RuleError(data.ruleId, data.detail, { ...cause, ...(data.filePath !== undefined ? { filePath: data.filePath } : {}) });
   } else if (data.name === 'ConfigError') {
     error = new ConfigError(data.message, cause);
+  } else if (data.name === 'InputError' && data.filePath !== undefined) {
+    // A document the worker refused (nested too deep, too many table cells): the same one-line error as on this thread.
+    error = new InputError(data.filePath, '', cause);
+    error.message = data.message;
   } else {
     error = new Error(data.message, cause);
     error.name = data.name;
@@ -89,8 +105,8 @@ export class SetupBuilder {
   private readonly configs = new Map<ResolvedConfig, number>();
   readonly setup: WorkerSetup;
 
-  constructor(reportUnusedDisableDirectives: boolean) {
-    this.setup = { sources: [], configs: [], reportUnusedDisableDirectives };
+  constructor(reportUnusedDisableDirectives: boolean, budget: { timeoutMs: number; maxMemoryMb: number }) {
+    this.setup = { sources: [], configs: [], reportUnusedDisableDirectives, timeoutMs: budget.timeoutMs, maxMemoryMb: budget.maxMemoryMb };
   }
 
   /** The number a task uses for this configuration. */
@@ -113,6 +129,8 @@ export class SetupBuilder {
 export interface PoolCallbacks {
   result(id: number, result: LintResult): void;
   error(id: number, error: Error): void;
+  /** The answer went over its deadline (the worker said so) or its worker's heap cap (the worker died of it). */
+  overBudget(id: number, limit: 'time' | 'memory'): void;
   /** The lowest failed id so far: jobs above it are not started. */
   failedAt(): number;
   /** Lint a job on the main thread, recording its result or failure through the callbacks above. */
@@ -140,7 +158,7 @@ interface Slot {
  * keeps the workers fed between its own jobs.
  */
 export class LintPool {
-  private readonly slots: Slot[] = [];
+  private slots: Slot[] = [];
   private readonly queue: Task[] = [];
   private readonly pending = new Set<number>();
   private waiters: Array<() => void> = [];
@@ -148,14 +166,15 @@ export class LintPool {
 
   constructor(
     workers: number,
-    setup: WorkerSetup,
+    private readonly setup: WorkerSetup,
     private readonly callbacks: PoolCallbacks,
   ) {
-    for (let i = 0; i < workers; i++) this.slots.push(this.spawn(setup));
+    for (let i = 0; i < workers; i++) this.slots.push(this.spawn());
   }
 
-  private spawn(setup: WorkerSetup): Slot {
-    const worker = new Worker(workerUrl(), { workerData: setup });
+  private spawn(): Slot {
+    const setup = this.setup;
+    const worker = new Worker(workerUrl(), { workerData: setup, ...(setup.maxMemoryMb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: setup.maxMemoryMb } } : {}) });
     const slot: Slot = { worker, jobs: [], last: undefined, crash: undefined, stopped: false };
     worker.on('message', (reply: Reply) => this.answer(slot, reply));
     worker.on('error', (error) => {
@@ -167,6 +186,10 @@ export class LintPool {
     worker.on('exit', (code) => {
       slot.stopped = true;
       if (this.terminating) return;
+      if ((slot.crash as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY' && slot.jobs[0]) {
+        this.replace(slot);
+        return;
+      }
       // Jobs sent after the one it was linting never started; they come after it in argument order, so
       // its failure makes them irrelevant. Between jobs, blame the last file it linted.
       const job = slot.jobs[0] ?? slot.last;
@@ -182,6 +205,22 @@ export class LintPool {
     return slot;
   }
 
+  /**
+   * A worker died over its heap cap: the answer it was linting is over budget; the ones queued
+   * behind it go back to the front of the queue, and a new worker takes its place.
+   */
+  private replace(slot: Slot): void {
+    const [job, ...queued] = slot.jobs;
+    slot.jobs = [];
+    this.queue.unshift(...queued);
+    this.slots = this.slots.map((s) => (s === slot ? this.spawn() : s));
+    if (job) {
+      this.pending.delete(job.id);
+      this.callbacks.overBudget(job.id, 'memory');
+    }
+    this.next();
+  }
+
   private fail(job: Task, error: Error): void {
     this.pending.delete(job.id);
     this.callbacks.error(job.id, error);
@@ -195,6 +234,7 @@ export class LintPool {
     slot.last = job;
     this.pending.delete(job.id);
     if ('result' in reply) this.callbacks.result(job.id, reply.result);
+    else if ('overBudget' in reply) this.callbacks.overBudget(job.id, reply.overBudget);
     else this.callbacks.error(job.id, reviveError(reply.error));
     this.next();
     this.settle();
@@ -207,11 +247,16 @@ export class LintPool {
     this.next();
   }
 
-  /** The next job worth starting: nothing after the first failure can change the outcome. */
-  private take(): Task | undefined {
+  /**
+   * The next job worth starting: nothing after the first failure can change the outcome. The main
+   * thread (`here`) takes only jobs it may lint (not `capped`).
+   */
+  private take(here = false): Task | undefined {
     const failedAt = this.callbacks.failedAt();
     while (this.queue.length && (this.queue[0] as Task).id > failedAt) this.pending.delete((this.queue.shift() as Task).id);
-    return this.queue.shift();
+    if (!here) return this.queue.shift();
+    const at = this.queue.findIndex((job) => !job.capped && job.id < failedAt);
+    return at < 0 ? undefined : this.queue.splice(at, 1)[0];
   }
 
   private next(): void {
@@ -247,7 +292,7 @@ export class LintPool {
   async drain(): Promise<void> {
     for (;;) {
       this.next();
-      const job = this.take();
+      const job = this.take(true);
       if (!job) break;
       this.callbacks.lintHere(job);
       this.pending.delete(job.id);

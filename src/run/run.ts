@@ -18,6 +18,7 @@ import type { RuleMeta } from '../rule/types.js';
 import type { LintCache } from './cache.js';
 import type { Concurrency } from './concurrency.js';
 import type { LintPool, SetupBuilder } from './parallel.js';
+import { budgetResult, BudgetExceeded, defaultBudget, needsCappedHeap, withinTime, type Budget } from './budget.js';
 
 export interface LintSource {
   /** Absolute path: where configuration is searched from and what overrides match. */
@@ -44,6 +45,8 @@ export interface RunOptions {
   concurrency?: Concurrency;
   /** A problem that does not stop the run (the cache could not be written). */
   warn?: (message: string) => void;
+  /** The work budget per file (default: `defaultBudget()`, 10 s and a quarter of the machine's memory). */
+  budget?: Budget;
 }
 
 export interface RunOutcome {
@@ -77,10 +80,11 @@ function withPlugin(error: unknown, run: ConfiguredRun): unknown {
  * Lint one text; a crashing rule surfaces as a RuleError naming the rule and the file (the engine
  * does that) and, for a plugin's rule, the plugin and the configuration that loaded it.
  */
-function lintSource(text: string, source: LintSource, config: ResolvedConfig, run: ConfiguredRun, options: RunOptions): LintResult {
+function lintSource(text: string, source: LintSource, config: ResolvedConfig, run: ConfiguredRun, options: RunOptions, budget: Budget): LintResult {
   try {
-    return lintMarkdown(text, config, { filePath: source.displayPath, ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}) });
+    return withinTime(() => lintMarkdown(text, config, { filePath: source.displayPath, ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}) }), budget);
   } catch (error) {
+    if (error instanceof BudgetExceeded) throw error;
     throw withPlugin(error, run);
   }
 }
@@ -93,6 +97,8 @@ interface Job {
   rulesSource: RulesSource;
   /** Cache key and content hash, when the result is to be stored. */
   cache?: { key: string; content: string };
+  /** Too large for this thread, whose heap has no cap: a worker lints it. */
+  capped?: boolean;
 }
 
 /**
@@ -118,6 +124,9 @@ export async function runLint(sources: readonly LintSource[], options: RunOption
   const caching = options.cacheFile !== undefined ? await import('./cache.js') : undefined;
   const cache: LintCache | undefined = caching && options.cacheFile !== undefined ? await caching.LintCache.open(options.cacheFile) : undefined;
   const keyOptions = { reportUnusedDisableDirectives: options.reportUnusedDisableDirectives === true };
+  const budget = options.budget ?? defaultBudget();
+  // Plugins' extra components cannot cross to a worker; such a run stays on this thread (under the deadline only).
+  const onThisThread = configs.some((c) => c.components);
 
   const results: LintResult[] = new Array<LintResult>(sources.length);
   const texts = new Map<string, string>();
@@ -131,12 +140,17 @@ export async function runLint(sources: readonly LintSource[], options: RunOption
     results[job.index] = result;
     if (cache && job.cache) cache.set(job.source.path, job.cache.key, job.cache.content, result);
   };
+  /** A job over its budget: a fatal result, never cached, and the run goes on. */
+  const overBudget = (job: Job, exceeded: BudgetExceeded) => {
+    results[job.index] = budgetResult(job.source.displayPath, exceeded, job.text);
+  };
   /** Lint a job on this thread, recording its result or its failure. */
   const lintHere = (job: Job) => {
     try {
-      finish(job, lintSource(job.text, job.source, job.config, run, options));
+      finish(job, lintSource(job.text, job.source, job.config, run, options, budget));
     } catch (error) {
-      fail(job.index, error);
+      if (error instanceof BudgetExceeded) overBudget(job, error);
+      else fail(job.index, error);
     }
   };
 
@@ -146,7 +160,7 @@ export async function runLint(sources: readonly LintSource[], options: RunOption
   const submit = (job: Job) => {
     if (!pool) return;
     jobs.set(job.index, job);
-    pool.pool.submit({ id: job.index, text: job.text, displayPath: job.source.displayPath, config: pool.setup.add(job.config, job.rulesSource) });
+    pool.pool.submit({ id: job.index, text: job.text, displayPath: job.source.displayPath, config: pool.setup.add(job.config, job.rulesSource), ...(job.capped ? { capped: true } : {}) });
   };
 
   try {
@@ -161,7 +175,7 @@ export async function runLint(sources: readonly LintSource[], options: RunOption
         break;
       }
       texts.set(source.displayPath, text);
-      const job: Job = { index: i, source, text, config, rulesSource: run.rulesSourceOf(source.path) };
+      const job: Job = { index: i, source, text, config, rulesSource: run.rulesSourceOf(source.path), ...(!onThisThread && needsCappedHeap(text, budget) ? { capped: true } : {}) };
       // Extra components (not from configuration files today) are not part of the key: not cached.
       if (cache && caching && source.cacheable && !config.components) {
         const key = await cache.keyFor(config, job.rulesSource, source.displayPath, keyOptions);
@@ -179,11 +193,11 @@ export async function runLint(sources: readonly LintSource[], options: RunOption
       }
       queue.push(job);
       work += text.length + AUTO_FILE_COST;
-      // Plugins' extra components cannot cross to a worker; such a run stays on this thread.
-      const size = configs.some((c) => c.components) ? 0 : workersFor(concurrency, queue.length, work, sources.length - i - 1);
+      // A capped job needs a worker whatever the concurrency.
+      const size = onThisThread ? 0 : Math.max(job.capped ? 1 : 0, workersFor(concurrency, queue.length, work, sources.length - i - 1));
       if (size > 0) {
         const { LintPool, SetupBuilder } = await import('./parallel.js');
-        const setup = new SetupBuilder(keyOptions.reportUnusedDisableDirectives);
+        const setup = new SetupBuilder(keyOptions.reportUnusedDisableDirectives, budget);
         // Every configuration goes to the workers up front, so none waits for one later.
         sources.forEach((s, j) => setup.add(configs[j] as ResolvedConfig, run.rulesSourceOf(s.path)));
         pool = {
@@ -191,6 +205,7 @@ export async function runLint(sources: readonly LintSource[], options: RunOption
           pool: new LintPool(size, setup.setup, {
             result: (id, result) => finish(jobs.get(id) as Job, result),
             error: (id, error) => fail(id, withPlugin(error, run)),
+            overBudget: (id, limit) => overBudget(jobs.get(id) as Job, new BudgetExceeded(limit, budget)),
             failedAt,
             lintHere: (task) => lintHere(jobs.get(task.id) as Job),
           }),
