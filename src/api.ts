@@ -23,9 +23,10 @@ export interface LintTextOptions {
 /** The work budget the API options ask for (`timeout` in seconds, `maxMemory` in MB). */
 async function budgetOf(options: { timeout?: number; maxMemory?: number }): Promise<import('./run/budget.js').Budget> {
   const budget = await import('./run/budget.js');
-  const timeoutMs = options.timeout === undefined ? budget.DEFAULT_TIMEOUT_SECONDS * 1000 : budget.parseTimeout(String(options.timeout), 'timeout');
-  const maxMemoryMb = options.maxMemory === undefined ? budget.defaultMaxMemoryMb() : budget.parseMaxMemory(String(options.maxMemory), 'maxMemory');
-  return { timeoutMs, maxMemoryMb };
+  const defaults = budget.defaultBudget();
+  const time = options.timeout === undefined ? { timeoutMs: defaults.timeoutMs, perMegabyteMs: defaults.perMegabyteMs as number } : { timeoutMs: budget.parseTimeout(String(options.timeout), 'timeout') };
+  const maxMemoryMb = options.maxMemory === undefined ? defaults.maxMemoryMb : budget.parseMaxMemory(String(options.maxMemory), 'maxMemory');
+  return { ...time, maxMemoryMb };
 }
 
 function isResolved(config: UserConfig | ResolvedConfig): config is ResolvedConfig {

@@ -206,8 +206,8 @@ describe('junit', () => {
     expect(xml.match(/<testsuite /g)).toHaveLength(2);
     const suite = xml.slice(xml.indexOf('<testsuite name="weak.md"'), xml.indexOf('</testsuite>'));
     for (const id of SIGNAL_IDS) expect(suite).toContain(`name="${id} (`);
-    const signalFailures = weak.messages.filter((m) => SIGNAL_IDS.includes(m.ruleId)).length;
-    const otherFailures = weak.messages.filter((m) => !SIGNAL_IDS.includes(m.ruleId)).length;
+    const signalFailures = weak.messages.filter((m) => SIGNAL_IDS.includes(m.ruleId ?? '')).length;
+    const otherFailures = weak.messages.filter((m) => !SIGNAL_IDS.includes(m.ruleId ?? '')).length;
     expect(suite.match(/<testcase /g)).toHaveLength(SIGNAL_IDS.length + otherFailures);
     expect(suite.match(/<failure /g)).toHaveLength(signalFailures + otherFailures);
     expect(suite).toContain(`failures="${signalFailures + otherFailures}"`);
@@ -218,7 +218,7 @@ describe('junit', () => {
   it('does not fail a weak signal whose rule is off (no message)', () => {
     const off = lintTextSync(WEAK_TEXT, { filePath: 'off.md', config: { rules: Object.fromEntries(SIGNAL_IDS.map((id) => [id, 'off'])) } });
     const xml = formatJunit([off], context());
-    expect(off.messages.every((m) => !SIGNAL_IDS.includes(m.ruleId))).toBe(true);
+    expect(off.messages.every((m) => !SIGNAL_IDS.includes(m.ruleId ?? ''))).toBe(true);
     expect(xml).toContain(`tests="${11 + off.messages.length}" failures="${off.messages.length}"`);
     expect(xml.match(/<failure /g)?.length ?? 0).toBe(off.messages.length);
   });

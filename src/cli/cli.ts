@@ -20,7 +20,7 @@ import { DEFAULT_MAX_FINDINGS } from '../formatters/types.js';
 import { DEFAULT_FORMAT, pairOutputs, type OutputArgument } from '../run/outputs.js';
 import { TOOL_NAME as NAME, packageVersion } from '../support/project.js';
 import { parseConcurrency } from '../run/concurrency.js';
-import { DEFAULT_TIMEOUT_SECONDS, defaultMaxMemoryMb, parseMaxMemory, parseTimeout } from '../run/budget.js';
+import { DEFAULT_SECONDS_PER_MEGABYTE, DEFAULT_TIMEOUT_SECONDS, defaultBudget, parseMaxMemory, parseTimeout } from '../run/budget.js';
 import type { LintSource } from '../run/run.js';
 import type { CliIo } from './io.js';
 
@@ -109,7 +109,7 @@ function buildProgram(io: CliIo, outputs: OutputArgument[]): Command {
     .option('--cache', 'reuse results of files that have not changed (see --cache-location)')
     .option('--cache-location <path>', 'cache file, or a folder to keep .mlsd-lintcache in (default ./.mlsd-lintcache)')
     .option('--concurrency <n>', 'threads that lint: auto (one per CPU when the run is large), off (1), or a number (default auto)')
-    .option('--timeout <seconds>', `give up on a file that takes longer, report it and go on (default ${DEFAULT_TIMEOUT_SECONDS}; 0 waits forever)`)
+    .option('--timeout <seconds>', `give up on a file that takes longer, report it and go on (default ${DEFAULT_TIMEOUT_SECONDS}, plus ${DEFAULT_SECONDS_PER_MEGABYTE} per MB over the first; 0 waits forever)`)
     .option('--max-memory <MB>', 'give up on a file whose linting needs more heap than this (default: a quarter of the memory, at most 4096; 0: no cap)')
     .option('--print-config <file>', 'print the configuration that applies to a file, as JSON')
     .option('--color', 'force colour output')
@@ -201,9 +201,10 @@ export async function main(io: CliIo): Promise<number> {
     const maxBytes = options.maxFileSize === undefined ? DEFAULT_MAX_FILE_SIZE : parseMegabytes(options.maxFileSize, '--max-file-size');
     const rules = parseRuleOptions(options.rule ?? []);
     const concurrency = options.concurrency === undefined ? 'auto' : parseConcurrency(options.concurrency);
+    const defaults = defaultBudget();
     const budget = {
-      timeoutMs: options.timeout === undefined ? DEFAULT_TIMEOUT_SECONDS * 1000 : parseTimeout(options.timeout),
-      maxMemoryMb: options.maxMemory === undefined ? defaultMaxMemoryMb() : parseMaxMemory(options.maxMemory),
+      ...(options.timeout === undefined ? { timeoutMs: defaults.timeoutMs, perMegabyteMs: defaults.perMegabyteMs as number } : { timeoutMs: parseTimeout(options.timeout) }),
+      maxMemoryMb: options.maxMemory === undefined ? defaults.maxMemoryMb : parseMaxMemory(options.maxMemory),
     };
     if (options.cacheLocation !== undefined && !options.cache) throw new UsageError('--cache-location is only used with --cache');
 

@@ -21,11 +21,19 @@ import { UsageError } from '../support/errors.js';
 export interface Budget {
   /** Wall-clock milliseconds per file; 0 = no deadline. */
   timeoutMs: number;
+  /**
+   * More milliseconds per megabyte over the first, so that a large answer that is merely long (the
+   * linter takes ~4 s per MB) is not cut off by a deadline meant for pathological ones. The default
+   * budget has it; an explicit `--timeout` is exact.
+   */
+  perMegabyteMs?: number;
   /** Heap megabytes of the worker that lints a large file; 0 = no cap (and no worker needed for one). */
   maxMemoryMb: number;
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 10;
+/** What the default deadline adds per MB over the first: ~2.5 times what a plain answer needs. */
+export const DEFAULT_SECONDS_PER_MEGABYTE = 10;
 
 /** A quarter of the machine's memory, at most 4 GB: room for a 10 MB answer (~2 GB), well under the machine. */
 export function defaultMaxMemoryMb(): number {
@@ -33,7 +41,14 @@ export function defaultMaxMemoryMb(): number {
 }
 
 export function defaultBudget(): Budget {
-  return { timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000, maxMemoryMb: defaultMaxMemoryMb() };
+  return { timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000, perMegabyteMs: DEFAULT_SECONDS_PER_MEGABYTE * 1000, maxMemoryMb: defaultMaxMemoryMb() };
+}
+
+/** The deadline for a text of `chars` characters, ms (0 = none). */
+export function deadlineMs(budget: Budget, chars: number): number {
+  if (!(budget.timeoutMs > 0)) return 0;
+  const extraMegabytes = Math.max(0, chars / (1024 * 1024) - 1);
+  return Math.round(budget.timeoutMs + (budget.perMegabyteMs ?? 0) * extraMegabytes);
 }
 
 /**
@@ -69,8 +84,10 @@ export class BudgetExceeded extends Error {
   constructor(
     readonly limit: 'time' | 'memory',
     readonly budget: Budget,
+    /** The deadline this text had, ms. */
+    readonly deadline: number = budget.timeoutMs,
   ) {
-    super(limit === 'time' ? `over the ${budget.timeoutMs} ms deadline` : `over the ${budget.maxMemoryMb} MB memory cap`);
+    super(limit === 'time' ? `over the ${deadline} ms deadline` : `over the ${budget.maxMemoryMb} MB memory cap`);
   }
 }
 
@@ -78,19 +95,21 @@ let context: vm.Context | undefined;
 let script: vm.Script | undefined;
 
 /**
- * `work()`, stopped with BudgetExceeded('time') when it runs past `budget.timeoutMs`. What it was
+ * `work()` on a text of `chars` characters, stopped with BudgetExceeded('time') when it runs past
+ * its deadline (`deadlineMs`). What it was
  * doing is abandoned mid-way: it must keep its state in what it returns (a lint does: one Document
  * per call, memoised on itself).
  */
-export function withinTime<T>(work: () => T, budget: Budget): T {
-  if (!(budget.timeoutMs > 0)) return work();
+export function withinTime<T>(work: () => T, budget: Budget, chars: number): T {
+  const deadline = deadlineMs(budget, chars);
+  if (!(deadline > 0)) return work();
   context ??= vm.createContext(Object.create(null) as object);
   script ??= new vm.Script('work()', { filename: 'mlsd-lint-budget' });
   (context as { work?: () => T }).work = work;
   try {
-    return script.runInContext(context, { timeout: budget.timeoutMs, breakOnSigint: false }) as T;
+    return script.runInContext(context, { timeout: deadline, breakOnSigint: false }) as T;
   } catch (error) {
-    if ((error as { code?: string } | null)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new BudgetExceeded('time', budget);
+    if ((error as { code?: string } | null)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new BudgetExceeded('time', budget, deadline);
     throw error;
   } finally {
     (context as { work?: () => T }).work = undefined;
@@ -145,7 +164,7 @@ export function budgetMessage(exceeded: BudgetExceeded, text: string): string {
   const cause = likelyCause(text);
   const why = cause ? ` (${cause}?)` : '';
   return exceeded.limit === 'time'
-    ? `gave up after ${seconds(exceeded.budget.timeoutMs)}${why}; raise --timeout to wait longer`
+    ? `gave up after ${seconds(exceeded.deadline)}${why}; raise --timeout to wait longer`
     : `gave up at the ${exceeded.budget.maxMemoryMb} MB memory cap${why}; raise --max-memory to allow more`;
 }
 

@@ -57,7 +57,7 @@ port.on('message', (task: Task) => {
     try {
       const config = await configFor(task.config);
       const options = { filePath: task.displayPath, ...(setup.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}) };
-      const result = withinTime(() => lintMarkdown(task.text, config, options), { timeoutMs: setup.timeoutMs, maxMemoryMb: setup.maxMemoryMb });
+      const result = withinTime(() => lintMarkdown(task.text, config, options), setup.budget, task.text.length);
       reply = { id: task.id, result };
     } catch (error) {
       reply = error instanceof BudgetExceeded ? { id: task.id, overBudget: 'time' } : { id: task.id, error: serializeError(error) };

@@ -8,7 +8,7 @@ import { builtinRules } from '../../rules/index.js';
 import type { RulesSource } from '../config/configure.js';
 import { lintMarkdown, type LintMarkdownOptions } from '../engine/lint.js';
 import type { LintResult, ResolvedConfig } from '../engine/types.js';
-import { budgetResult, BudgetExceeded, needsCappedHeap, withinTime, type Budget } from './budget.js';
+import { budgetResult, BudgetExceeded, deadlineMs, needsCappedHeap, withinTime, type Budget } from './budget.js';
 
 /** Whether every rule of `config` is a built-in one, so a worker can rebuild the configuration. */
 function builtinOnly(config: ResolvedConfig): boolean {
@@ -22,7 +22,7 @@ export async function lintOneText(text: string, config: ResolvedConfig, options:
   const filePath = options.filePath ?? '<text>';
   if (!needsCappedHeap(text, budget) || !builtinOnly(config)) {
     try {
-      return withinTime(() => lintMarkdown(text, config, options), budget);
+      return withinTime(() => lintMarkdown(text, config, options), budget, text.length);
     } catch (error) {
       if (error instanceof BudgetExceeded) return budgetResult(filePath, error, text);
       throw error;
@@ -37,7 +37,7 @@ export async function lintOneText(text: string, config: ResolvedConfig, options:
   const pool = new LintPool(1, setup.setup, {
     result: (_id, result) => (outcome = { result }),
     error: (_id, error) => (outcome = { error }),
-    overBudget: (_id, limit) => (outcome = { result: budgetResult(filePath, new BudgetExceeded(limit, budget), text) }),
+    overBudget: (_id, limit) => (outcome = { result: budgetResult(filePath, new BudgetExceeded(limit, budget, deadlineMs(budget, text.length)), text) }),
     failedAt: () => Infinity,
     lintHere: () => undefined,
   });

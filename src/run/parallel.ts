@@ -19,6 +19,7 @@ import type { RulesSource } from '../config/configure.js';
 import { ConfigError, InputError } from '../support/errors.js';
 import { RuleError } from '../rule/run.js';
 import type { LintResult, ResolvedConfig, RuleSetting } from '../engine/types.js';
+import type { Budget } from './budget.js';
 import { WorkerError } from '../support/errors.js';
 
 /** One configuration as a worker rebuilds it: which plugin set, and every rule's setting in order. */
@@ -32,10 +33,8 @@ export interface WorkerSetup {
   sources: Array<{ directory: string; displayPath: string; plugins: string[] }>;
   configs: WorkerConfig[];
   reportUnusedDisableDirectives: boolean;
-  /** The deadline per answer, ms (0 = none). */
-  timeoutMs: number;
-  /** The heap cap of each worker, MB (0 = Node's default). */
-  maxMemoryMb: number;
+  /** The work budget per answer: its deadline, and the heap cap of each worker (budget.ts). */
+  budget: Budget;
 }
 
 export interface Task {
@@ -105,8 +104,8 @@ export class SetupBuilder {
   private readonly configs = new Map<ResolvedConfig, number>();
   readonly setup: WorkerSetup;
 
-  constructor(reportUnusedDisableDirectives: boolean, budget: { timeoutMs: number; maxMemoryMb: number }) {
-    this.setup = { sources: [], configs: [], reportUnusedDisableDirectives, timeoutMs: budget.timeoutMs, maxMemoryMb: budget.maxMemoryMb };
+  constructor(reportUnusedDisableDirectives: boolean, budget: Budget) {
+    this.setup = { sources: [], configs: [], reportUnusedDisableDirectives, budget };
   }
 
   /** The number a task uses for this configuration. */
@@ -174,7 +173,7 @@ export class LintPool {
 
   private spawn(): Slot {
     const setup = this.setup;
-    const worker = new Worker(workerUrl(), { workerData: setup, ...(setup.maxMemoryMb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: setup.maxMemoryMb } } : {}) });
+    const worker = new Worker(workerUrl(), { workerData: setup, ...(setup.budget.maxMemoryMb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: setup.budget.maxMemoryMb } } : {}) });
     const slot: Slot = { worker, jobs: [], last: undefined, crash: undefined, stopped: false };
     worker.on('message', (reply: Reply) => this.answer(slot, reply));
     worker.on('error', (error) => {

@@ -18,7 +18,7 @@ import type { RuleMeta } from '../rule/types.js';
 import type { LintCache } from './cache.js';
 import type { Concurrency } from './concurrency.js';
 import type { LintPool, SetupBuilder } from './parallel.js';
-import { budgetResult, BudgetExceeded, defaultBudget, needsCappedHeap, withinTime, type Budget } from './budget.js';
+import { budgetResult, BudgetExceeded, deadlineMs, defaultBudget, needsCappedHeap, withinTime, type Budget } from './budget.js';
 
 export interface LintSource {
   /** Absolute path: where configuration is searched from and what overrides match. */
@@ -82,7 +82,7 @@ function withPlugin(error: unknown, run: ConfiguredRun): unknown {
  */
 function lintSource(text: string, source: LintSource, config: ResolvedConfig, run: ConfiguredRun, options: RunOptions, budget: Budget): LintResult {
   try {
-    return withinTime(() => lintMarkdown(text, config, { filePath: source.displayPath, ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}) }), budget);
+    return withinTime(() => lintMarkdown(text, config, { filePath: source.displayPath, ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: true } : {}) }), budget, text.length);
   } catch (error) {
     if (error instanceof BudgetExceeded) throw error;
     throw withPlugin(error, run);
@@ -205,7 +205,10 @@ export async function runLint(sources: readonly LintSource[], options: RunOption
           pool: new LintPool(size, setup.setup, {
             result: (id, result) => finish(jobs.get(id) as Job, result),
             error: (id, error) => fail(id, withPlugin(error, run)),
-            overBudget: (id, limit) => overBudget(jobs.get(id) as Job, new BudgetExceeded(limit, budget)),
+            overBudget: (id, limit) => {
+              const job = jobs.get(id) as Job;
+              overBudget(job, new BudgetExceeded(limit, budget, deadlineMs(budget, job.text.length)));
+            },
             failedAt,
             lintHere: (task) => lintHere(jobs.get(task.id) as Job),
           }),
