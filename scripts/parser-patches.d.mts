@@ -8,3 +8,5 @@ export interface ParserPatch {
 export function parserPatchesFor(file: string): ParserPatch[];
 export function patchParserSource(file: string, code?: string): string | undefined;
 export const PATCHED_FILES: RegExp;
+export const PATCHED_VERSIONS: Record<string, string>;
+export function packageOf(file: string): { name: string; version: string | undefined } | undefined;

@@ -28,7 +28,31 @@
 //    it can open), where a walk found nothing, so later walks stop there (cmark's "openers
 //    bottom"), and (b) keeps the events not yet visited in a reversed stack, so a match replaces
 //    the end of the visited array instead of shifting the rest of the paragraph.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The versions the patches were written for and checked against (test/parser-patches.test.ts:
+ * equal trees, patched and unpatched, on every corpus document and on generated inputs). A patch
+ * whose text still matches a newer version may still be wrong there, so another version fails the
+ * build and the tests until someone re-checks the patches and updates this table.
+ */
+export const PATCHED_VERSIONS = {
+  micromark: '4.0.2',
+  'micromark-core-commonmark': '2.0.4',
+  'micromark-extension-gfm-footnote': '2.1.0',
+};
+
+/** The package a module path belongs to (its last `node_modules/<name>/`) and that package's version. */
+export function packageOf(file) {
+  const parts = file.split(/[\\/]/);
+  const at = parts.lastIndexOf('node_modules');
+  if (at < 0 || at + 1 >= parts.length) return undefined;
+  const name = parts[at + 1];
+  const manifest = [...parts.slice(0, at + 2), 'package.json'].join(path.sep);
+  if (!existsSync(manifest)) return { name, version: undefined };
+  return { name, version: JSON.parse(readFileSync(manifest, 'utf8')).version };
+}
 
 /** Module paths (either slash), in the package's `lib/` (default) or `dev/` build. */
 const MICROMARK_TEXT = /[\\/]micromark[\\/](?:dev[\\/])?lib[\\/]initialize[\\/]text\.js$/;
@@ -166,6 +190,11 @@ export function parserPatchesFor(file) {
 export function patchParserSource(file, code = readFileSync(file, 'utf8')) {
   const patches = parserPatchesFor(file);
   if (patches.length === 0) return undefined;
+  const pkg = packageOf(file);
+  const wanted = pkg ? PATCHED_VERSIONS[pkg.name] : undefined;
+  if (pkg && wanted && pkg.version !== wanted) {
+    throw new Error(`parser patches were written for ${pkg.name} ${wanted}, but ${pkg.version ?? 'an unknown version'} is installed (${file}): re-check them and update PATCHED_VERSIONS in scripts/parser-patches.mjs`);
+  }
   let patched = code;
   for (const patch of patches) {
     const next = applyPatch(patched, patch);

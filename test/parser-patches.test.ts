@@ -1,20 +1,28 @@
 /**
- * The Markdown parser is patched in two quadratic spots (scripts/parser-patches.mjs), in the
- * bundle and in the parser these tests load. The patches must still match the installed
- * dependencies, must not change a single tree (the expected trees below are what the unpatched
- * parser builds), and must be in the parser the tests and the CLI run. Their speed is checked by
+ * The Markdown parser is patched in its quadratic spots (scripts/parser-patches.mjs), in the
+ * bundle and in the parser these tests load. The patches must be for the installed versions, must
+ * still match their text, must not change a single tree (the patched and the unpatched parser,
+ * both built here, give equal trees on every corpus document, the fixtures and generated inputs;
+ * the expected trees below are what the unpatched parser builds), and must be in the parser the
+ * tests and the CLI run. Their speed is checked by
  * test/regex-linearity.test.ts ("placeholders", "closing brackets") and the benchmark.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import fc from 'fast-check';
+import type { Root } from 'mdast';
 import type { Node } from 'unist';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attention, labelStartImage } from 'micromark-core-commonmark';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
-import { parserPatchesFor, patchParserSource } from '../scripts/parser-patches.mjs';
+import { packageOf, PATCHED_FILES, PATCHED_VERSIONS, parserPatchesFor, patchParserSource } from '../scripts/parser-patches.mjs';
 import { parseMarkdown } from '../src/document/parse.js';
-import { ROOT, runCli, useTempTrees } from './helpers.js';
+import { HOSTILE_INPUTS, nestings } from './hostile-inputs.js';
+import { ANSWERS, ROOT, runCli, useTempTrees } from './helpers.js';
 
 /** The root folder of `name` as `from` (a package folder) resolves it. */
 function packageRoot(name: string, from: string): string {
@@ -50,6 +58,20 @@ describe('the parser patches match the installed dependencies', () => {
       });
     }
   }
+
+  it('are for the installed versions, and fail loudly on any other', () => {
+    for (const [name, folder, file] of PATCHED) expect(packageOf(path.join(folder, file))).toEqual({ name, version: PATCHED_VERSIONS[name] });
+    const fake = mkdtempSync(path.join(os.tmpdir(), 'mlsd-lint-patch-'));
+    try {
+      const lib = path.join(fake, 'node_modules', 'micromark', 'lib', 'initialize');
+      mkdirSync(lib, { recursive: true });
+      writeFileSync(path.join(fake, 'node_modules', 'micromark', 'package.json'), JSON.stringify({ name: 'micromark', version: '4.0.3' }));
+      const original = readFileSync(path.join(micromark, 'lib/initialize/text.js'), 'utf8');
+      expect(() => patchParserSource(path.join(lib, 'text.js'), original)).toThrow(/written for micromark 4\.0\.2, but 4\.0\.3 is installed .*update PATCHED_VERSIONS/);
+    } finally {
+      rmSync(fake, { recursive: true, force: true });
+    }
+  });
 
   it('leaves other files alone and fails loudly when its target text is gone', () => {
     expect(patchParserSource(path.join(micromark, 'lib/parse.js'))).toBeUndefined();
@@ -142,5 +164,65 @@ describe('the CLI runs the patched parser', () => {
     const result = await runCli(['--format', 'json', path.join(dir, 'brackets.md')], { timeoutMs: 20_000 });
     expect(result.stderr, `exit ${result.code}`).toBe('');
     expect(JSON.parse(result.stdout)[0].signals).toHaveLength(11);
+  });
+});
+
+/** The parser as src/document/parse.ts builds it, bundled with or without the patches. */
+async function buildParser(dir: string, patched: boolean): Promise<(text: string) => Root> {
+  const outfile = path.join(dir, `${patched ? 'patched' : 'unpatched'}.mjs`);
+  await build({
+    stdin: {
+      contents: [
+        "import { unified } from 'unified';",
+        "import remarkParse from 'remark-parse';",
+        "import remarkGfm from 'remark-gfm';",
+        "import remarkFrontmatter from 'remark-frontmatter';",
+        "const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();",
+        'export const parse = (text) => processor.parse(text);',
+      ].join('\n'),
+      resolveDir: ROOT,
+      loader: 'js',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outfile,
+    logLevel: 'error',
+    plugins: patched ? [{ name: 'patches', setup: (b) => b.onLoad({ filter: PATCHED_FILES }, (args) => ({ contents: patchParserSource(args.path), loader: 'js' })) }] : [],
+  });
+  const source = readFileSync(outfile, 'utf8');
+  expect(source.includes('mlsdTail')).toBe(patched);
+  return ((await import(pathToFileURL(outfile).href)) as { parse: (text: string) => Root }).parse;
+}
+
+describe('patched and unpatched parsers build equal trees, positions included', () => {
+  let dir: string;
+  let patched: (text: string) => Root;
+  let unpatched: (text: string) => Root;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'mlsd-lint-parsers-'));
+    [patched, unpatched] = await Promise.all([buildParser(dir, true), buildParser(dir, false)]);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const same = (text: string) => expect(JSON.stringify(patched(text))).toBe(JSON.stringify(unpatched(text)));
+
+  it('on every corpus document in the repository, every fixture and the example', () => {
+    const folders = [path.join(ROOT, 'eval', 'corpus', 'docs'), ANSWERS, path.join(ROOT, 'examples')];
+    const files = folders.flatMap((folder) => readdirSync(folder).filter((f) => f.endsWith('.md')).map((f) => path.join(folder, f)));
+    expect(files.length).toBeGreaterThan(150);
+    for (const file of files) same(readFileSync(file, 'utf8'));
+  });
+
+  it('on the hostile classes, at sizes the unpatched parser finishes quickly', () => {
+    for (const input of HOSTILE_INPUTS) same(input.text(input.name === 'wide-table' ? 20_000 : 3_000));
+  });
+
+  it('on random nestings of every construct', () => {
+    fc.assert(
+      fc.property(nestings(200, 3), (text) => {
+        same(text);
+      }),
+      { numRuns: 300, seed: 7 },
+    );
   });
 });
