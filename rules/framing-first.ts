@@ -32,7 +32,8 @@ export default defineRule({
     const model = statements(doc).find((s) => s.section.kinds.has('model') || findPattern(s, MODEL_TALK, 'model').some((h) => !h.negated));
     if (!model) return;
     const { targets, objectives } = framingFacts(doc);
-    const framing: Sentence | undefined = [targets[0], objectives[0], statements(doc).find((s) => s.section.ownKinds.has('problem'))]
+    // The earliest statement of the frame, wherever it stands.
+    const framing: Sentence | undefined = [...targets, ...objectives, statements(doc).find((s) => s.section.ownKinds.has('problem'))]
       .filter((s): s is Sentence => s !== undefined)
       .sort((a, b) => a.start - b.start)[0];
     const ctx = answerContext(doc);

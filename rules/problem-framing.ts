@@ -44,7 +44,8 @@ export default defineRule({
     const { targets, objectives } = framingFacts(doc);
     const target = targets[0];
     const objective = objectives[0];
-    if (target && objective) return { status: 'high', evidence: objective };
+    // Both halves of the criterion: the prediction target and the objective, one statement or a linked pair.
+    if (target && objective) return { status: 'high', evidence: [target, objective] };
     if (objective) return { status: 'weak', messageId: 'noTarget', evidence: objective, data: { evidence: quote(objective.text) }, suggestion };
     if (target) return { status: 'weak', messageId: 'noObjective', evidence: target, data: { evidence: quote(target.text) }, suggestion };
     // A generic aim: an objective word with a vague goal ("improve engagement"), or what the

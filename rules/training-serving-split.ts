@@ -106,9 +106,10 @@ export default defineRule({
     const serving = stagesOf(doc, 'serving');
     const t = distinct(training);
     const s = distinct(serving);
-    // The evidence is the statement that draws the most of a flow: a serving flow for high, the
-    // fullest attempt for weak. An arrow chain ("features -> model -> sort") is a flow of its own.
-    if (t.size >= 2 && s.size >= 2) return { status: 'high', evidence: flowEvidence(doc, serving, 'serving') };
+    // The evidence is the statement that draws the most of each flow: the training and the serving
+    // flow for high (a linked pair), the fullest attempt for weak. An arrow chain ("features ->
+    // model -> sort") is a flow of its own.
+    if (t.size >= 2 && s.size >= 2) return { status: 'high', evidence: [flowEvidence(doc, training), flowEvidence(doc, serving, 'serving')] };
     if (t.size === 0 && s.size === 0) return { status: 'missing', suggestion };
     const first = flowEvidence(doc, [...training, ...serving]);
     const detail =

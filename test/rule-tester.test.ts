@@ -244,6 +244,23 @@ describe('signals that need a prediction problem (meta.signal.mlOnly)', () => {
     expect(calls).toBe(1);
   });
 
+  it('shows a linked pair of evidence in document order, joined, and points at the first', async () => {
+    const { runRule } = await import('../src/rule/run.js');
+    const { Document } = await import('../src/document/document.js');
+    const doc = new Document('We predict whether a user clicks the ad.\n\nWe optimize CTR per session.\n');
+    const [first, second] = doc.blocks.map((b) => b.sentences[0]!);
+    const pairRule = (evidence: 'pair' | 'same') =>
+      defineRule({
+        id: 'pair-thing',
+        meta: { description: 'x', rationale: 'x', signal: { id: 'pair-thing', title: 'Pair', weight: 5 }, defaultSeverity: 'error', messages: { weak: 'weak', missing: 'missing' } },
+        check: () => ({ status: 'weak', evidence: evidence === 'pair' ? [second!, first!] : [first!, first!] }),
+      });
+    const pair = runRule(doc, pairRule('pair'), { severity: 2, options: {} });
+    expect(pair.signal).toMatchObject({ line: 1, column: 1, evidence: 'We predict whether a user clicks the ad. … We optimize CTR per session.' });
+    expect(pair.messages[0]).toMatchObject({ line: 1, column: 1 });
+    expect(runRule(doc, pairRule('same'), { severity: 2, options: {} }).signal?.evidence).toBe('We predict whether a user clicks the ad.');
+  });
+
   it('defineRule refuses a non-boolean mlOnly', () => {
     expect(() =>
       defineRule({

@@ -2,14 +2,27 @@ import type { Document } from '../document/document.js';
 import type { Sentence } from '../document/types.js';
 import { hitsOf, lowerText, statements } from './statements.js';
 import { findPattern, type Hit } from './terms.js';
-import { HEDGE, OBJECTIVE_AFTER, OBJECTIVE_LABEL, OBJECTIVE_PROMPT, OBJECTIVE_VERB, SYSTEM_WORDS, TARGET_CUE, TARGET_PROMPT } from './vocabulary/framing.js';
+import { EXPLICIT_TARGET, HEDGE, OBJECTIVE_AFTER, OBJECTIVE_LABEL, OBJECTIVE_PROMPT, OBJECTIVE_VERB, SYSTEM_WORDS, TARGET_CUE, TARGET_PROMPT } from './vocabulary/framing.js';
 import { BUSINESS_METRIC, MEASURABLE_METRIC } from './vocabulary/metrics.js';
 
 export interface FramingFacts {
-  /** Statements that name the prediction target. */
+  /** Statements that name the prediction target, the plainest first (see `plainestFirst`). */
   targets: Sentence[];
-  /** Statements that name a measurable objective. */
+  /** Statements that name a measurable objective, the plainest first. */
   objectives: Sentence[];
+}
+
+/**
+ * The statements a reader would quote first: one that says it outright (`explicit`), then one
+ * where the answer frames its problem (its problem section, or under a heading or question that
+ * asks for it), then one that is a full statement rather than a fragment; ties in reading order.
+ * Evaluation and monitoring sections speak of predictions after the fact ("sort by predicted
+ * uplift", "precision of the model"): a frame stated there comes after one stated anywhere else.
+ */
+function plainestFirst(sentences: Iterable<Sentence>, explicit: (s: Sentence) => boolean, asked: (s: Sentence) => boolean): Sentence[] {
+  const afterTheFact = (s: Sentence): boolean => !s.section.kinds.has('problem') && (s.section.kinds.has('evaluation') || s.section.kinds.has('monitoring'));
+  const rank = (s: Sentence): number => (afterTheFact(s) ? 0 : 8) + (explicit(s) ? 4 : 0) + (s.section.kinds.has('problem') || asked(s) ? 2 : 0) + (s.words.length >= 5 ? 1 : 0);
+  return [...sentences].map((s) => ({ s, r: rank(s) })).sort((a, b) => b.r - a.r || a.s.start - b.s.start).map(({ s }) => s);
 }
 
 /** The question right before a sentence in the same block ("**What are we predicting?** Whether ..."). */
@@ -70,12 +83,20 @@ export function framingFacts(doc: Document): FramingFacts {
     const targetHits = hitsOf(doc, 'target', TARGET_CUE);
     const targets = new Set<Sentence>(targetHits.map((h) => h.sentence));
     const objectives = new Set<Sentence>();
+    const askedTarget = new Set<Sentence>();
+    const askedObjective = new Set<Sentence>();
     for (const s of statements(doc)) {
       const prompt = promptBefore(s);
-      if (TARGET_PROMPT.test(prompt) && s.words.length >= 3) targets.add(s);
+      if (TARGET_PROMPT.test(prompt) && s.words.length >= 3) {
+        targets.add(s);
+        askedTarget.add(s);
+      }
       if (isObjective(s, prompt)) objectives.add(s);
+      if (OBJECTIVE_PROMPT.test(prompt)) askedObjective.add(s);
     }
-    const byPosition = (a: Sentence, b: Sentence): number => a.start - b.start;
-    return { targets: [...targets].sort(byPosition), objectives: [...objectives].sort(byPosition) };
+    return {
+      targets: plainestFirst(targets, (s) => EXPLICIT_TARGET.test(s.lower), (s) => askedTarget.has(s)),
+      objectives: plainestFirst(objectives, (s) => findPattern(s, OBJECTIVE_VERB, 'objective-verb').length > 0 || findPattern(s, OBJECTIVE_LABEL, 'objective-label').length > 0, (s) => askedObjective.has(s)),
+    };
   });
 }

@@ -54,11 +54,18 @@ export function richestSentence<T extends { sentence: Sentence }>(
   let best: Sentence | undefined;
   let bestScore = -1;
   for (const [sentence, set] of tags) {
-    const score = set.size + bonus(sentence);
+    // A full statement before a fragment: a label or a lead-in ("Data sources", "Three feature
+    // families dominate:") names a topic, it does not say what the answer does.
+    const score = (isFragment(sentence) ? 0 : 1000) + set.size + bonus(sentence);
     if (score > bestScore || (score === bestScore && best && sentence.start < best.start)) {
       best = sentence;
       bestScore = score;
     }
   }
   return best;
+}
+
+/** Under four words, or a lead-in that ends in a colon. */
+export function isFragment(sentence: Sentence): boolean {
+  return sentence.words.length < 4 || /:\s*$/.test(sentence.text);
 }

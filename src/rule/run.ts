@@ -71,6 +71,16 @@ function defaultAnchor(doc: Document, rule: AnyRule): Anchor {
   return 0;
 }
 
+/** A pair in document order, or the one anchor when both parts are the same range. */
+function evidenceParts(doc: Document, evidence: Anchor | readonly [Anchor, Anchor]): Anchor[] {
+  if (!Array.isArray(evidence)) return [evidence as Anchor];
+  const [a, b] = evidence as readonly [Anchor, Anchor];
+  const ra = toRange(doc, a);
+  const rb = toRange(doc, b);
+  if (ra.start === rb.start && ra.end === rb.end) return [a];
+  return ra.start <= rb.start ? [a, b] : [b, a];
+}
+
 function evidenceText(doc: Document, anchor: Anchor): string {
   const range = toRange(doc, anchor);
   const text = typeof anchor === 'object' && 'text' in anchor && typeof anchor.text === 'string' && !isSection(anchor) ? anchor.text : doc.text.slice(range.start, range.end);
@@ -154,18 +164,19 @@ export function runRule(doc: Document, rule: AnyRule, setting: RuleSetting, id =
       throw new RuleError(id, `must return a verdict with status "high", "weak" or "missing"`);
     }
     signal = { id: definition.id, status: verdict.status, weight: definition.weight };
-    if (verdict.evidence !== undefined) {
-      const range = toRange(doc, verdict.evidence);
+    const evidence = verdict.evidence !== undefined ? evidenceParts(doc, verdict.evidence) : undefined;
+    if (evidence) {
+      const range = toRange(doc, evidence[0] as Anchor);
       const point = doc.point(range.start);
       signal.line = point.line;
       signal.column = point.column;
-      signal.evidence = evidenceText(doc, verdict.evidence);
+      signal.evidence = evidence.map((part) => evidenceText(doc, part)).join(' … ');
     }
     if (verdict.status !== 'high' && verdict.suggestion) signal.suggestion = verdict.suggestion;
     if (verdict.status !== 'high' && setting.severity > 0) {
       const severity = severityFor(verdict.status, setting.severity, setting.options);
       if (severity > 0) {
-        const report: Report<string> = { messageId: verdict.messageId ?? verdict.status, at: verdict.at ?? verdict.evidence ?? defaultAnchor(doc, rule) };
+        const report: Report<string> = { messageId: verdict.messageId ?? verdict.status, at: verdict.at ?? evidence?.[0] ?? defaultAnchor(doc, rule) };
         if (verdict.data) report.data = verdict.data;
         if (verdict.suggestion) report.suggestion = verdict.suggestion;
         messages.push(makeMessage(severity as 1 | 2, report));

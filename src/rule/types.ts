@@ -91,8 +91,12 @@ export interface Report<M extends string> {
 /** What a signal rule returns: the status, where it is grounded, and what to say when it is not high. */
 export interface SignalVerdict<M extends string> {
   status: SignalStatus;
-  /** The sentence (or range) that best supports the status. */
-  evidence?: Anchor;
+  /**
+   * The sentence (or range) that best supports the status; or, for a criterion of two parts that
+   * the answer states apart (a prediction target and its objective, a training and a serving flow),
+   * the linked pair: both are shown, in document order, joined by " … ", and the row points at the first.
+   */
+  evidence?: Anchor | readonly [Anchor, Anchor];
   /** The message for a weak or missing status (default: the `weak` / `missing` message). */
   messageId?: M;
   data?: Record<string, string | number>;

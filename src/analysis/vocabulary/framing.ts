@@ -9,7 +9,16 @@ export const OBJECTIVE_CUE =
 
 /** A stated prediction target: what the model outputs. */
 export const TARGET_CUE =
-  /\b(?:predict(?:s|ing|ed)?|forecast(?:s|ing)?|estimat(?:e|es|ing)|classif(?:y|ies|ying) (?:each|every|whether|the|a|an|it|them|into|as|if|incoming|new)|classification (?:problem|task)|detect(?:s|ing)?|scor(?:e|es|ing) (?:each|every|the|a|how)|rank(?:s|ing)? (?:the |each |all )?(?:candidates|items|ads|posts|results|documents|videos|products|listings|jobs|hotels|stories)|(?:probability|likelihood|propensity) (?:that|of)|p\((?:[^)]{1,40})\)|(?:binary|multi-?class|multi-?label) (?:classification|classifier|problem|task)|regression (?:problem|task)|ranking problem|ml (?:objective|task|formulation|problem)|learning[- ]to[- ]rank|target (?:variable|label|is)|the (?:model|classifier|ranker) (?:outputs|returns|produces|predicts|scores)|outputs? (?:a|the) (?:probability|score|ranked|list)|label (?:is|=)|prediction target\s*(?:is\b|:|\|)|i\/o|input\/output)(?!\w)/g;
+  /\b(?:predict(?:s|ing|ed)?|(?:determin|decid)(?:e|es|ing) (?:whether|if)|forecast(?:s|ing)?|estimat(?:e|es|ing)|classif(?:y|ies|ying) (?:each|every|whether|the|a|an|it|them|into|as|if|incoming|new)|classification (?:problem|task)|detect(?:s|ing)?|scor(?:e|es|ing) (?:each|every|the|a|how)|rank(?:s|ing)? (?:the |each |all )?(?:candidates|items|ads|posts|results|documents|videos|products|listings|jobs|hotels|stories)|(?:probability|likelihood|propensity) (?:that|of)|p\((?:[^)]{1,40})\)|(?:binary|multi-?class|multi-?label) (?:classification|classifier|problem|task)|regression (?:problem|task)|ranking problem|ml (?:objective|task|formulation|problem)|learning[- ]to[- ]rank|target (?:variable|label|is)|the (?:model|classifier|ranker) (?:outputs|returns|produces|predicts|scores)|outputs? (?:a|the) (?:probability|score|ranked|list)|label (?:is|=)|prediction target\s*(?:is\b|:|\|)|i\/o|input\/output)(?!\w)/g;
+
+/**
+ * The plainest ways of saying what the model outputs ("predict", "the probability that", "a binary
+ * classification task", "ML objective: ..."): a statement with one of these states the target
+ * outright, where "estimate", "detect" or "rank" may only describe what a system does, and
+ * "predicted X" may be a figure discussed after the fact.
+ */
+export const EXPLICIT_TARGET =
+  /\b(?:predict(?:s|ing)?\b|(?:determin|decid)(?:e|es|ing) (?:whether|if)|(?:probability|likelihood|propensity) (?:that|of)|classif(?:y|ies|ying|ication|ier)|(?:binary|multi-?class|multi-?label) \w+|regression (?:problem|task)|ranking problem|learning[- ]to[- ]rank|ml (?:objective|task|formulation|problem)|prediction target|target (?:variable|label)|p\([^)]{1,40}\))/;
 
 /** Headings, lead-ins and questions that announce the prediction target ("What are we predicting?"). */
 export const TARGET_PROMPT =
