@@ -91,6 +91,40 @@ describe('blocks and sentences', () => {
     expect(d.sentences.map((s) => s.text)).toEqual(['Only this.']);
   });
 
+  it('reads a Mermaid diagram as the items it draws: labels in order, arrows as →, positions in the source', () => {
+    const text = [
+      '## Serving',
+      '',
+      '```mermaid',
+      'flowchart LR',
+      '  A["Candidate pool: 10,000,000 items"] -->|top 1,000| B(Two-tower retrieval<br>Faiss)',
+      '  B --> C{{LightGBM ranker}}',
+      '  style A fill:#f9f',
+      '  %% a comment',
+      '```',
+      '',
+      '```mermaid',
+      'sequenceDiagram',
+      '  participant C as Client',
+      '  C->>R: POST /rank with 500 candidates',
+      '```',
+    ].join('\n');
+    const d = doc(text);
+    const items = d.blocks.filter((b) => b.kind === 'listItem');
+    expect(items.map((b) => b.text)).toEqual([
+      'Candidate pool: 10,000,000 items → top 1,000 → Two-tower retrieval    Faiss',
+      'Two-tower retrieval    Faiss → LightGBM ranker',
+      'Client → R POST /rank with 500 candidates',
+    ]);
+    expect(items.every((b) => b.section.title === 'Serving')).toBe(true);
+    // Every word of a sentence maps back to the same word in the source.
+    const sentence = items[2]!.sentences[0]!;
+    expect(text.slice(sentence.start, sentence.end)).toBe('C->>R: POST /rank with 500 candidates');
+    expect(d.quantities.map((q) => `${q.value} ${q.unit}`)).toEqual(expect.arrayContaining(['10000000 items', '500 candidates']));
+    // Other code stays code.
+    expect(doc('```python\nA --> B\n```').sentences).toEqual([]);
+  });
+
   it('links list items to their parent and to a lead-in paragraph', () => {
     const d = doc('Features:\n\n- batch\n  - user embeddings\n- real-time');
     const embeddings = d.blocks.find((b) => b.text === 'user embeddings')!;

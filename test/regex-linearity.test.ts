@@ -38,6 +38,8 @@ const PATHOLOGICAL: Record<string, (n: number) => string> = {
   'bracketed words never closed': (n) => repeatTo('[a ', n),
   'placeholders': (n) => repeatTo('[metric] ', n),
   'closing brackets': (n) => repeatTo('a] ', n),
+  'a mermaid line of shapes never closed': (n) => `\`\`\`mermaid\ngraph LR\n${repeatTo('A[x -->|', n)}\n\`\`\``,
+  'a mermaid line of arrows and words': (n) => `\`\`\`mermaid\ngraph LR\n${repeatTo('a-->b--- ', n)}\n\`\`\``,
   'closing brackets after an image label': (n) => `![a]\n${repeatTo('a] ', n)}`,
   'footnote definition and closing brackets': (n) => `[^1]: a\n\n${repeatTo('a] ', n)}`,
   'p99 repeated': (n) => repeatTo('p99 ', n),

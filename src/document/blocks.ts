@@ -1,6 +1,7 @@
 import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Block, BlockKind, Section, TextSegment } from './types.js';
+import { diagramLines, isDiagram } from './diagram.js';
 
 /** Inline content flattened to text, with a map back to source offsets. */
 export interface FlatText {
@@ -144,7 +145,8 @@ export function normalizeTitle(raw: string): string {
  * Walks the tree once, producing blocks (units of prose) and the section tree.
  * Code, HTML, front matter and definitions are not prose and produce no blocks.
  */
-export function buildBlocks(tree: Root, textLength: number): BuildResult {
+export function buildBlocks(tree: Root, text: string): BuildResult {
+  const textLength = text.length;
   const blocks: MutableBlock[] = [];
   const sections: MutableSection[] = [];
   const root: MutableSection = {
@@ -320,6 +322,15 @@ export function buildBlocks(tree: Root, textLength: number): BuildResult {
       case 'blockquote':
       case 'footnoteDefinition':
         for (const child of node.children) visitContainerChild(child, parent, depth);
+        break;
+      case 'code':
+        // A diagram draws the design: each drawn line reads as an item of a list (diagram.ts).
+        if (isDiagram(node.lang)) {
+          const contentStart = text.indexOf('\n', start) + 1;
+          for (const line of diagramLines(node.value, text, contentStart > 0 ? contentStart : start, end)) {
+            addBlock('listItem', { text: line.text, segments: line.segments, lineBreaks: [], onlyLinks: false, onlyEmphasis: false }, line.start, line.end, parent, depth, current);
+          }
+        }
         break;
       default:
         // code, html, yaml/toml front matter, thematic breaks, definitions: not prose.

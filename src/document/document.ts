@@ -68,7 +68,7 @@ export class Document {
       throw new InputError(options.filePath ?? '<text>', `tables of more than ${MAX_TABLE_CELLS.toLocaleString('en-US')} cells (from the table at line ${wide.line}); not linted`);
     }
     this.tree = parseMarkdown(text);
-    const { blocks, sections } = buildBlocks(this.tree, text.length);
+    const { blocks, sections } = buildBlocks(this.tree, text);
     this.blocks = blocks;
     this.sections = sections;
     const stems: StemCache = new Map();
