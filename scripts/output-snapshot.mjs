@@ -8,17 +8,23 @@
 //   given) in every format, and records `rules`, `explain <id>` for every rule, `--print-config`
 //   and `--help`. Runs bin/mlsd-lint.js, so build first (`npm run build`).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [outArg, ...extra] = process.argv.slice(2);
-if (!outArg) {
-  console.error('usage: node scripts/output-snapshot.mjs OUT_DIR [answer folders...]');
-  process.exit(2);
+const usage = 'usage: node scripts/output-snapshot.mjs OUT_DIR [answer folders...]';
+if (!outArg || outArg.startsWith('-')) {
+  console.error(outArg === '--help' || outArg === '-h' || !outArg ? usage : `unknown option ${outArg}\n${usage}`);
+  process.exit(outArg === '--help' || outArg === '-h' ? 0 : 2);
 }
 const out = path.resolve(outArg);
+// OUT_DIR is emptied first: only ever a folder this script wrote (it holds run.txt) or a new one.
+if (existsSync(out) && readdirSync(out).length > 0 && !existsSync(path.join(out, 'run.txt'))) {
+  console.error(`${outArg} is not empty and is not an earlier snapshot; give a new folder`);
+  process.exit(2);
+}
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
