@@ -116,10 +116,12 @@ export function isNegated(sentence: Sentence, start: number, end: number): boole
   return NEGATED_AFTER.test(after);
 }
 
+const CLAUSE_BREAKS = new RegExp(CLAUSE_BREAK.source, 'g');
+
 function lastBreak(text: string): number {
   let index = 0;
-  const re = new RegExp(CLAUSE_BREAK.source, 'g');
+  CLAUSE_BREAKS.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) index = m.index + m[0].length;
+  while ((m = CLAUSE_BREAKS.exec(text))) index = m.index + m[0].length;
   return index;
 }

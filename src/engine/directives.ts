@@ -95,6 +95,9 @@ export function findDirectives(doc: Document, knownRules: ReadonlyMap<string, An
   const directives: Directive[] = [];
   const problems: RuleMessage[] = [];
   const known = [...knownRules.keys()];
+  // A directive is an HTML comment: without '<!--' in the text there is none, and the walk over
+  // every node of the tree (a closure and an ancestor list per node) is skipped.
+  if (!doc.text.includes('<!--')) return { directives, problems };
 
   visitParents(doc.tree, 'html', (node, ancestors) => {
     const path = ancestors as Nodes[];

