@@ -31,8 +31,19 @@ class FlatBuilder {
   }
 }
 
+/**
+ * Walks the inline nodes in document order with an explicit stack, not recursion: emphasis or
+ * links nested tens of thousands deep (a hostile answer) must not exhaust the call stack.
+ */
 function collectInline(nodes: readonly PhrasingContent[], out: FlatBuilder): void {
-  for (const node of nodes) {
+  const stack: Array<{ nodes: readonly PhrasingContent[]; next: number }> = [{ nodes, next: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as { nodes: readonly PhrasingContent[]; next: number };
+    if (top.next >= top.nodes.length) {
+      stack.pop();
+      continue;
+    }
+    const node = top.nodes[top.next++] as PhrasingContent;
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? start;
     switch (node.type) {
@@ -51,7 +62,7 @@ function collectInline(nodes: readonly PhrasingContent[], out: FlatBuilder): voi
       case 'delete':
       case 'link':
       case 'linkReference':
-        collectInline(node.children, out);
+        stack.push({ nodes: node.children, next: 0 });
         break;
       default:
         // html (comments), images, footnote references: not prose.

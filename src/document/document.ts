@@ -67,8 +67,20 @@ export class Document {
     if (wide) {
       throw new InputError(options.filePath ?? '<text>', `tables of more than ${MAX_TABLE_CELLS.toLocaleString('en-US')} cells (from the table at line ${wide.line}); not linted`);
     }
-    this.tree = parseMarkdown(text);
-    const { blocks, sections } = buildBlocks(this.tree, text);
+    let built: { tree: Root } & ReturnType<typeof buildBlocks>;
+    try {
+      const tree = parseMarkdown(text);
+      built = { tree, ...buildBlocks(tree, text) };
+    } catch (error) {
+      // Inline markup nested tens of thousands deep (emphasis in emphasis ...) can still exhaust
+      // the call stack of a recursive step; that is a property of the input, not a crash.
+      if (error instanceof RangeError && /call stack/i.test(error.message)) {
+        throw new InputError(options.filePath ?? '<text>', 'markup nested too deeply to read (emphasis, links or brackets inside each other thousands of levels deep); not linted', { cause: error });
+      }
+      throw error;
+    }
+    this.tree = built.tree;
+    const { blocks, sections } = built;
     this.blocks = blocks;
     this.sections = sections;
     const stems: StemCache = new Map();
