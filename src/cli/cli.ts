@@ -18,7 +18,7 @@ import { DEFAULT_MAX_FILE_SIZE, expandPatterns, readInputFile, readStreamText } 
 import { FORMATTER_NAMES, loadFormatter } from '../formatters/index.js';
 import { DEFAULT_MAX_FINDINGS } from '../formatters/types.js';
 import { DEFAULT_FORMAT, pairOutputs, type OutputArgument } from '../run/outputs.js';
-import { TOOL_NAME as NAME, packageVersion } from '../support/project.js';
+import { HISTORY_FILE, TOOL_NAME as NAME, packageVersion } from '../support/project.js';
 import { parseConcurrency } from '../run/concurrency.js';
 import { DEFAULT_SECONDS_PER_MEGABYTE, DEFAULT_TIMEOUT_SECONDS, defaultBudget, parseMaxMemory, parseTimeout } from '../run/budget.js';
 import type { LintSource } from '../run/run.js';
@@ -28,7 +28,7 @@ export type { CliIo } from './io.js';
 
 const STDIN_NAME = '<stdin>';
 /** First arguments that are commands rather than paths (`./rules` is the path). */
-export const COMMANDS = ['rules', 'explain'] as const;
+export const COMMANDS = ['rules', 'explain', 'history'] as const;
 
 
 interface CliOptions {
@@ -47,6 +47,7 @@ interface CliOptions {
   reportUnusedDisableDirectives?: boolean;
   cache?: boolean;
   cacheLocation?: string;
+  history: boolean;
   concurrency?: string;
   timeout?: string;
   maxMemory?: string;
@@ -58,6 +59,7 @@ const EXAMPLES = `
 Commands (first argument; write ./rules to lint a path named rules):
   mlsd-lint rules                          list the rules
   mlsd-lint explain <rule>                 what a rule checks, why, examples
+  mlsd-lint history [files...]             how answers moved over their runs (score, signals)
 
 Examples:
   $ mlsd-lint answer.md                    lint one answer
@@ -108,6 +110,7 @@ function buildProgram(io: CliIo, outputs: OutputArgument[]): Command {
     .option('--report-unused-disable-directives', 'warn about disable directives that suppress nothing')
     .option('--cache', 'reuse results of files that have not changed (see --cache-location)')
     .option('--cache-location <path>', 'cache file, or a folder to keep .mlsd-lintcache in (default ./.mlsd-lintcache)')
+    .option('--no-history', `do not append this run's scores to ${HISTORY_FILE} (see mlsd-lint history)`)
     .option('--concurrency <n>', 'threads that lint: auto (one per CPU when the run is large), off (1), or a number (default auto)')
     .option('--timeout <seconds>', `give up on a file that takes longer, report it and go on (default ${DEFAULT_TIMEOUT_SECONDS}, plus ${DEFAULT_SECONDS_PER_MEGABYTE} per MB over the first; 0 waits forever)`)
     .option('--max-memory <MB>', 'give up on a file whose linting needs more heap than this (default: a quarter of the memory, at most 4096; 0: no cap)')
@@ -225,6 +228,7 @@ export async function main(io: CliIo): Promise<number> {
     const cacheFile = options.cache ? await (await import('../run/cache.js')).resolveCacheLocation(options.cacheLocation, io.cwd) : undefined;
     if (cacheFile !== undefined) outputs.checkCacheFile(cacheFile, targets, io.cwd, inputs.map((i) => i.path));
 
+    const warn = (message: string): void => void io.stderr.write(`${NAME}: warning: ${oneLine(message)}\n`);
     const { runLint } = await import('../run/run.js');
     const outcome = await runLint(inputs, {
       cwd: io.cwd,
@@ -234,7 +238,7 @@ export async function main(io: CliIo): Promise<number> {
       ...(cacheFile !== undefined ? { cacheFile } : {}),
       concurrency,
       budget,
-      warn: (message) => void io.stderr.write(`${NAME}: warning: ${oneLine(message)}\n`),
+      warn,
     });
     const results = options.quiet ? errorsOnly(outcome.results) : outcome.results;
 
@@ -257,6 +261,14 @@ export async function main(io: CliIo): Promise<number> {
     }
     for (const { target, text } of rendered) {
       if (target.file === undefined && text) io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    }
+    if (options.history) {
+      // The history is a convenience: a failure to read or write it is a warning, never the run's.
+      const { recordHistory } = await import('../run/history.js');
+      const files = new Set(inputs.filter((input) => input.cacheable).map((input) => input.displayPath));
+      await recordHistory(outcome.results, { cwd: io.cwd, version: packageVersion(), texts: outcome.sources, files, warn }).catch((error: unknown) =>
+        warn(`could not record the score history in ${HISTORY_FILE}: ${error instanceof Error ? error.message : String(error)}`),
+      );
     }
     // A file abandoned over its budget: one line each, and the run failed to do its job (exit 2).
     const abandoned = results.filter((r) => r.fatalErrorCount);

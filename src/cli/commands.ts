@@ -15,17 +15,16 @@ import { examplePair, type RuleInfo } from '../rule/help.js';
 import { recommendedSeverity, severityUnder } from './rule-docs.js';
 import { UsageError } from '../support/errors.js';
 import { padEnd, sanitize, wrap } from '../formatters/text.js';
-import { TOOL_NAME } from '../support/project.js';
+import { HISTORY_FILE, TOOL_NAME } from '../support/project.js';
 import type { CliIo } from './io.js';
 
 const WIDTH = 80;
 const INDENT = '  ';
 
-function program(name: string, description: string, io: CliIo): Command {
-  return new Command()
-    .name(`${TOOL_NAME} ${name}`)
-    .description(description)
-    .option('-c, --config <path>', 'use this configuration file (its plugins add rules)')
+function program(name: string, description: string, io: CliIo, { config = true } = {}): Command {
+  const command = new Command().name(`${TOOL_NAME} ${name}`).description(description);
+  if (config) command.option('-c, --config <path>', 'use this configuration file (its plugins add rules)');
+  return command
     .helpOption('-h, --help', 'show this help')
     .exitOverride()
     .configureOutput({ writeOut: (text) => void io.stdout.write(text), writeErr: (text) => void io.stderr.write(text), outputError: () => undefined });
@@ -92,7 +91,15 @@ function parse(command: Command, argv: readonly string[]): boolean {
   }
 }
 
-export async function runCommand(name: 'rules' | 'explain', argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCommand(name: 'rules' | 'explain' | 'history', argv: readonly string[], io: CliIo): Promise<number> {
+  if (name === 'history') {
+    const command = program('history', `How answers moved over their runs: the score and each signal's status, from ${HISTORY_FILE}.`, io, { config: false })
+      .argument('[files...]', 'answers to show (default: one line per file in the history)')
+      .option('--json', 'print the records as JSON');
+    if (!parse(command, argv)) return 0;
+    const { showHistory } = await import('./history.js');
+    return showHistory(command.args, { json: command.opts<{ json?: boolean }>().json === true }, io);
+  }
   if (name === 'rules') {
     // Extra arguments get our message (with the ./rules hint), not commander's.
     const command = program('rules', 'List the rules: id, the signal it judges (or "finding") and its severity under recommended.', io).allowExcessArguments(true);

@@ -5,6 +5,9 @@ import { readFileSync } from 'node:fs';
 
 export const TOOL_NAME = 'mlsd-lint';
 
+/** The score history, relative to the working directory (src/run/history.ts). */
+export const HISTORY_FILE = `.${TOOL_NAME}/history.jsonl`;
+
 /**
  * The repository's web address. A placeholder until the project is published: every link the tool
  * prints or embeds (SARIF `helpUri`, `explain`) is built from it, so changing it here changes all.
