@@ -8,6 +8,7 @@ import { hitsOf, inContext, statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
 import { BUSINESS_METRIC, MEASURABLE_METRIC, OFFLINE_METRIC, SYSTEM_MEASURE } from '../src/analysis/vocabulary/metrics.js';
 import { EVALUATE, EVALUATION_CONTEXT, ONLINE_TEST } from '../src/analysis/vocabulary/evaluation.js';
+import { ownWords, quoted } from '../src/analysis/follow-up.js';
 
 function onlineTests(doc: Document): Sentence[] {
   return doc.memo('online-tests', () => statements(doc).filter((s) => findPattern(s, ONLINE_TEST, 'online').some((h) => !h.negated)));
@@ -69,5 +70,12 @@ export default defineRule({
     const general = hitsOf(doc, 'evaluate', EVALUATE)[0];
     if (general) return { status: 'weak', evidence: general.sentence, data: { detail: `only in general (\`${quote(general.sentence.text, 40)}\`)` }, suggestion };
     return { status: 'missing', suggestion };
+  },
+  followUp({ document, status, evidence }) {
+    const w = ownWords(document);
+    const said = quoted(evidence);
+    if (status === 'missing') return [`How would you know offline that ${w.model} is good enough to launch, and how would you confirm it online?`, `Which baseline must it beat, and by how much, before you run an experiment?`];
+    if (status === 'weak') return [`You mention ${said ?? 'evaluation'}: which offline metric on which held-out data (split how: by time, by user?), and which online experiment decides the launch?`, `Why does ${w.offlineMetric} predict ${w.businessMetric}, and what would you do if the two disagree?`];
+    return [`${w.offlineMetric} improved offline but the experiment on ${w.businessMetric} is flat: what do you check first, and do you launch?`];
   },
 });

@@ -6,6 +6,7 @@ import { quote, signalOptions } from '../src/analysis/signal.js';
 import { inContext, statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
 import { BATCH_FEATURE, FEATURE_CONTEXT, FRESHNESS_COMPARISON, FRESHNESS_WORDS, MODEL_FEATURE, REALTIME_FEATURE, SOFTWARE_FEATURE } from '../src/analysis/vocabulary/features.js';
+import { ownWords, quoted } from '../src/analysis/follow-up.js';
 
 /** Does the sentence (or what hangs under it) give an example, not just the category name? */
 function hasExample(s: Sentence): boolean {
@@ -77,5 +78,12 @@ export default defineRule({
     const first = batch?.sentence ?? realtime?.sentence ?? features[0];
     if (first) return { status: 'weak', evidence: first, data: { evidence: quote(first.text) }, suggestion };
     return { status: 'missing', suggestion };
+  },
+  followUp({ document, status, evidence }) {
+    const w = ownWords(document);
+    const said = quoted(evidence);
+    if (status === 'missing') return [`Which of your features can be computed daily in batch, and which must be fresh at request time? What breaks if the fresh ones are an hour old?`, `How do you compute a feature that must reflect what the user did in the last few minutes?`];
+    if (status === 'weak') return [`You say ${said ?? 'little about freshness'}: which features are batch and which real-time, and how fresh must each be?`, `${w.streaming ? `What does ${w.streaming} compute for serving, and how late can it be?` : 'What would you stream, and how late can those features be?'}`];
+    return [`When a real-time feature is late or missing at request time${w.onlineStore ? ` in ${w.onlineStore}` : ''}, what does ${w.model} see, and how was it trained for that case?`];
   },
 });

@@ -7,6 +7,7 @@ import { hitsOf, statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
 import { CLASSIFIER_LABEL, DELAY_CUE, FEEDBACK_EVENT, IMMEDIATE_FEEDBACK, LABEL_SOURCE } from '../src/analysis/vocabulary/feedback.js';
 import { FEEDBACK_LOOP } from '../src/analysis/vocabulary/feedback.js';
+import { ownWords, quoted } from '../src/analysis/follow-up.js';
 
 /** Feedback delays are seconds to months; a figure in milliseconds is a latency, not a delay. */
 const SUB_SECOND = new Set(['ms', 'us', 'ns']);
@@ -64,5 +65,12 @@ export default defineRule({
     const delay = delays.find((d) => /\b(?:delay|lag)/.test(d.lower));
     if (delay) return { status: 'weak', messageId: 'noSource', evidence: delay, data: { evidence: quote(delay.text) }, suggestion };
     return { status: 'missing', suggestion };
+  },
+  followUp({ document, status, evidence }) {
+    const w = ownWords(document);
+    const said = quoted(evidence);
+    if (status === 'missing') return [`Once ${w.model} is live, where do its labels come from, and how long after a prediction do you know whether it was right?`, `What do you log at prediction time so that the outcome can be joined back to it later?`];
+    if (status === 'weak') return [`You say ${said ?? 'that labels come back'}: how long after a prediction does that label arrive, and what do you train and evaluate on until it does?`, `Which of your predictions never get a label (items not shown, requests not acted on), and how does that bias the next training set?`];
+    return [`${w.events ? `Your labels come from ${w.events}` : 'Your labels come from what the model chose to show'}: how do you keep the model's own past decisions from biasing what it learns next?`];
   },
 });

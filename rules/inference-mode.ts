@@ -7,6 +7,7 @@ import { quote, signalOptions } from '../src/analysis/signal.js';
 import { inContext, statements } from '../src/analysis/statements.js';
 import { findPattern, isNegated } from '../src/analysis/terms.js';
 import { API_ONLY, BATCH_INFERENCE, FRESHNESS_NEED, MODE_COMPARISON, NOT_PREDICTIONS, NOT_REALTIME, ONLINE_INFERENCE, SERVING_DESCRIBED, SERVING_SUBJECT, SERVING_TITLE } from '../src/analysis/vocabulary/serving.js';
+import { ownWords, quoted } from '../src/analysis/follow-up.js';
 
 interface ModeHit {
   mode: 'online' | 'batch';
@@ -96,5 +97,12 @@ export default defineRule({
     const closest = serving && (budgets.find((b) => b.isStatement || b.isQuestion) ?? serving);
     if (closest) return { status: 'weak', messageId: 'noMode', evidence: closest, data: { evidence: quote(closest.text) }, suggestion };
     return { status: 'missing', suggestion };
+  },
+  followUp({ document, status, evidence }) {
+    const w = ownWords(document);
+    const said = quoted(evidence);
+    if (status === 'missing') return [`Are predictions computed online per request or precomputed in batch, and what in the product decides it?`, `What latency can the caller accept, and what would you precompute if ${w.model} is too slow?`];
+    if (status === 'weak') return [`You mention ${said ?? 'serving'}: what latency or freshness requirement makes that the right mode, and what would the other mode cost?`, `What does the caller get when ${w.model} times out or the service is down?`];
+    return [`Traffic grows tenfold: does your inference mode still hold, and what would you cache or precompute first?`];
   },
 });

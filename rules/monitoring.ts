@@ -9,6 +9,7 @@ import { findPattern } from '../src/analysis/terms.js';
 import { TARGET_CUE } from '../src/analysis/vocabulary/framing.js';
 import { BUSINESS_METRIC, MEASURABLE_METRIC, OFFLINE_METRIC, SYSTEM_MEASURE, SYSTEM_METRIC } from '../src/analysis/vocabulary/metrics.js';
 import { ABOUT_MODEL, ACTION, EXAMPLE_BEFORE, MODEL_HEALTH, MONITORING_PRODUCT, MONITOR_CONTEXT, SIGNAL_KINDS, STRONG_ACTION } from '../src/analysis/vocabulary/monitoring.js';
+import { ownWords, quoted } from '../src/analysis/follow-up.js';
 
 function productMonitors(doc: Document): boolean {
   return doc.memo('product-monitors', () => {
@@ -121,5 +122,12 @@ export default defineRule({
           ? `one kind of signal (${[...kinds][0]})`
           : 'no action tied to a signal';
     return { status: 'weak', evidence: first, data: { evidence: quote(first.text), detail }, suggestion };
+  },
+  followUp({ document, status, evidence }) {
+    const w = ownWords(document);
+    const said = quoted(evidence);
+    if (status === 'missing') return [`After launch, what do you watch to know ${w.model} still works, and who acts, how, when it does not?`, `Labels arrive late: what can you monitor on the day of the prediction that warns you before ${w.offlineMetric} can be computed?`];
+    if (status === 'weak') return [`You say ${said ?? 'that you will monitor it'}: which metric, what threshold, and what happens when it is crossed (an alert, a rollback, a retrain)?`, `How would you tell a drop in ${w.businessMetric} caused by the model from one caused by the product or the season?`];
+    return [`Your alert fires at night: what is the runbook, and what can the on-call engineer safely do without retraining (roll back, fall back to a simpler model)?`];
   },
 });

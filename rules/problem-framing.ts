@@ -7,6 +7,7 @@ import { hitsOf } from '../src/analysis/statements.js';
 import type { Sentence } from '../src/document/types.js';
 import { HEDGE, OBJECTIVE_CUE, OBJECTIVE_PROMPT, TARGET_PROMPT } from '../src/analysis/vocabulary/framing.js';
 import { GENERIC_OBJECTIVE, TASK_TOPIC } from '../src/analysis/vocabulary/framing.js';
+import { ownWords, quoted } from '../src/analysis/follow-up.js';
 
 export default defineRule({
   id: 'problem-framing',
@@ -59,5 +60,12 @@ export default defineRule({
       underGoal?.blocks.flatMap((b) => b.sentences).find((x) => x.isStatement && !HEDGE.test(x.lower));
     if (generic) return { status: 'weak', evidence: generic, data: { evidence: quote(generic.text) }, suggestion };
     return { status: 'missing', suggestion };
+  },
+  followUp({ document, status, evidence }) {
+    const w = ownWords(document);
+    const said = quoted(evidence);
+    if (status === 'missing') return [`What exactly does ${w.model} predict, for which unit (a user, a request, an item), and which product metric should move if it is right?`, `How would you turn the business goal into a label you can train on, and what would you treat as a positive example?`];
+    if (status === 'weak') return [`You frame it as ${said ?? 'a goal'}: what is the exact prediction target, and how does it map to ${w.businessMetric}?`, `Why is this an ML problem at all: what would a simple rule or heuristic get wrong here?`];
+    return [`If ${w.offlineMetric} improves but ${w.businessMetric} does not move in the experiment, what do you conclude and what do you change first?`];
   },
 });

@@ -7,6 +7,7 @@ import { quote, signalOptions } from '../src/analysis/signal.js';
 import { statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
 import { RETRAIN, RETRAINING_TITLE, TRIGGER, WINDOW_CUE } from '../src/analysis/vocabulary/retraining.js';
+import { ownWords, quoted } from '../src/analysis/follow-up.js';
 
 interface RetrainPlan {
   /** The statement that mentions retraining. */
@@ -99,5 +100,12 @@ export default defineRule({
     if (!first) return { status: 'missing', suggestion };
     const detail = first.cadence ?? first.trigger ? 'data window or numeric threshold' : 'cadence or trigger';
     return { status: 'weak', evidence: first.mention, data: { evidence: quote(first.mention.text), detail }, suggestion };
+  },
+  followUp({ document, status, evidence }) {
+    const w = ownWords(document);
+    const said = quoted(evidence);
+    if (status === 'missing') return [`How often is ${w.model} retrained, and what would make you retrain it earlier than planned?`, `How does a retrained model reach production: what must it beat, and on which data?`];
+    if (status === 'weak') return [`You say ${said ?? 'that you retrain'}: what movement in ${w.offlineMetric} would trigger an earlier retrain, and how would you know it moved before labels arrive?`, `What cadence would you choose, and what in the data tells you how fast ${w.model} goes stale?`];
+    return [`A retrained ${w.model.replace(/^the /, '')} scores better offline but worse online: how do you catch that before it serves all traffic, and what do you roll back to?`];
   },
 });

@@ -7,6 +7,7 @@ import { statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
 import { QUALITATIVE_LATENCY, QUALITATIVE_SCALE, SCALE_UNITS } from '../src/analysis/vocabulary/scale.js';
 import { BUDGET_CUE } from '../src/analysis/vocabulary/scale.js';
+import { quoted } from '../src/analysis/follow-up.js';
 
 function isScale(q: Quantity): boolean {
   if (q.kind === 'rate' || q.kind === 'size') return true;
@@ -66,5 +67,11 @@ export default defineRule({
     const vague = qualitative(QUALITATIVE_SCALE, 'qualitative-scale') ?? qualitative(QUALITATIVE_LATENCY, 'qualitative-latency');
     if (vague) return { status: 'weak', evidence: vague, data: { detail: `only qualitative: \`${quote(vague.text, 50)}\`` }, suggestion };
     return { status: 'missing', suggestion };
+  },
+  followUp({ document, status, evidence }) {
+    const said = quoted(evidence);
+    if (status === 'missing') return [`How many requests per second must the system serve at peak, with what p99 latency, and how many items are scored per request?`, `How much data does training read each run, and how long may a run take?`];
+    if (status === 'weak') return [`You mention ${said ?? 'scale'}: what is the peak QPS and the latency budget, and how is it split between fetching features, scoring and post-processing?`, `Which component hits its limit first as traffic grows, and how do you scale it?`];
+    return [`Given your figures, where is the bottleneck on the serving path, and how do you stay inside the latency budget at peak?`];
   },
 });

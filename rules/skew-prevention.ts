@@ -6,6 +6,7 @@ import { firstLinked, Link } from '../src/analysis/link.js';
 import { quote, signalOptions } from '../src/analysis/signal.js';
 import { hitsOf, lowerText, statements } from '../src/analysis/statements.js';
 import { CONSISTENCY_WORD, FEATURE_STORE, FROM_LOGS, LOGGED_AT_SERVING, LOGGED_THING, LOG_WORD, NOT_THIS_SKEW, OUT_OF_SCOPE, POINT_IN_TIME, SERVES_BOTH, SERVING_SIDE, SHARED_DEFINITION, SKEW_WORD, TRAINING_SIDE, WEAK_SKEW_MENTION } from '../src/analysis/vocabulary/skew.js';
+import { ownWords, quoted } from '../src/analysis/follow-up.js';
 
 /** The words around a sentence that set its topic: its block, the block it hangs from, its section titles. */
 function topicText(s: Sentence): string {
@@ -113,5 +114,12 @@ export default defineRule({
       return { status: 'weak', evidence: weak, data: { evidence: quote(weak.text), detail }, suggestion };
     }
     return { status: 'missing', suggestion };
+  },
+  followUp({ document, status, evidence }) {
+    const w = ownWords(document);
+    const said = quoted(evidence);
+    if (status === 'missing') return [`${w.onlineStore ? `Your features come from ${w.onlineStore} at request time` : 'Your features are computed at request time'}: how do you make sure training computes them the same way?`, `How would you notice, in production, that a feature's values at serving differ from those ${w.model} was trained on?`];
+    if (status === 'weak') return [`You mention ${said ?? 'consistency'}: what exactly is shared between training and serving (code, a feature store, logged features), and what is not?`, `What would you log at serving time to compare with the training data, and how often would you compare?`];
+    return [`Someone changes a feature's transformation next month: what in your design stops training and serving from silently diverging?`];
   },
 });

@@ -3,6 +3,7 @@ import type { Document } from '../src/document/document.js';
 import type { ComponentMention, Quantity } from '../src/document/types.js';
 import { answerContext } from '../src/analysis/context.js';
 import { richestSentence, signalOptions } from '../src/analysis/signal.js';
+import { ownWords } from '../src/analysis/follow-up.js';
 
 /** Named components said (not negated, not in questions or placeholders). */
 function namedComponents(doc: Document): ComponentMention[] {
@@ -69,5 +70,11 @@ export default defineRule({
     if (components.length >= options.minComponents && quantities.length >= options.minQuantities) return { status: 'high', evidence: evidence! };
     if (components.length === 0 && quantities.length === 0) return { status: 'missing', suggestion };
     return { status: 'weak', evidence: evidence!, data, suggestion };
+  },
+  followUp({ document, status }) {
+    const w = ownWords(document);
+    if (status === 'high') return [];
+    if (status === 'missing') return [`Name the pieces: which store, which processing engine, which model family, and which numbers (data volume, QPS, latency) size them?`, `Why ${w.model} and not a simpler baseline: what does it buy you here?`];
+    return [`Where your answer says "a database", "a queue" or "a model", which one would you pick, and why that one?`, `Which figure (requests per second, data volume, latency, cost) would change your design the most, and what is its value?`];
   },
 });

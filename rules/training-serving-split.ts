@@ -6,6 +6,7 @@ import { quote, richestSentence, signalOptions } from '../src/analysis/signal.js
 import { inContext, statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
 import { DATA_PIPELINE_TITLE, SERVING_CONTEXT, SERVING_STAGES, TRAINING_CONTEXT, TRAINING_STAGES } from '../src/analysis/vocabulary/pipeline.js';
+import { ownWords, quoted } from '../src/analysis/follow-up.js';
 
 interface StageHit {
   stage: string;
@@ -119,5 +120,12 @@ export default defineRule({
           ? `the training side names ${t.size ? [...t].join(', ') : 'no stage'}`
           : `the serving side names ${s.size ? [...s].join(', ') : 'no stage'}`;
     return { status: 'weak', evidence: first, data: { detail }, suggestion };
+  },
+  followUp({ document, status, evidence }) {
+    const w = ownWords(document);
+    const said = quoted(evidence);
+    if (status === 'missing') return [`Walk me through two flows: how ${w.model} is trained (data, features, schedule) and how one request is served (inputs, features, response). What does each own?`, `Which parts run offline on a schedule and which run per request, and what connects the two?`];
+    if (status === 'weak') return [`You describe ${said ?? 'one side'}: what does the other flow look like, step by step?`, `Where does a trained model go when training ends, and how does the serving side pick up a new version?`];
+    return [`Your training and serving flows are separate: which code or data do they share, and how do you version it so both change together?`];
   },
 });

@@ -17,7 +17,7 @@ interface Json {
   filePath: string;
   kind: string;
   score: number;
-  signals: Array<{ id: string; status: string; judged?: false; line?: number; evidence?: string; suggestion?: string }>;
+  signals: Array<{ id: string; status: string; judged?: false; line?: number; evidence?: string; suggestion?: string; questions?: string[] }>;
   messages: Array<{ ruleId: string; severity: number; message: string; line: number; column: number; endLine?: number; endColumn?: number; suggestion?: string }>;
   errorCount: number;
   warningCount: number;
@@ -130,10 +130,11 @@ describe('--format json', () => {
       expect(r.signals.map((s) => s.id)).toEqual(SIGNAL_IDS);
       for (const signal of r.signals) {
         expect(['high', 'weak', 'missing']).toContain(signal.status);
-        for (const key of Object.keys(signal)) expect(['id', 'status', 'judged', 'line', 'evidence', 'suggestion']).toContain(key);
+        for (const key of Object.keys(signal)) expect(['id', 'status', 'judged', 'line', 'evidence', 'suggestion', 'questions']).toContain(key);
+        expect(Array.isArray(signal.questions) && signal.questions.every((q: unknown) => typeof q === 'string')).toBe(true);
         if (signal.line !== undefined) expect(Number.isInteger(signal.line)).toBe(true);
         // A signal not judged (an ML signal on a non-ML design) is missing, says so, and carries nothing else.
-        if (signal.judged !== undefined) expect(signal).toEqual({ id: signal.id, status: 'missing', judged: false });
+        if (signal.judged !== undefined) expect(signal).toEqual({ id: signal.id, status: 'missing', judged: false, questions: [] });
       }
       for (const message of r.messages) {
         for (const key of Object.keys(message)) expect(['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'suggestion']).toContain(key);

@@ -20,7 +20,7 @@ function result(overrides: Partial<LintResult> = {}): LintResult {
     kind: 'ml',
     score: 42,
     signals: [
-      { id: 'retraining', status: 'weak', line: 3, column: 5, evidence: 'We retrain periodically.', suggestion: 'We retrain weekly on a rolling 90-day window.' },
+      { id: 'retraining', status: 'weak', line: 3, column: 5, evidence: 'We retrain periodically.', suggestion: 'We retrain weekly on a rolling 90-day window.', questions: ['What would trigger an earlier retrain?'] },
       { id: 'monitoring', status: 'high', line: 7, column: 1, evidence: 'AUC < 0.80 pages the on-call engineer.' },
       { id: 'feedback-loop', status: 'missing', suggestion: 'Labels come from clicks within 24 hours.' },
     ],
@@ -37,14 +37,14 @@ function result(overrides: Partial<LintResult> = {}): LintResult {
 
 describe('loadFormatter', () => {
   it('loads the known formatters by name', async () => {
-    expect(FORMATTER_NAMES).toEqual(['stylish', 'json', 'sarif', 'github', 'junit', 'markdown']);
+    expect(FORMATTER_NAMES).toEqual(['stylish', 'json', 'sarif', 'github', 'junit', 'markdown', 'questions']);
     expect(await loadFormatter('json')).toBe(formatJson);
     expect(await loadFormatter('stylish')).toBe(formatStylish);
   });
 
   it('rejects an unknown name with a UsageError listing the formats', async () => {
     await expect(loadFormatter('xml')).rejects.toThrow(UsageError);
-    await expect(loadFormatter('xml')).rejects.toThrow('Unknown format "xml", expected one of: stylish, json, sarif, github, junit, markdown');
+    await expect(loadFormatter('xml')).rejects.toThrow('Unknown format "xml", expected one of: stylish, json, sarif, github, junit, markdown, questions');
     await expect(loadFormatter('toString')).rejects.toThrow(UsageError);
   });
 });
@@ -58,9 +58,9 @@ describe('json formatter', () => {
         kind: 'ml',
         score: 42,
         signals: [
-          { id: 'retraining', status: 'weak', line: 3, evidence: 'We retrain periodically.', suggestion: 'We retrain weekly on a rolling 90-day window.' },
-          { id: 'monitoring', status: 'high', line: 7, evidence: 'AUC < 0.80 pages the on-call engineer.' },
-          { id: 'feedback-loop', status: 'missing', suggestion: 'Labels come from clicks within 24 hours.' },
+          { id: 'retraining', status: 'weak', line: 3, evidence: 'We retrain periodically.', suggestion: 'We retrain weekly on a rolling 90-day window.', questions: ['What would trigger an earlier retrain?'] },
+          { id: 'monitoring', status: 'high', line: 7, evidence: 'AUC < 0.80 pages the on-call engineer.', questions: [] },
+          { id: 'feedback-loop', status: 'missing', suggestion: 'Labels come from clicks within 24 hours.', questions: [] },
         ],
         messages: [
           { ruleId: 'feedback-loop', severity: 2, message: 'No feedback loop', line: 1, column: 1, endLine: 1, endColumn: 9, suggestion: 'Labels come from clicks within 24 hours.' },
@@ -176,7 +176,7 @@ describe('a document that is not an ML design', () => {
   it('json carries the kind and the not-judged rows; junit skips them', async () => {
     const [row] = JSON.parse(formatJson([linted], context())) as Array<{ kind: string; signals: Array<{ id: string; judged?: boolean }> }>;
     expect(row!.kind).toBe('non-ml');
-    expect(row!.signals.find((s) => s.id === 'retraining')).toEqual({ id: 'retraining', status: 'missing', judged: false });
+    expect(row!.signals.find((s) => s.id === 'retraining')).toEqual({ id: 'retraining', status: 'missing', judged: false, questions: [] });
     const junit = (await loadFormatter('junit'))([linted], context());
     expect(junit).toContain('<testcase name="retraining (not judged)" classname="shortener.md">');
     expect(junit).toMatch(/<testsuite name="shortener.md" tests="\d+" failures="\d+" errors="0" skipped="9">/);

@@ -78,3 +78,39 @@ describe('the model a rewrite names', () => {
     for (const { suggestion } of rewritesOf(text)) expect(suggestion).not.toMatch(/SSD model/);
   });
 });
+
+describe('follow-up questions are in the answer\'s own words', () => {
+  const files = [...markdownIn(path.join(ROOT, 'fixtures')), ...markdownIn(path.join(ROOT, 'eval', 'corpus', 'docs'))];
+  it('name no component, metric store or model the answer does not name (not even the rubric\'s examples)', () => {
+    const found: string[] = [];
+    let asked = 0;
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const own = new Set(new Document(text).components.map((c) => c.entry.name));
+      for (const signal of lintTextSync(text).signals) {
+        for (const question of signal.questions ?? []) {
+          asked += 1;
+          for (const c of new Document(question).components) if (!own.has(c.entry.name)) found.push(`${path.relative(ROOT, file)} ${signal.id}: "${c.entry.name}" in "${question}"`);
+        }
+      }
+    }
+    expect(asked).toBeGreaterThan(1000);
+    expect(found).toEqual([]);
+  });
+
+  it('every judged signal of a thin answer gets two or three questions, none repeated', () => {
+    const result = lintTextSync("I'd use a recommendation model with collaborative filtering and serve it via an API.");
+    for (const s of result.signals.filter((x) => x.judged !== false && x.status !== 'high')) {
+      expect(s.questions?.length, s.id).toBeGreaterThanOrEqual(2);
+      expect(s.questions?.length, s.id).toBeLessThanOrEqual(3);
+      expect(new Set(s.questions).size).toBe(s.questions?.length);
+    }
+  });
+
+  it('quote the answer: a weak signal\'s question cites its evidence and the answer\'s own metric', () => {
+    const text = '# Ads ranking\n\nWe predict the probability that a user clicks an ad and optimise CTR. We retrain periodically. AUC is the offline metric.\n';
+    const retraining = lintTextSync(text).signals.find((s) => s.id === 'retraining');
+    expect(retraining?.status).toBe('weak');
+    expect(retraining?.questions?.[0]).toBe('You say “We retrain periodically”: what movement in AUC would trigger an earlier retrain, and how would you know it moved before labels arrive?');
+  });
+});

@@ -40,6 +40,21 @@ export interface AnswerContext {
   namedModel: string | undefined;
   /** The answer retrieves candidates (recommendation, search, ads): a rewrite may speak of an index of them. */
   retrieval: boolean;
+  /**
+   * Only what the answer itself says (no domain example, no rubric default): what a follow-up
+   * question may quote. Absent where the answer names nothing of the kind.
+   */
+  own: {
+    target?: string;
+    businessMetric?: string;
+    offlineMetric?: string;
+    /** "the DCN ranker", "the gradient boosted trees". */
+    model?: string;
+    events?: string;
+    streaming?: string;
+    batchEngine?: string;
+    onlineStore?: string;
+  };
 }
 
 export type Domain = 'ads' | 'recommendation' | 'search' | 'fraud' | 'eta' | 'moderation' | 'forecasting' | 'churn' | 'pricing' | 'credit' | 'generic';
@@ -315,7 +330,25 @@ export function answerContext(doc: Document): AnswerContext {
     const family = firstSpelling(doc, MODEL_FAMILY);
     const model = named ? `the ${named.entry.name} model` : family ? `the ${family.toLowerCase()}` : 'the model';
     const pick = (category: string, fallback: string): string => doc.components.find((c) => c.entry.category === category)?.entry.name ?? fallback;
+    const ownOffline = firstSpelling(doc, OFFLINE_METRIC, (t) => t.length >= 2 && !/^(?:precision|recall|accuracy|sensitivity|specificity of)$/i.test(t));
+    const ownBusiness = firstSpelling(doc, BUSINESS_METRIC, (t) => t.length <= 40 && !/^(?:number of|no\. of|# ?of|costs?|profits?|purchases?|bookings?|sales|complaints?|refunds?|installs|subscriptions?|renewals?|dau|mau)\b/i.test(t));
+    const ownTarget = targetPhrase(doc);
+    const ownEvents = labelSource(doc);
+    const ownStreaming = doc.components.find((c) => c.entry.category === 'streaming')?.entry.name;
+    const ownBatch = doc.components.find((c) => c.entry.category === 'processing' && BATCH_ENGINE.test(c.entry.name))?.entry.name;
+    const ownStore = doc.components.find((c) => c.entry.category === 'storage' && /redis|cassandra|dynamo|bigtable|aerospike|memcached|hbase/i.test(c.entry.name))?.entry.name;
+    const own: AnswerContext['own'] = {
+      ...(ownTarget ? { target: ownTarget } : {}),
+      ...(ownBusiness ? { businessMetric: ownBusiness } : {}),
+      ...(ownOffline ? { offlineMetric: ownOffline } : {}),
+      ...(named || family ? { model } : {}),
+      ...(ownEvents ? { events: ownEvents } : {}),
+      ...(ownStreaming ? { streaming: ownStreaming } : {}),
+      ...(ownBatch ? { batchEngine: ownBatch } : {}),
+      ...(ownStore ? { onlineStore: ownStore } : {}),
+    };
     return {
+      own,
       domain,
       target: targetPhrase(doc) ?? d.target,
       businessMetric: business,

@@ -27,7 +27,7 @@ import type { CliIo } from './io.js';
 export type { CliIo } from './io.js';
 
 const STDIN_NAME = '<stdin>';
-/** First arguments that are commands rather than paths (`./rules` is the path). */
+/** First arguments that are commands rather than paths (`./rules` is the path); `questions` is handled by `main`. */
 export const COMMANDS = ['rules', 'explain', 'history'] as const;
 
 
@@ -48,6 +48,7 @@ interface CliOptions {
   cache?: boolean;
   cacheLocation?: string;
   history: boolean;
+  questions?: boolean;
   concurrency?: string;
   timeout?: string;
   maxMemory?: string;
@@ -60,6 +61,7 @@ Commands (first argument; write ./rules to lint a path named rules):
   mlsd-lint rules                          list the rules
   mlsd-lint explain <rule>                 what a rule checks, why, examples
   mlsd-lint history [files...]             how answers moved over their runs (score, signals)
+  mlsd-lint questions <paths...>           the follow-up questions as a mock-interview sheet
 
 Examples:
   $ mlsd-lint answer.md                    lint one answer
@@ -110,6 +112,7 @@ function buildProgram(io: CliIo, outputs: OutputArgument[]): Command {
     .option('--report-unused-disable-directives', 'warn about disable directives that suppress nothing')
     .option('--cache', 'reuse results of files that have not changed (see --cache-location)')
     .option('--cache-location <path>', 'cache file, or a folder to keep .mlsd-lintcache in (default ./.mlsd-lintcache)')
+    .option('--questions', 'add the follow-up questions an interviewer would ask to the stylish report (json and markdown always have them)')
     .option('--no-history', `do not append this run's scores to ${HISTORY_FILE} (see mlsd-lint history)`)
     .option('--concurrency <n>', 'threads that lint: auto (one per CPU when the run is large), off (1), or a number (default auto)')
     .option('--timeout <seconds>', `give up on a file that takes longer, report it and go on (default ${DEFAULT_TIMEOUT_SECONDS}, plus ${DEFAULT_SECONDS_PER_MEGABYTE} per MB over the first; 0 waits forever)`)
@@ -186,10 +189,14 @@ export async function main(io: CliIo): Promise<number> {
       const { runCommand } = await import('./commands.js');
       return await runCommand(command, io.argv.slice(1), io);
     }
+    // `mlsd-lint questions <paths>`: a lint run printed as a mock-interview sheet; it checks nothing,
+    // so lint problems do not fail it (exit 0), input problems still do (exit 2).
+    const sheet = io.argv[0] === 'questions';
+    const argv = sheet ? [...io.argv.slice(1), '--format', 'questions'] : io.argv;
     const outputArgs: OutputArgument[] = [];
     const program = buildProgram(io, outputArgs);
     try {
-      program.parse([...io.argv], { from: 'user' });
+      program.parse([...argv], { from: 'user' });
     } catch (error) {
       if (error instanceof CommanderError) {
         if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
@@ -244,7 +251,7 @@ export async function main(io: CliIo): Promise<number> {
 
     const color = shouldUseColor({ flag: options.color, env: io.env, isTTY: Boolean(io.stdout.isTTY) });
     const width = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : undefined;
-    const base = { cwd: io.cwd, rulesMeta: outcome.rulesMeta, version: packageVersion(), sourceText: (file: string) => outcome.sources.get(file), maxFindings };
+    const base = { cwd: io.cwd, rulesMeta: outcome.rulesMeta, version: packageVersion(), sourceText: (file: string) => outcome.sources.get(file), maxFindings, ...(options.questions ? { questions: true } : {}) };
     // Render everything first: a write only starts once every report exists.
     const rendered = targets.map((target, i) => {
       const toStdout = target.file === undefined;
@@ -274,7 +281,7 @@ export async function main(io: CliIo): Promise<number> {
     const abandoned = results.filter((r) => r.fatalErrorCount);
     for (const r of abandoned) io.stderr.write(`${NAME}: ${oneLine(`${r.filePath}: ${r.messages.find((m) => m.fatal)?.message ?? 'not linted'}`)}\n`);
     const code = exitCode(results, { failOn: options.failOn, maxWarnings, minScore }, io);
-    return abandoned.length ? 2 : code;
+    return abandoned.length ? 2 : sheet ? 0 : code;
   } catch (error) {
     const message = (await isKnownProblem(error)) ? (error as Error).message : `unexpected error: ${error instanceof Error ? error.message : String(error)}${debug ? '' : ' (run with --debug for details)'}`;
     io.stderr.write(`${NAME}: ${oneLine(message)}\n`);

@@ -13,6 +13,7 @@ const FORMATTERS: Record<string, () => Promise<{ default: Formatter }>> = {
   github: () => import('./github.js'),
   junit: () => import('./junit.js'),
   markdown: () => import('./markdown.js'),
+  questions: () => import('./questions.js'),
 };
 
 export const FORMATTER_NAMES: readonly string[] = Object.keys(FORMATTERS);

@@ -13,6 +13,8 @@ export interface JsonSignal {
   line?: number;
   evidence?: string;
   suggestion?: string;
+  /** What an interviewer would ask next about this signal, in the answer's own words (may be empty). */
+  questions: string[];
 }
 
 export interface JsonMessage {
@@ -43,11 +45,12 @@ export interface JsonResult {
 }
 
 function signal(s: SignalResult): JsonSignal {
-  const out: JsonSignal = { id: s.id, status: s.status };
+  const out: JsonSignal = { id: s.id, status: s.status, questions: [] };
   if (s.judged === false) out.judged = false;
   if (s.line !== undefined) out.line = s.line;
   if (s.evidence !== undefined) out.evidence = s.evidence;
   if (s.suggestion !== undefined) out.suggestion = s.suggestion;
+  out.questions = s.judged === false ? [] : [...(s.questions ?? [])];
   return out;
 }
 

@@ -8,6 +8,7 @@ import type { LintMessage, LintResult, SignalResult } from '../engine/types.js';
 import type { SignalStatus } from '../rule/types.js';
 import { sanitize, truncate } from './text.js';
 import { FATAL_LABEL, fatalOf, kindNote, ruleOfSignal, type Formatter, type FormatterContext } from './types.js';
+import { askedSignals } from './questions.js';
 
 const STATUS: Record<SignalStatus, string> = { high: '✅ high', weak: '⚠️ weak', missing: '❌ missing' };
 const EVIDENCE_MAX = 160;
@@ -63,6 +64,14 @@ function fileReport(result: LintResult, context: FormatterContext): string[] {
   if (high.length === 0) lines.push('None yet.');
   for (const s of high) {
     lines.push(`- \`${s.id}\`${s.line !== undefined ? ` (line ${s.line})` : ''}${s.evidence ? `: “${escapeMarkdown(truncate(s.evidence, EVIDENCE_MAX))}”` : ''}`);
+  }
+  const asked = askedSignals(result.signals);
+  if (asked.length) {
+    lines.push('', `### Follow-up questions`, '');
+    for (const s of asked) {
+      lines.push(`- \`${s.id}\` (${STATUS[s.status]})`);
+      for (const q of s.questions ?? []) lines.push(`  - ${escapeMarkdown(q)}`);
+    }
   }
   return lines;
 }

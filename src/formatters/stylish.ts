@@ -11,6 +11,7 @@ import type { LintMessage, LintResult, SignalResult } from '../engine/types.js';
 import type { SignalStatus } from '../rule/types.js';
 import { padEnd, padStart, sanitize, truncate, visibleLength, wrap } from './text.js';
 import { FATAL_LABEL, fatalOf, kindNote, type Formatter, type FormatterContext } from './types.js';
+import { askedSignals } from './questions.js';
 
 const DEFAULT_WIDTH = 80;
 /** Narrower than this and wrapping would be one word a line; let the terminal wrap instead. */
@@ -131,12 +132,25 @@ function fatalReport(result: LintResult, fatal: LintMessage, { c, width }: Style
   return [`${c.underline(sanitize(result.filePath))}  ${c.red('not linted')}`, '', ...hanging(first, `${sanitize(fatal.message)} (${FATAL_LABEL})`, ITEM.length + 12, width)];
 }
 
+/** `--questions`: what an interviewer would ask next, the weakest signals first. */
+function questionsSection(signals: readonly SignalResult[], { c, width }: Style): string[] {
+  const asked = askedSignals(signals);
+  const count = asked.reduce((n, s) => n + (s.questions?.length ?? 0), 0);
+  const lines = [c.bold('  Follow-up questions') + c.dim(` (${count})`)];
+  for (const s of asked) {
+    lines.push(`${ITEM}${statusColour(s.status, c)(sanitize(s.id))} ${c.dim(`(${s.status})`)}`);
+    for (const q of s.questions ?? []) lines.push(...hanging(`${ITEM}  ? `, sanitize(q), ITEM.length + 4, width));
+  }
+  return lines;
+}
+
 function fileReport(result: LintResult, context: FormatterContext, style: Style): string[] {
   const { c } = style;
   const fatal = fatalOf(result);
   if (fatal) return fatalReport(result, fatal, style);
   const head = `${c.underline(sanitize(result.filePath))}  ${scoreText(result.score, c)}`;
-  if (result.messages.length === 0) return [`${head}  ${c.green('✔ no problems')}`];
+  const questions = context.questions && askedSignals(result.signals).length ? ['', ...questionsSection(result.signals, style)] : [];
+  if (result.messages.length === 0) return [`${head}  ${c.green('✔ no problems')}`, ...questions];
   const note = kindNote(result);
   const max = context.maxFindings ?? 0;
   const ranked = max > 0 && result.messages.length > max ? byUsefulness(result.messages, context) : undefined;
@@ -152,6 +166,7 @@ function fileReport(result: LintResult, context: FormatterContext, style: Style)
     ...(rest.length ? ['', restLine(rest, style)] : []),
     '',
     ...highSection(result.signals, style),
+    ...questions,
   ];
 }
 
@@ -167,7 +182,7 @@ const formatStylish: Formatter = (results, context) => {
   const c = new Chalk({ level: context.color ? 1 : 0 });
   const width = Math.max(MIN_WIDTH, context.width ?? DEFAULT_WIDTH);
   const style: Style = { c, width };
-  if (results.every((r) => r.messages.length === 0)) return '';
+  if (results.every((r) => r.messages.length === 0) && !(context.questions && results.some((r) => askedSignals(r.signals).length))) return '';
   const blocks = results.map((r) => fileReport(r, context, style).join('\n'));
   return `${blocks.join('\n\n')}\n\n${summary(results, c)}\n`;
 };

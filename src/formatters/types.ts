@@ -19,6 +19,8 @@ export interface FormatterContext {
    * shown in the order of the guide's steps and the rest summarised in one line.
    */
   maxFindings?: number;
+  /** The stylish report adds each signal's follow-up questions (`--questions`). */
+  questions?: boolean;
 }
 
 /** What the command line gives `maxFindings` unless told otherwise: a thin answer's most useful findings. */

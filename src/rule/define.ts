@@ -11,6 +11,7 @@ export function defineRule<M extends string, O = Record<string, never>>(rule: Ru
   assertRule(rule && typeof rule === 'object', `${where}: expected an object with id, meta and check`);
   assertRule(typeof rule.id === 'string' && RULE_ID.test(rule.id), `${where}: id must be kebab-case (optionally "plugin/rule"), got ${JSON.stringify(rule.id)}`);
   assertRule(typeof rule.check === 'function', `${where}: check must be a function`);
+  assertRule(rule.followUp === undefined || typeof rule.followUp === 'function', `${where}: followUp must be a function`);
   const meta = rule.meta;
   assertRule(meta && typeof meta === 'object', `${where}: meta is required`);
   assertRule(typeof meta.description === 'string' && meta.description.length > 0, `${where}: meta.description must be a non-empty string`);

@@ -173,6 +173,17 @@ export function runRule(doc: Document, rule: AnyRule, setting: RuleSetting, id =
       signal.evidence = evidence.map((part) => evidenceText(doc, part)).join(' … ');
     }
     if (verdict.status !== 'high' && verdict.suggestion) signal.suggestion = verdict.suggestion;
+    if (rule.followUp) {
+      let questions: readonly string[];
+      try {
+        questions = rule.followUp({ document: doc, status: verdict.status, ...(signal.evidence !== undefined ? { evidence: signal.evidence } : {}) });
+      } catch (error) {
+        throw new RuleError(id, `crashed in followUp: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
+      if (!Array.isArray(questions) || questions.some((q) => typeof q !== 'string')) throw new RuleError(id, 'followUp must return an array of strings');
+      const kept = [...new Set(questions.map((q) => q.trim()).filter(Boolean))].slice(0, MAX_QUESTIONS);
+      if (kept.length) signal.questions = kept;
+    }
     if (verdict.status !== 'high' && setting.severity > 0) {
       const severity = severityFor(verdict.status, setting.severity, setting.options);
       if (severity > 0) {
@@ -186,6 +197,9 @@ export function runRule(doc: Document, rule: AnyRule, setting: RuleSetting, id =
   if (setting.severity > 0) for (const report of pending) messages.push(makeMessage(setting.severity as 1 | 2, report));
   return signal ? { signal, messages } : { messages };
 }
+
+/** Follow-up questions kept per signal. */
+const MAX_QUESTIONS = 3;
 
 /** Messages in reading order: by line, then column, then rule id (a stable sort: ties keep report order). */
 export function sortMessages(messages: RuleMessage[]): RuleMessage[] {

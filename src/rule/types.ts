@@ -114,11 +114,24 @@ export interface RuleContext<M extends string, O> {
   report(report: Report<M>): void;
 }
 
+/** What `followUp` sees: the document, and the status and evidence the signal got. */
+export interface FollowUpContext {
+  readonly document: Document;
+  readonly status: SignalStatus;
+  /** The evidence as the report shows it (a linked pair joined by " … "), when there is one. */
+  readonly evidence?: string;
+}
+
 export interface RuleDefinition<M extends string = string, O = Record<string, unknown>> {
   /** kebab-case id; for built-in rules the file name. */
   id: string;
   meta: RuleMeta<M, O>;
   check(context: RuleContext<M, O>): SignalVerdict<M> | void;
+  /**
+   * Signal rules: the questions an interviewer would ask next about this signal, grounded in the
+   * answer's own words (its metric, model, stores, the evidence quoted). At most three are kept.
+   */
+  followUp?(context: FollowUpContext): readonly string[];
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -140,6 +153,8 @@ export interface SignalResult {
   column?: number;
   evidence?: string;
   suggestion?: string;
+  /** What an interviewer would ask next about this signal (the rule's `followUp`). */
+  questions?: string[];
 }
 
 /** One problem a rule reported, with 1-based positions (what the engine collects). */
