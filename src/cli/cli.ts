@@ -21,7 +21,7 @@ import { DEFAULT_FORMAT, pairOutputs, type OutputArgument } from '../run/outputs
 import { HISTORY_FILE, TOOL_NAME as NAME, packageVersion } from '../support/project.js';
 import { parseConcurrency } from '../run/concurrency.js';
 import { DEFAULT_SECONDS_PER_MEGABYTE, DEFAULT_TIMEOUT_SECONDS, defaultBudget, parseMaxMemory, parseTimeout } from '../run/budget.js';
-import type { LintSource } from '../run/run.js';
+import type { LintSource, RunOptions, RunOutcome } from '../run/run.js';
 import type { CliIo } from './io.js';
 
 export type { CliIo } from './io.js';
@@ -49,6 +49,7 @@ interface CliOptions {
   cacheLocation?: string;
   history: boolean;
   questions?: boolean;
+  watch?: boolean;
   concurrency?: string;
   timeout?: string;
   maxMemory?: string;
@@ -112,6 +113,7 @@ function buildProgram(io: CliIo, outputs: OutputArgument[]): Command {
     .option('--report-unused-disable-directives', 'warn about disable directives that suppress nothing')
     .option('--cache', 'reuse results of files that have not changed (see --cache-location)')
     .option('--cache-location <path>', 'cache file, or a folder to keep .mlsd-lintcache in (default ./.mlsd-lintcache)')
+    .option('-w, --watch', 'lint again each answer when it is saved, redrawing the report (q or Ctrl-C ends)')
     .option('--questions', 'add the follow-up questions an interviewer would ask to the stylish report (json and markdown always have them)')
     .option('--no-history', `do not append this run's scores to ${HISTORY_FILE} (see mlsd-lint history)`)
     .option('--concurrency <n>', 'threads that lint: auto (one per CPU when the run is large), off (1), or a number (default auto)')
@@ -228,16 +230,8 @@ export async function main(io: CliIo): Promise<number> {
 
     const targets = pairOutputs(outputArgs);
     const formatters = await Promise.all(targets.map((t) => loadFormatter(t.format)));
-    const inputs = await sources(program.args, options, io, maxBytes);
-    const outputs = await import('../run/outputs.js');
-    outputs.checkOutputFiles(targets, io.cwd, inputs.map((i) => i.path));
-
-    const cacheFile = options.cache ? await (await import('../run/cache.js')).resolveCacheLocation(options.cacheLocation, io.cwd) : undefined;
-    if (cacheFile !== undefined) outputs.checkCacheFile(cacheFile, targets, io.cwd, inputs.map((i) => i.path));
-
     const warn = (message: string): void => void io.stderr.write(`${NAME}: warning: ${oneLine(message)}\n`);
-    const { runLint } = await import('../run/run.js');
-    const outcome = await runLint(inputs, {
+    const lintOptions = (cacheFile: string | undefined): RunOptions => ({
       cwd: io.cwd,
       ...(options.config !== undefined ? { configFile: options.config } : {}),
       rules,
@@ -247,6 +241,54 @@ export async function main(io: CliIo): Promise<number> {
       budget,
       warn,
     });
+    const record = async (outcome: RunOutcome, inputs: readonly LintSource[]): Promise<void> => {
+      if (!options.history) return;
+      // The history is a convenience: a failure to read or write it is a warning, never the run's.
+      const { recordHistory } = await import('../run/history.js');
+      const files = new Set(inputs.filter((input) => input.cacheable).map((input) => input.displayPath));
+      await recordHistory(outcome.results, { cwd: io.cwd, version: packageVersion(), texts: outcome.sources, files, warn }).catch((error: unknown) =>
+        warn(`could not record the score history in ${HISTORY_FILE}: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    };
+
+    if (options.watch) {
+      if (sheet) throw new UsageError('--watch cannot be used with mlsd-lint questions; use --watch --questions');
+      if (program.args.length === 0 || program.args.includes('-')) throw new UsageError('--watch needs files, directories or globs to watch (not stdin)');
+      if (targets.some((t) => t.file !== undefined || t.format !== DEFAULT_FORMAT)) throw new UsageError('--watch shows the stylish report in the terminal; it cannot be combined with --format or --output-file');
+      const { watch } = await import('./watch.js');
+      const { runLint } = await import('../run/run.js');
+      const stylish = formatters[0] as (typeof formatters)[number];
+      const color = shouldUseColor({ flag: options.color, env: io.env, isTTY: Boolean(io.stdout.isTTY) });
+      return await watch({
+        io,
+        patterns: program.args,
+        // A file deleted while watched is skipped, not an error: the watch reports it and waits.
+        expand: () => sources(program.args, { ...options, errorOnUnmatchedPattern: false }, io, maxBytes),
+        lint: (inputs) => runLint(inputs, lintOptions(undefined)),
+        render: (results, outcome) =>
+          stylish(options.quiet ? errorsOnly(results) : results, {
+            cwd: io.cwd,
+            rulesMeta: outcome.rulesMeta,
+            version: packageVersion(),
+            maxFindings,
+            color,
+            ...(io.stdout.isTTY && io.stdout.columns ? { width: io.stdout.columns } : {}),
+            ...(options.questions ? { questions: true } : {}),
+          }),
+        after: record,
+        describe: async (error) => `${NAME}: ${oneLine((await isKnownProblem(error)) ? (error as Error).message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`)}`,
+      });
+    }
+
+    const inputs = await sources(program.args, options, io, maxBytes);
+    const outputs = await import('../run/outputs.js');
+    outputs.checkOutputFiles(targets, io.cwd, inputs.map((i) => i.path));
+
+    const cacheFile = options.cache ? await (await import('../run/cache.js')).resolveCacheLocation(options.cacheLocation, io.cwd) : undefined;
+    if (cacheFile !== undefined) outputs.checkCacheFile(cacheFile, targets, io.cwd, inputs.map((i) => i.path));
+
+    const { runLint } = await import('../run/run.js');
+    const outcome = await runLint(inputs, lintOptions(cacheFile));
     const results = options.quiet ? errorsOnly(outcome.results) : outcome.results;
 
     const color = shouldUseColor({ flag: options.color, env: io.env, isTTY: Boolean(io.stdout.isTTY) });
@@ -269,14 +311,7 @@ export async function main(io: CliIo): Promise<number> {
     for (const { target, text } of rendered) {
       if (target.file === undefined && text) io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     }
-    if (options.history) {
-      // The history is a convenience: a failure to read or write it is a warning, never the run's.
-      const { recordHistory } = await import('../run/history.js');
-      const files = new Set(inputs.filter((input) => input.cacheable).map((input) => input.displayPath));
-      await recordHistory(outcome.results, { cwd: io.cwd, version: packageVersion(), texts: outcome.sources, files, warn }).catch((error: unknown) =>
-        warn(`could not record the score history in ${HISTORY_FILE}: ${error instanceof Error ? error.message : String(error)}`),
-      );
-    }
+    await record(outcome, inputs);
     // A file abandoned over its budget: one line each, and the run failed to do its job (exit 2).
     const abandoned = results.filter((r) => r.fatalErrorCount);
     for (const r of abandoned) io.stderr.write(`${NAME}: ${oneLine(`${r.filePath}: ${r.messages.find((m) => m.fatal)?.message ?? 'not linted'}`)}\n`);
