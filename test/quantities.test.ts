@@ -24,6 +24,13 @@ describe('quantities with units and kinds', () => {
     ['8M daily active users', [['8M daily active users', 'count']]],
     ['10% of users get the new model', [['10%', 'percentage']]],
     ['up to 30 seconds to respond', [['up to 30 seconds', 'latency']]],
+    // A metric's movement in points is a threshold; points of a list are not quantities.
+    ['retrain when NDCG@10 drops by 2 points', [['2 points', 'threshold']]],
+    ['AUC fell 3 points after launch', [['3 points', 'threshold']]],
+    ['there are three points to consider and 3 data points per user', []],
+    // A fraction of one is not a count: the word after it is a verb, the comparator makes a threshold.
+    ['an alert on PSI above 0.2 pages the on-call', [['above 0.2', 'threshold']]],
+    ['0.5M users', [['0.5M users', 'count']]],
   ])('%s', (text, expected) => {
     expect(q(text)).toEqual(expected);
   });

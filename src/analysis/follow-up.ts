@@ -40,5 +40,7 @@ export function quoted(evidence: string | undefined, max = 70): string | undefin
   if (!evidence) return undefined;
   const first = evidence.split(' … ')[0] as string;
   // The question goes on after the quotation: its closing full stop would end it too early.
-  return `“${quote(first, max).replace(/[.!?]+$/u, '')}”`;
+  let text = quote(first, max);
+  while (/[.!?]/.test(text.slice(-1))) text = text.slice(0, -1);
+  return `“${text}”`;
 }

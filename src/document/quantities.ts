@@ -128,7 +128,7 @@ const COMPARATOR_BEFORE =
 const CURRENCY_BEFORE = /([$€£¥₹])\s?$/;
 const LATENCY_CUE = /\b(?:latenc\w*|p\d{2,3}|percentile|respon\w*|budget|sla|slo|timeout|real[- ]?time|round[- ]trip|within|under|takes?|wait|render|serv\w*|infer\w*|predict\w*|inference|synchronous|per request|speed|fast)\b|</i;
 const EVERY_BEFORE = /\b(?:every|each|per|once (?:a|an|per|every))\s*$/i;
-const THRESHOLD_CUE = /\b(?:drops?|dropp\w*|degrad\w*|declin\w*|falls?|fall\w*|decreas\w*|increas\w*|ris\w*|exceed\w*|grows?|shift\w*|change\w*|improv\w*|lift\w*|uplift|threshold\w*|trigger\w*|alert\w*|by)\s*$/i;
+const THRESHOLD_CUE = /\b(?:drops?|dropp\w*|degrad\w*|declin\w*|falls?|fall\w*|fell|decreas\w*|increas\w*|ris\w*|exceed\w*|grows?|shift\w*|change\w*|improv\w*|lift\w*|uplift|threshold\w*|trigger\w*|alert\w*|by)\s*$/i;
 
 function parseNumber(raw: string): number {
   return Number(raw.replace(/,/g, ''));
@@ -266,6 +266,11 @@ export function extractQuantities(text: string): RawQuantity[] {
         }
         const rest = text.slice(end, end + 20);
         if (/^\s?(?:\/\s?(?:s|sec|second|day|min)|per (?:second|sec|minute|day|hour)|a (?:day|second)|daily|each day)\b/i.test(rest)) kind = 'rate';
+      } else if (/^points?$/.test(lower) && THRESHOLD_CUE.test(text.slice(Math.max(0, start - 24), start))) {
+        // "drops by 2 points", "falls 3 points": a metric's movement in (percentage) points, not a list of points.
+        unitName = 'pp';
+        kind = 'threshold';
+        end = probe + lower.length;
       } else if (DESIGN_PARTS.has(lower) || DESIGN_PARTS.has(head)) {
         // "two-stage", "six steps": a count of design parts; "180 models" is a scale figure.
         if (magnitude === 1 && value < 10) continue;
@@ -286,6 +291,13 @@ export function extractQuantities(text: string): RawQuantity[] {
           continue;
         }
       }
+    }
+    // "PSI above 0.2 pages the on-call": a fraction of one is not a count of pages; the word after
+    // it is a verb. Without its unit, a comparator or a metric before it still makes a threshold.
+    if (kind === 'count' && magnitude === 1 && value < 1 && !Number.isInteger(value)) {
+      kind = undefined;
+      unitName = '';
+      end = start + match[0].length;
     }
     if (!kind && magnitude > 1) kind = 'count';
     const before = text.slice(Math.max(0, start - 24), start);
