@@ -94,8 +94,11 @@ export default defineRule({
     const drop = ctx.lowerIsBetter ? 'rises more than 5% above' : 'drops more than 5% below';
     const suggestion = `We retrain ${ctx.model} weekly on a rolling 90-day window of ${ctx.events}, and an automated check triggers emergency retraining if ${ctx.offlineMetric} on the latest labelled day ${drop} its 30-day baseline or ${ctx.businessMetric} degrades by more than 10%.`;
     const all = plans(doc);
-    const complete = all.find((p) => (p.cadence ?? p.trigger) && (p.window ?? p.threshold));
-    if (complete) return { status: 'high', evidence: complete.mention };
+    const complete = all.filter((p) => (p.cadence ?? p.trigger) && (p.window ?? p.threshold));
+    // The statement that says it all, when one does ("We retrain weekly when AUC drops by 2
+    // points"), rather than an earlier vague mention whose paragraph or section completes it.
+    const stated = complete.find((p) => (hasCadence(p.mention) || hasTrigger(p.mention)) && (hasWindow(p.mention) || hasThreshold(p.mention)));
+    if (stated ?? complete[0]) return { status: 'high', evidence: (stated ?? complete[0])!.mention };
     const first = all.find((p) => p.cadence ?? p.trigger) ?? all[0];
     if (!first) return { status: 'missing', suggestion };
     const detail = first.cadence ?? first.trigger ? 'data window or numeric threshold' : 'cadence or trigger';

@@ -95,3 +95,12 @@ describe('rule metadata', () => {
     expect(steps).toBeGreaterThan(70);
   });
 });
+
+describe('the evidence of a high retraining signal', () => {
+  it('is the statement that gives cadence and threshold itself, not an earlier vague mention its section completes', () => {
+    const text = '# Ranking\n\n## Retraining\n\nWe retrain periodically.\n\nWe retrain weekly when NDCG@10 drops by 2 points below its 7-day baseline.\n';
+    const retraining = lintTextSync(text).signals.find((s) => s.id === 'retraining');
+    expect(retraining?.status).toBe('high');
+    expect(retraining?.line).toBe(7);
+  });
+});
