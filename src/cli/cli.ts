@@ -160,6 +160,23 @@ async function sources(patterns: readonly string[], options: CliOptions, io: Cli
   return files.map((file) => ({ path: file.path, displayPath: file.displayPath, read: () => readInputFile(file, maxBytes), cacheable: true }));
 }
 
+/** Each file's recorded scores, oldest first, for the html report's chart (none when unreadable). */
+async function historyPoints(cwd: string, warn: (message: string) => void): Promise<(filePath: string) => Array<{ time: string; score: number }>> {
+  const { historyKey, historyPath, readHistory } = await import('../run/history.js');
+  const byFile = new Map<string, Array<{ time: string; score: number }>>();
+  try {
+    for (const r of (await readHistory(historyPath(cwd))).records) {
+      const list = byFile.get(r.file) ?? [];
+      list.push({ time: r.time, score: r.score });
+      byFile.set(r.file, list);
+    }
+  } catch (error) {
+    warn(`could not read the score history in ${HISTORY_FILE}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  for (const list of byFile.values()) list.sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+  return (filePath) => byFile.get(historyKey(cwd, filePath)) ?? [];
+}
+
 function errorsOnly(results: readonly LintResult[]): LintResult[] {
   return results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0 }));
 }
@@ -293,7 +310,17 @@ export async function main(io: CliIo): Promise<number> {
 
     const color = shouldUseColor({ flag: options.color, env: io.env, isTTY: Boolean(io.stdout.isTTY) });
     const width = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : undefined;
-    const base = { cwd: io.cwd, rulesMeta: outcome.rulesMeta, version: packageVersion(), sourceText: (file: string) => outcome.sources.get(file), maxFindings, ...(options.questions ? { questions: true } : {}) };
+    await record(outcome, inputs);
+    const history = targets.some((t) => t.format === 'html') ? await historyPoints(io.cwd, warn) : undefined;
+    const base = {
+      cwd: io.cwd,
+      rulesMeta: outcome.rulesMeta,
+      version: packageVersion(),
+      sourceText: (file: string) => outcome.sources.get(file),
+      maxFindings,
+      ...(options.questions ? { questions: true } : {}),
+      ...(history ? { history } : {}),
+    };
     // Render everything first: a write only starts once every report exists.
     const rendered = targets.map((target, i) => {
       const toStdout = target.file === undefined;
@@ -311,7 +338,6 @@ export async function main(io: CliIo): Promise<number> {
     for (const { target, text } of rendered) {
       if (target.file === undefined && text) io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     }
-    await record(outcome, inputs);
     // A file abandoned over its budget: one line each, and the run failed to do its job (exit 2).
     const abandoned = results.filter((r) => r.fatalErrorCount);
     for (const r of abandoned) io.stderr.write(`${NAME}: ${oneLine(`${r.filePath}: ${r.messages.find((m) => m.fatal)?.message ?? 'not linted'}`)}\n`);

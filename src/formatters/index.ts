@@ -14,6 +14,7 @@ const FORMATTERS: Record<string, () => Promise<{ default: Formatter }>> = {
   junit: () => import('./junit.js'),
   markdown: () => import('./markdown.js'),
   questions: () => import('./questions.js'),
+  html: () => import('./html.js'),
 };
 
 export const FORMATTER_NAMES: readonly string[] = Object.keys(FORMATTERS);

@@ -21,6 +21,8 @@ export interface FormatterContext {
   maxFindings?: number;
   /** The stylish report adds each signal's follow-up questions (`--questions`). */
   questions?: boolean;
+  /** A file's recorded runs, oldest first (the score history), for formats that chart it (html). */
+  history?: (filePath: string) => ReadonlyArray<{ time: string; score: number }>;
 }
 
 /** What the command line gives `maxFindings` unless told otherwise: a thin answer's most useful findings. */
