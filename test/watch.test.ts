@@ -83,6 +83,18 @@ describe.skipIf(Boolean(noTmux))('--watch in a terminal (tmux)', () => {
     execFileSync('tmux', ['send-keys', '-t', session, 'q']);
     await appears(/^EXITED 0$/m, 'a clean exit on q');
   });
+
+  it('Ctrl-C ends it cleanly too, and the terminal is left in its normal mode', async () => {
+    const t = tree({ 'answer.md': WEAK_TEXT });
+    spawnSync('tmux', ['kill-session', '-t', session], { stdio: 'ignore' });
+    execFileSync('tmux', ['new-session', '-d', '-s', session, '-x', '120', '-y', '300', '-c', t.dir, `${process.execPath} ${BIN} --watch answer.md; echo "EXITED $?"; stty -a | grep -o -- '-\\?icanon' | head -1; sleep 60`]);
+    await appears('Watching 1 answer', 'the first report');
+    execFileSync('tmux', ['send-keys', '-t', session, 'C-c']);
+    const text = await appears(/^EXITED 0$/m, 'a clean exit on Ctrl-C');
+    // Raw mode was turned off on the way out: canonical input is on again ("icanon", not "-icanon").
+    await until(() => (/^icanon$/m.test(screen()) ? true : undefined), 'stty to show canonical mode');
+    expect(text).not.toMatch(/^-icanon$/m);
+  });
 });
 
 describe('--watch through a pipe', () => {
