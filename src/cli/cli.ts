@@ -161,11 +161,17 @@ async function sources(patterns: readonly string[], options: CliOptions, io: Cli
 }
 
 /** Each file's recorded scores, oldest first, for the html report's chart (none when unreadable). */
-async function historyPoints(cwd: string, warn: (message: string) => void): Promise<(filePath: string) => Array<{ time: string; score: number }>> {
-  const { historyKey, historyPath, readHistory } = await import('../run/history.js');
+async function historyPoints(
+  cwd: string,
+  warn: (message: string) => void,
+  options: import('../run/history.js').RecordOptions,
+  results: readonly LintResult[],
+): Promise<(filePath: string) => Array<{ time: string; score: number }>> {
+  const { historyKey, historyPath, readHistory, runRecords, unseen } = await import('../run/history.js');
   const byFile = new Map<string, Array<{ time: string; score: number }>>();
   try {
-    for (const r of (await readHistory(historyPath(cwd))).records) {
+    const { records } = await readHistory(historyPath(cwd));
+    for (const r of [...records, ...unseen(records, runRecords(results, options))]) {
       const list = byFile.get(r.file) ?? [];
       list.push({ time: r.time, score: r.score });
       byFile.set(r.file, list);
@@ -258,12 +264,18 @@ export async function main(io: CliIo): Promise<number> {
       budget,
       warn,
     });
+    const recordOptions = (outcome: RunOutcome, inputs: readonly LintSource[]) => ({
+      cwd: io.cwd,
+      version: packageVersion(),
+      texts: outcome.sources,
+      files: new Set(inputs.filter((input) => input.cacheable).map((input) => input.displayPath)),
+      warn,
+    });
     const record = async (outcome: RunOutcome, inputs: readonly LintSource[]): Promise<void> => {
       if (!options.history) return;
       // The history is a convenience: a failure to read or write it is a warning, never the run's.
       const { recordHistory } = await import('../run/history.js');
-      const files = new Set(inputs.filter((input) => input.cacheable).map((input) => input.displayPath));
-      await recordHistory(outcome.results, { cwd: io.cwd, version: packageVersion(), texts: outcome.sources, files, warn }).catch((error: unknown) =>
+      await recordHistory(outcome.results, recordOptions(outcome, inputs)).catch((error: unknown) =>
         warn(`could not record the score history in ${HISTORY_FILE}: ${error instanceof Error ? error.message : String(error)}`),
       );
     };
@@ -310,8 +322,8 @@ export async function main(io: CliIo): Promise<number> {
 
     const color = shouldUseColor({ flag: options.color, env: io.env, isTTY: Boolean(io.stdout.isTTY) });
     const width = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : undefined;
-    await record(outcome, inputs);
-    const history = targets.some((t) => t.format === 'html') ? await historyPoints(io.cwd, warn) : undefined;
+    // The html chart includes this run, whose record is written only once the reports are.
+    const history = targets.some((t) => t.format === 'html') && options.history ? await historyPoints(io.cwd, warn, recordOptions(outcome, inputs), outcome.results) : undefined;
     const base = {
       cwd: io.cwd,
       rulesMeta: outcome.rulesMeta,
@@ -338,6 +350,7 @@ export async function main(io: CliIo): Promise<number> {
     for (const { target, text } of rendered) {
       if (target.file === undefined && text) io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
     }
+    await record(outcome, inputs);
     // A file abandoned over its budget: one line each, and the run failed to do its job (exit 2).
     const abandoned = results.filter((r) => r.fatalErrorCount);
     for (const r of abandoned) io.stderr.write(`${NAME}: ${oneLine(`${r.filePath}: ${r.messages.find((m) => m.fatal)?.message ?? 'not linted'}`)}\n`);

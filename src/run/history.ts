@@ -141,6 +141,32 @@ export interface RecordOptions {
  */
 export async function recordHistory(results: readonly LintResult[], options: RecordOptions): Promise<number> {
   const file = historyPath(options.cwd);
+  const fresh = runRecords(results, options);
+  if (fresh.length === 0) return 0;
+  const { records, skipped, unterminated } = await readHistory(file);
+  const warning = skippedWarning(HISTORY_FILE, skipped);
+  if (warning) options.warn?.(warning);
+  const lines = unseen(records, fresh).map((record) => JSON.stringify(record));
+  if (lines.length === 0) return 0;
+  await mkdir(path.dirname(file), { recursive: true });
+  // One write of whole lines; a file cut short by a crash (no final newline) gets its own line.
+  await appendFile(file, `${unterminated ? '\n' : ''}${lines.join('\n')}\n`, { encoding: 'utf8', flag: 'a' });
+  return lines.length;
+}
+
+/** The records of `fresh` whose file and content are not among `records` (nor earlier in `fresh`). */
+export function unseen(records: readonly HistoryRecord[], fresh: readonly HistoryRecord[]): HistoryRecord[] {
+  const seen = new Set(records.map((r) => `${r.file}\0${r.hash}`));
+  return fresh.filter((record) => {
+    const key = `${record.file}\0${record.hash}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** What this run would record: one record per linted file (not stdin, not an abandoned file). */
+export function runRecords(results: readonly LintResult[], options: RecordOptions): HistoryRecord[] {
   const time = (options.now ?? new Date()).toISOString();
   const fresh: HistoryRecord[] = [];
   for (const result of results) {
@@ -158,21 +184,5 @@ export async function recordHistory(results: readonly LintResult[], options: Rec
       signals: Object.fromEntries(result.signals.map((s) => [s.id, s.status])),
     });
   }
-  if (fresh.length === 0) return 0;
-  const { records, skipped, unterminated } = await readHistory(file);
-  const warning = skippedWarning(HISTORY_FILE, skipped);
-  if (warning) options.warn?.(warning);
-  const seen = new Set(records.map((r) => `${r.file}\0${r.hash}`));
-  const lines: string[] = [];
-  for (const record of fresh) {
-    const key = `${record.file}\0${record.hash}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    lines.push(JSON.stringify(record));
-  }
-  if (lines.length === 0) return 0;
-  await mkdir(path.dirname(file), { recursive: true });
-  // One write of whole lines; a file cut short by a crash (no final newline) gets its own line.
-  await appendFile(file, `${unterminated ? '\n' : ''}${lines.join('\n')}\n`, { encoding: 'utf8', flag: 'a' });
-  return lines.length;
+  return fresh;
 }
