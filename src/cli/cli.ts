@@ -50,6 +50,7 @@ interface CliOptions {
   history: boolean;
   questions?: boolean;
   watch?: boolean;
+  shard?: string;
   concurrency?: string;
   timeout?: string;
   maxMemory?: string;
@@ -113,6 +114,7 @@ function buildProgram(io: CliIo, outputs: OutputArgument[]): Command {
     .option('--report-unused-disable-directives', 'warn about disable directives that suppress nothing')
     .option('--cache', 'reuse results of files that have not changed (see --cache-location)')
     .option('--cache-location <path>', 'cache file, or a folder to keep .mlsd-lintcache in (default ./.mlsd-lintcache)')
+    .option('--shard <i/n>', 'lint only the i-th of n parts of the files (a CI matrix job each); parts are stable as files come and go')
     .option('-w, --watch', 'lint again each answer when it is saved, redrawing the report (q or Ctrl-C ends)')
     .option('--questions', 'add the follow-up questions an interviewer would ask to the stylish report (json and markdown always have them)')
     .option('--no-history', `do not append this run's scores to ${HISTORY_FILE} (see mlsd-lint history)`)
@@ -283,6 +285,7 @@ export async function main(io: CliIo): Promise<number> {
     if (options.watch) {
       if (sheet) throw new UsageError('--watch cannot be used with mlsd-lint questions; use --watch --questions');
       if (program.args.length === 0 || program.args.includes('-')) throw new UsageError('--watch needs files, directories or globs to watch (not stdin)');
+      if (options.shard !== undefined) throw new UsageError('--shard cannot be combined with --watch');
       if (targets.some((t) => t.file !== undefined || t.format !== DEFAULT_FORMAT)) throw new UsageError('--watch shows the stylish report in the terminal; it cannot be combined with --format or --output-file');
       const { watch } = await import('./watch.js');
       const { runLint } = await import('../run/run.js');
@@ -309,7 +312,10 @@ export async function main(io: CliIo): Promise<number> {
       });
     }
 
-    const inputs = await sources(program.args, options, io, maxBytes);
+    const shard = options.shard === undefined ? undefined : await import('../run/shard.js').then((m) => ({ ...m, value: m.parseShard(options.shard as string) }));
+    if (shard && (program.args.length === 0 || program.args.includes('-'))) throw new UsageError('--shard splits files, directories and globs, not stdin');
+    const all = await sources(program.args, options, io, maxBytes);
+    const inputs = shard ? all.filter((input) => shard.inShard(io.cwd, input.path, shard.value)) : all;
     const outputs = await import('../run/outputs.js');
     outputs.checkOutputFiles(targets, io.cwd, inputs.map((i) => i.path));
 
