@@ -8,6 +8,7 @@
  * nothing else, so `--format json` can be piped. A first argument `rules` or `explain` is a command
  * (src/cli/commands.ts); `./rules` is the path.
  */
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../support/errors.js';
@@ -51,6 +52,7 @@ interface CliOptions {
   questions?: boolean;
   watch?: boolean;
   shard?: string;
+  changed?: string | true;
   concurrency?: string;
   timeout?: string;
   maxMemory?: string;
@@ -114,6 +116,7 @@ function buildProgram(io: CliIo, outputs: OutputArgument[]): Command {
     .option('--report-unused-disable-directives', 'warn about disable directives that suppress nothing')
     .option('--cache', 'reuse results of files that have not changed (see --cache-location)')
     .option('--cache-location <path>', 'cache file, or a folder to keep .mlsd-lintcache in (default ./.mlsd-lintcache)')
+    .option('--changed [ref]', 'lint only the answers that differ from a git ref (default: the merge base with the default branch, plus uncommitted and untracked files)')
     .option('--shard <i/n>', 'lint only the i-th of n parts of the files (a CI matrix job each); parts are stable as files come and go')
     .option('-w, --watch', 'lint again each answer when it is saved, redrawing the report (q or Ctrl-C ends)')
     .option('--questions', 'add the follow-up questions an interviewer would ask to the stylish report (json and markdown always have them)')
@@ -160,6 +163,15 @@ async function sources(patterns: readonly string[], options: CliOptions, io: Cli
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
   });
   return files.map((file) => ({ path: file.path, displayPath: file.displayPath, read: () => readInputFile(file, maxBytes), cacheable: true }));
+}
+
+/** The real path of a file (git reports real paths), or the path itself when it cannot be resolved. */
+function realOrSame(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
 }
 
 /** Each file's recorded scores, oldest first, for the html report's chart (none when unreadable). */
@@ -313,9 +325,24 @@ export async function main(io: CliIo): Promise<number> {
     }
 
     const shard = options.shard === undefined ? undefined : await import('../run/shard.js').then((m) => ({ ...m, value: m.parseShard(options.shard as string) }));
-    if (shard && (program.args.length === 0 || program.args.includes('-'))) throw new UsageError('--shard splits files, directories and globs, not stdin');
-    const all = await sources(program.args, options, io, maxBytes);
-    const inputs = shard ? all.filter((input) => shard.inShard(io.cwd, input.path, shard.value)) : all;
+    if (shard && options.changed === undefined && (program.args.length === 0 || program.args.includes('-'))) throw new UsageError('--shard splits files, directories and globs, not stdin');
+    let changed: Set<string> | undefined;
+    let paths: readonly string[] = program.args;
+    if (options.changed !== undefined) {
+      const git = await import('../run/changed.js');
+      let ref = options.changed === true ? undefined : options.changed;
+      // `--changed docs/`: commander takes the path as the ref; a path that is no commit is a path.
+      if (ref !== undefined && existsSync(path.resolve(io.cwd, ref)) && !(await git.isCommit(io.cwd, ref))) {
+        paths = [ref, ...paths];
+        ref = undefined;
+      }
+      changed = await git.changedFiles(io.cwd, ref);
+    }
+    // --changed with no paths looks at the whole working directory, not at stdin.
+    const patterns = changed && paths.length === 0 ? ['.'] : paths;
+    if (changed && patterns.includes('-')) throw new UsageError('--changed selects files, not stdin');
+    const all = await sources(patterns, changed ? { ...options, errorOnUnmatchedPattern: false } : options, io, maxBytes);
+    const inputs = all.filter((input) => (!changed || changed.has(realOrSame(input.path))) && (!shard || shard.inShard(io.cwd, input.path, shard.value)));
     const outputs = await import('../run/outputs.js');
     outputs.checkOutputFiles(targets, io.cwd, inputs.map((i) => i.path));
 
