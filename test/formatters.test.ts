@@ -37,14 +37,14 @@ function result(overrides: Partial<LintResult> = {}): LintResult {
 
 describe('loadFormatter', () => {
   it('loads the known formatters by name', async () => {
-    expect(FORMATTER_NAMES).toEqual(['stylish', 'json', 'sarif', 'github', 'junit', 'markdown', 'questions', 'html']);
+    expect(FORMATTER_NAMES).toEqual(['stylish', 'json', 'sarif', 'github', 'junit', 'markdown', 'questions', 'html', 'summary', 'summary-json']);
     expect(await loadFormatter('json')).toBe(formatJson);
     expect(await loadFormatter('stylish')).toBe(formatStylish);
   });
 
   it('rejects an unknown name with a UsageError listing the formats', async () => {
     await expect(loadFormatter('xml')).rejects.toThrow(UsageError);
-    await expect(loadFormatter('xml')).rejects.toThrow('Unknown format "xml", expected one of: stylish, json, sarif, github, junit, markdown, questions, html');
+    await expect(loadFormatter('xml')).rejects.toThrow('Unknown format "xml", expected one of: stylish, json, sarif, github, junit, markdown, questions, html, summary, summary-json');
     await expect(loadFormatter('toString')).rejects.toThrow(UsageError);
   });
 });

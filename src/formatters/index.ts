@@ -15,6 +15,8 @@ const FORMATTERS: Record<string, () => Promise<{ default: Formatter }>> = {
   markdown: () => import('./markdown.js'),
   questions: () => import('./questions.js'),
   html: () => import('./html.js'),
+  summary: () => import('./summary.js'),
+  'summary-json': () => import('./summary.js').then((m) => ({ default: m.formatSummaryJson })),
 };
 
 export const FORMATTER_NAMES: readonly string[] = Object.keys(FORMATTERS);
