@@ -31,31 +31,39 @@ async function scoreOf(dir: string, file: string): Promise<number> {
 }
 const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 
-async function until<T>(probe: () => T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
+async function until<T>(probe: () => T | undefined, what: string, timeoutMs = 30_000, shown: () => string = () => ''): Promise<T> {
   const start = Date.now();
   for (;;) {
     const value = probe();
     if (value !== undefined) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}${shown() ? `; the screen:\n${shown()}` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
 
 describe.skipIf(Boolean(noTmux))('--watch in a terminal (tmux)', () => {
-  const session = `mlsd-watch-${process.pid}`;
-  const screen = () => execFileSync('tmux', ['capture-pane', '-p', '-J', '-S', '-', '-t', session], { encoding: 'utf8' });
+  // A server of our own (-L): no user's tmux, and no other test run, shares it.
+  const socket = ['-L', `mlsd-watch-test-${process.pid}`];
+  const session = 'watch';
+  const tmux = (...args: string[]) => execFileSync('tmux', [...socket, ...args], { encoding: 'utf8' });
+  const screen = () => tmux('capture-pane', '-p', '-J', '-S', '-', '-t', session);
   const appears = (pattern: RegExp | string, what: string) =>
-    until(() => {
-      const text = screen();
-      return (typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text)) ? text : undefined;
-    }, what);
-  afterAll(() => void spawnSync('tmux', ['kill-session', '-t', session], { stdio: 'ignore' }));
+    until(
+      () => {
+        const text = screen();
+        return (typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text)) ? text : undefined;
+      },
+      what,
+      60_000,
+      screen,
+    );
+  afterAll(() => void spawnSync('tmux', [...socket, 'kill-server'], { stdio: 'ignore' }));
 
   it('redraws in place on every save: the score change, the signals that moved, the report; follows renames and deletions; q quits', async () => {
     const t = tree({ 'answer.md': WEAK_TEXT });
     const file = path.join(t.dir, 'answer.md');
     const score0 = await scoreOf(t.dir, 'answer.md');
-    execFileSync('tmux', ['new-session', '-d', '-s', session, '-x', '120', '-y', '300', '-c', t.dir, `${process.execPath} ${BIN} --watch answer.md; echo "EXITED $?"; sleep 60`]);
+    tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '300', '-c', t.dir, `${process.execPath} ${BIN} --watch answer.md; echo "EXITED $?"; sleep 60`);
 
     let text = await appears('Watching 1 answer', 'the first report');
     expect(text).toMatch(/^mlsd-lint --watch {2}\d\d:\d\d:\d\d {2}\(q to quit\)$/m);
@@ -80,16 +88,16 @@ describe.skipIf(Boolean(noTmux))('--watch in a terminal (tmux)', () => {
     writeFileSync(file, WEAK_TEXT);
     await appears(`answer.md: ${score2} -> ${score0}, ${signed(score0 - score2)}`, 'the answer coming back');
 
-    execFileSync('tmux', ['send-keys', '-t', session, 'q']);
+    tmux('send-keys', '-t', session, 'q');
     await appears(/^EXITED 0$/m, 'a clean exit on q');
   });
 
   it('Ctrl-C ends it cleanly too, and the terminal is left in its normal mode', async () => {
     const t = tree({ 'answer.md': WEAK_TEXT });
-    spawnSync('tmux', ['kill-session', '-t', session], { stdio: 'ignore' });
-    execFileSync('tmux', ['new-session', '-d', '-s', session, '-x', '120', '-y', '300', '-c', t.dir, `${process.execPath} ${BIN} --watch answer.md; echo "EXITED $?"; stty -a | grep -o -- '-\\?icanon' | head -1; sleep 60`]);
+    spawnSync('tmux', [...socket, 'kill-session', '-t', session], { stdio: 'ignore' });
+    tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '300', '-c', t.dir, `${process.execPath} ${BIN} --watch answer.md; echo "EXITED $?"; stty -a | grep -o -- '-\\?icanon' | head -1; sleep 60`);
     await appears('Watching 1 answer', 'the first report');
-    execFileSync('tmux', ['send-keys', '-t', session, 'C-c']);
+    tmux('send-keys', '-t', session, 'C-c');
     const text = await appears(/^EXITED 0$/m, 'a clean exit on Ctrl-C');
     // Raw mode was turned off on the way out: canonical input is on again ("icanon", not "-icanon").
     await until(() => (/^icanon$/m.test(screen()) ? true : undefined), 'stty to show canonical mode');
