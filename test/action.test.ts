@@ -45,7 +45,7 @@ function runStep(cwd: string, inputs: Record<string, string>) {
 describe('action.yml', () => {
   it('is a composite action with the documented inputs, on Node 20', () => {
     expect(action.runs.using).toBe('composite');
-    expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(['files', 'format', 'config', 'fail-on', 'min-score', 'sarif-file', 'upload-sarif']));
+    expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(['files', 'format', 'config', 'fail-on', 'min-score', 'sarif-file', 'upload-sarif', 'shard', 'changed']));
     expect(action.inputs['node-version']?.default).toBe('20');
     expect(action.runs.steps.map((s) => s.uses ?? s.name)).toEqual(['actions/setup-node@v4', 'Install mlsd-lint', 'Run mlsd-lint', 'github/codeql-action/upload-sarif@v3']);
     // No input is spliced into a script: scripts read INPUT_* variables.
@@ -74,6 +74,27 @@ describe('action.yml', () => {
     expect(low.status).toBe(1);
     expect(low.stderr).toContain('below --min-score 100');
     expect(runStep(t.dir, { ...base, format: 'json' }).stdout).toMatch(/^\[\{"filePath":"a\.md"/);
+  });
+
+  it('passes shard and changed through: the shards are the whole run, changed lints what git says differs', () => {
+    const t = tempTree({ 'docs/a.md': WEAK_TEXT, 'docs/b.md': WEAK_TEXT, 'docs/c.md': WEAK_TEXT, 'docs/d.md': WEAK_TEXT });
+    trees.push(t);
+    const files = (inputs: Record<string, string>) =>
+      (JSON.parse(runStep(t.dir, { files: 'docs', format: 'json', ...inputs }).stdout || '[]') as Array<{ filePath: string }>).map((r) => r.filePath).sort();
+    const whole = files({});
+    expect([...files({ shard: '1/2' }), ...files({ shard: '2/2' })].sort()).toEqual(whole);
+    const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', HOME: t.dir };
+    const git = (...args: string[]) => spawnSync('git', args, { cwd: t.dir, env, encoding: 'utf8' });
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'answers');
+    git('checkout', '-q', '-b', 'feature');
+    t.write({ 'docs/b.md': HIGH_TEXT });
+    git('commit', '-q', '-am', 'edit b');
+    t.write({ 'docs/c.md': HIGH_TEXT });
+    expect(files({ changed: 'true' })).toEqual(['docs/b.md', 'docs/c.md']);
+    expect(files({ changed: 'main' })).toEqual(['docs/b.md']);
+    expect(files({ changed: '' })).toEqual(whole);
   });
 });
 
