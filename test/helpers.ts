@@ -59,7 +59,10 @@ export function runCli(args: readonly string[], options: CliRunOptions = {}): Pr
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    // A process ended by a signal has no exit code: say which signal, so a failing test shows it.
+    child.on('close', (code, signal) =>
+      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') + (code === null ? `[ended by ${signal ?? 'an unknown signal'}]` : '') }),
+    );
     child.stdin.on('error', () => undefined);
     child.stdin.end(options.input ?? '');
   });
