@@ -8,7 +8,7 @@
  * nothing else, so `--format json` can be piped. A first argument `rules` or `explain` is a command
  * (src/cli/commands.ts); `./rules` is the path.
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../support/errors.js';
@@ -18,7 +18,7 @@ import { InputError, UsageError, WorkerError } from '../support/errors.js';
 import { DEFAULT_MAX_FILE_SIZE, expandPatterns, readInputFile, readStreamText } from '../run/files.js';
 import { FORMATTER_NAMES, loadFormatter } from '../formatters/index.js';
 import { DEFAULT_MAX_FINDINGS } from '../formatters/types.js';
-import { DEFAULT_FORMAT, pairOutputs, type OutputArgument } from '../run/outputs.js';
+import { DEFAULT_FORMAT, pairOutputs, realOrResolved, type OutputArgument } from '../run/outputs.js';
 import { HISTORY_FILE, TOOL_NAME as NAME, packageVersion } from '../support/project.js';
 import { parseConcurrency } from '../run/concurrency.js';
 import { DEFAULT_SECONDS_PER_MEGABYTE, DEFAULT_TIMEOUT_SECONDS, defaultBudget, parseMaxMemory, parseTimeout } from '../run/budget.js';
@@ -165,15 +165,6 @@ async function sources(patterns: readonly string[], options: CliOptions, io: Cli
   return files.map((file) => ({ path: file.path, displayPath: file.displayPath, read: () => readInputFile(file, maxBytes), cacheable: true }));
 }
 
-/** The real path of a file (git reports real paths), or the path itself when it cannot be resolved. */
-function realOrSame(file: string): string {
-  try {
-    return realpathSync(file);
-  } catch {
-    return file;
-  }
-}
-
 /** Each file's recorded scores, oldest first, for the html report's chart (none when unreadable). */
 async function historyPoints(
   cwd: string,
@@ -181,20 +172,15 @@ async function historyPoints(
   options: import('../run/history.js').RecordOptions,
   results: readonly LintResult[],
 ): Promise<(filePath: string) => Array<{ time: string; score: number }>> {
-  const { historyKey, historyPath, readHistory, runRecords, unseen } = await import('../run/history.js');
-  const byFile = new Map<string, Array<{ time: string; score: number }>>();
+  const history = await import('../run/history.js');
+  let files = new Map<string, Array<{ time: string; score: number }>>();
   try {
-    const { records } = await readHistory(historyPath(cwd));
-    for (const r of [...records, ...unseen(records, runRecords(results, options))]) {
-      const list = byFile.get(r.file) ?? [];
-      list.push({ time: r.time, score: r.score });
-      byFile.set(r.file, list);
-    }
+    const { records } = await history.readHistory(history.historyPath(cwd));
+    files = history.byFile([...records, ...history.unseen(records, history.runRecords(results, options))]);
   } catch (error) {
     warn(`could not read the score history in ${HISTORY_FILE}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  for (const list of byFile.values()) list.sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
-  return (filePath) => byFile.get(historyKey(cwd, filePath)) ?? [];
+  return (filePath) => files.get(history.historyKey(cwd, filePath)) ?? [];
 }
 
 function errorsOnly(results: readonly LintResult[]): LintResult[] {
@@ -342,7 +328,7 @@ export async function main(io: CliIo): Promise<number> {
     const patterns = changed && paths.length === 0 ? ['.'] : paths;
     if (changed && patterns.includes('-')) throw new UsageError('--changed selects files, not stdin');
     const all = await sources(patterns, changed ? { ...options, errorOnUnmatchedPattern: false } : options, io, maxBytes);
-    const inputs = all.filter((input) => (!changed || changed.has(realOrSame(input.path))) && (!shard || shard.inShard(io.cwd, input.path, shard.value)));
+    const inputs = all.filter((input) => (!changed || changed.has(realOrResolved(input.path))) && (!shard || shard.inShard(io.cwd, input.path, shard.value)));
     const outputs = await import('../run/outputs.js');
     outputs.checkOutputFiles(targets, io.cwd, inputs.map((i) => i.path));
 

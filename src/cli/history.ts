@@ -5,7 +5,7 @@
  * per file in the history. `--json` prints the records instead.
  */
 import type { HistoryRecord } from '../run/history.js';
-import { HISTORY_FILE, historyKey, historyPath, readHistory, skippedWarning } from '../run/history.js';
+import { HISTORY_FILE, byFile, historyKey, historyPath, readHistory, skippedWarning } from '../run/history.js';
 import { padEnd, sanitize } from '../formatters/text.js';
 import { TOOL_NAME } from '../support/project.js';
 import type { CliIo } from './io.js';
@@ -20,7 +20,8 @@ export function sparkline(scores: readonly number[]): string {
 }
 
 const day = (time: string): string => time.slice(0, 10);
-const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
+/** A change with its sign: +9, -3, 0. */
+export const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 
 function scoreLine(records: readonly HistoryRecord[]): string {
   const scores = records.map((r) => r.score);
@@ -77,26 +78,19 @@ export async function showHistory(files: readonly string[], options: { json: boo
   const { records, skipped } = await readHistory(historyPath(io.cwd));
   const warning = skippedWarning(HISTORY_FILE, skipped);
   if (warning) io.stderr.write(`${TOOL_NAME}: warning: ${warning}\n`);
-  const byFile = new Map<string, HistoryRecord[]>();
-  for (const record of records) {
-    const list = byFile.get(record.file) ?? [];
-    list.push(record);
-    byFile.set(record.file, list);
-  }
-  // Records are appended in time order; concurrent runs may interleave, so sort each file's.
-  for (const list of byFile.values()) list.sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+  const recorded = byFile(records);
   const keys = files.map((f) => historyKey(io.cwd, f));
   if (options.json) {
-    const chosen = keys.length ? keys.flatMap((k) => byFile.get(k) ?? []) : [...byFile.values()].flat();
+    const chosen = keys.length ? keys.flatMap((k) => recorded.get(k) ?? []) : [...recorded.values()].flat();
     io.stdout.write(`${JSON.stringify(chosen, null, 2)}\n`);
     return 0;
   }
   if (keys.length === 0) {
-    io.stdout.write(byFile.size ? overview(byFile) : `No history yet in ${HISTORY_FILE}: it grows with each run of ${TOOL_NAME} on a file.\n`);
+    io.stdout.write(recorded.size ? overview(recorded) : `No history yet in ${HISTORY_FILE}: it grows with each run of ${TOOL_NAME} on a file.\n`);
     return 0;
   }
   const parts = keys.map((key, i) => {
-    const list = byFile.get(key);
+    const list = recorded.get(key);
     return list ? fileHistory(key, list) : `${sanitize(files[i] as string)}: no history yet (run ${TOOL_NAME} ${sanitize(files[i] as string)} to start one)\n`;
   });
   io.stdout.write(parts.join('\n'));

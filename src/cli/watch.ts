@@ -18,6 +18,7 @@ import path from 'node:path';
 import type { LintResult } from '../engine/types.js';
 import type { LintSource, RunOutcome } from '../run/run.js';
 import { TOOL_NAME } from '../support/project.js';
+import { signed } from './history.js';
 import type { CliIo } from './io.js';
 
 export interface WatchSetup {
@@ -61,7 +62,6 @@ export function watchTargets(cwd: string, patterns: readonly string[], files: re
   return targets;
 }
 
-const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 
 /** What changed between two results of one answer: its score line and the signals that moved. */
 export function changeLines(file: string, before: LintResult | undefined, after: LintResult): string[] {

@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { LintMessage, LintResult, SignalResult } from '../engine/types.js';
-import { FATAL_LABEL, fatalOf, kindNote, ruleOfSignal, type Formatter, type FormatterContext } from './types.js';
+import { FATAL_LABEL, fatalOf, kindNote, ruleOfSignal, signalTitleOf, type Formatter, type FormatterContext } from './types.js';
 import { askedSignals } from './questions.js';
 
 /** Escapes text for element content and double- or single-quoted attribute values. */
@@ -77,10 +77,6 @@ button:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 
 const STATUS_TEXT = { high: 'high', weak: 'weak', missing: 'missing' } as const;
 
-function title(id: string, context: FormatterContext): string {
-  return ruleOfSignal(id, context)?.meta.signal?.title ?? id;
-}
-
 /** Signals in the order of the guide's steps (signals without a step keep their place after). */
 function inGuideOrder(signals: readonly SignalResult[], context: FormatterContext): SignalResult[] {
   const step = (s: SignalResult) => ruleOfSignal(s.id, context)?.meta.signal?.step ?? 99;
@@ -102,7 +98,7 @@ function coverage(signals: readonly SignalResult[], context: FormatterContext): 
     const step = ruleOfSignal(s.id, context)?.meta.signal?.step;
     const cls = s.judged === false ? 'not-judged' : s.status;
     const status = s.judged === false ? 'not judged' : STATUS_TEXT[s.status];
-    return `<li class="${cls}"><span class="step">${step ? `Step ${step}` : 'Signal'}</span>${e(title(s.id, context))} <span class="status">${status}</span></li>`;
+    return `<li class="${cls}"><span class="step">${step ? `Step ${step}` : 'Signal'}</span>${e(signalTitleOf(s.id, context))} <span class="status">${status}</span></li>`;
   });
   return `<ol class="coverage" aria-label="Signals in the order of the guide's steps">${items.join('')}</ol>`;
 }
@@ -119,9 +115,9 @@ function questionList(s: SignalResult): string {
 
 function signalCard(s: SignalResult, context: FormatterContext, message: LintMessage | undefined): string {
   const rewrite = s.suggestion
-    ? `<div class="rewrite"><p class="muted">Suggested rewrite</p><p class="rewrite-text">${e(s.suggestion)}</p><button type="button" data-copy aria-label="Copy the rewrite for ${e(title(s.id, context))}">Copy rewrite</button></div>`
+    ? `<div class="rewrite"><p class="muted">Suggested rewrite</p><p class="rewrite-text">${e(s.suggestion)}</p><button type="button" data-copy aria-label="Copy the rewrite for ${e(signalTitleOf(s.id, context))}">Copy rewrite</button></div>`
     : '';
-  return `<article class="card ${s.status}"><h4>${e(title(s.id, context))} <span class="status">${STATUS_TEXT[s.status]}</span></h4>${message ? `<p>${e(message.message)}</p>` : ''}${evidenceLine(s)}${rewrite}${questionList(s)}</article>`;
+  return `<article class="card ${s.status}"><h4>${e(signalTitleOf(s.id, context))} <span class="status">${STATUS_TEXT[s.status]}</span></h4>${message ? `<p>${e(message.message)}</p>` : ''}${evidenceLine(s)}${rewrite}${questionList(s)}</article>`;
 }
 
 function chart(points: ReadonlyArray<{ time: string; score: number }>): string {
@@ -159,7 +155,7 @@ function fileSection(result: LintResult, index: number, context: FormatterContex
     `<div class="summary">${gauge(result.score)}<div><p><strong>Score ${result.score}/100</strong></p><p class="muted">${high.length} high, ${ordered.filter((s) => s.status === 'weak').length} weak, ${ordered.filter((s) => s.status === 'missing').length} missing${note ? `. ${e(note)}` : ''}</p></div></div>`,
     `<h3>Signals</h3>${coverage(result.signals, context)}`,
     `<h3>Weak and missing signals (${open.length})</h3>${open.length ? open.map((s) => signalCard(s, context, messageOf.get(s.id))).join('') : '<p>None.</p>'}`,
-    `<h3>High signals (${high.length})</h3>${high.length ? high.map((s) => `<article class="card high"><h4>${e(title(s.id, context))} <span class="status">high</span></h4>${evidenceLine(s)}${questionList(s)}</article>`).join('') : '<p>None yet.</p>'}`,
+    `<h3>High signals (${high.length})</h3>${high.length ? high.map((s) => `<article class="card high"><h4>${e(signalTitleOf(s.id, context))} <span class="status">high</span></h4>${evidenceLine(s)}${questionList(s)}</article>`).join('') : '<p>None yet.</p>'}`,
     `<h3>Structure findings (${structure.length})</h3>${structure.length ? `<ul>${structure.map((m) => `<li>Line ${m.line}: ${e(m.message)} <span class="muted">(${e(m.ruleId as string)})</span></li>`).join('')}</ul>` : '<p>None.</p>'}`,
     chart(points),
   ];

@@ -5,7 +5,7 @@
  * through the sheet. Plain text, no colour: it is meant to be printed or pasted.
  */
 import type { LintResult, SignalResult } from '../engine/types.js';
-import { fatalOf, type Formatter, type FormatterContext } from './types.js';
+import { fatalOf, signalTitleOf, type Formatter, type FormatterContext } from './types.js';
 import { sanitize, wrap } from './text.js';
 
 const ORDER = { missing: 0, weak: 1, high: 2 } as const;
@@ -19,11 +19,6 @@ export function askedSignals(signals: readonly SignalResult[]): SignalResult[] {
     .map(({ s }) => s);
 }
 
-export function signalTitle(id: string, context: FormatterContext): string {
-  for (const meta of context.rulesMeta.values()) if (meta.signal?.id === id) return meta.signal.title;
-  return id;
-}
-
 function sheet(result: LintResult, context: FormatterContext, width: number): string[] {
   const fatal = fatalOf(result);
   if (fatal) return [`${sanitize(result.filePath)}: not linted (${sanitize(fatal.message)})`];
@@ -32,7 +27,7 @@ function sheet(result: LintResult, context: FormatterContext, width: number): st
   if (asked.length === 0) return [...lines, '', '  No follow-up questions.'];
   let n = 0;
   for (const s of asked) {
-    lines.push('', `  ${sanitize(signalTitle(s.id, context))} (${s.id}, ${s.status})`);
+    lines.push('', `  ${sanitize(signalTitleOf(s.id, context))} (${s.id}, ${s.status})`);
     for (const q of s.questions ?? []) {
       n += 1;
       const label = `  ${String(n).padStart(2)}. `;

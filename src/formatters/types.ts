@@ -39,6 +39,11 @@ export function ruleOfSignal(signalId: string, context: FormatterContext): { rul
   return undefined;
 }
 
+/** A signal's title from its rule's metadata, or its id when no rule describes it. */
+export function signalTitleOf(signalId: string, context: FormatterContext): string {
+  return ruleOfSignal(signalId, context)?.meta.signal?.title ?? signalId;
+}
+
 /** The fatal message of a file abandoned before its report was complete (over its work budget), if it was. */
 export function fatalOf(result: Pick<LintResult, 'messages'>): LintMessage | undefined {
   return result.messages.find((m) => m.fatal === true);

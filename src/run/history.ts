@@ -116,6 +116,18 @@ export async function readHistory(file: string): Promise<ReadHistory> {
   return { records, skipped, unterminated: text.length > 0 && !text.endsWith('\n') };
 }
 
+/** Records by file, each file's in time order (concurrent runs may have appended out of order). */
+export function byFile<R extends Pick<HistoryRecord, 'file' | 'time'>>(records: readonly R[]): Map<string, R[]> {
+  const files = new Map<string, R[]>();
+  for (const record of records) {
+    const list = files.get(record.file) ?? [];
+    list.push(record);
+    files.set(record.file, list);
+  }
+  for (const list of files.values()) list.sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+  return files;
+}
+
 /** The warning for lines that were skipped, or undefined. */
 export function skippedWarning(file: string, skipped: readonly number[]): string | undefined {
   if (skipped.length === 0) return undefined;

@@ -52,7 +52,8 @@ export function pairOutputs(args: readonly OutputArgument[]): OutputTarget[] {
   return targets;
 }
 
-function realOrResolved(file: string): string {
+/** The real path of a file, or its resolved path when it cannot be resolved (missing, unreadable). */
+export function realOrResolved(file: string): string {
   try {
     return realpathSync(file);
   } catch {
