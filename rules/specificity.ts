@@ -4,6 +4,7 @@ import type { ComponentMention, Quantity } from '../src/document/types.js';
 import { answerContext } from '../src/analysis/context.js';
 import { richestSentence, signalOptions } from '../src/analysis/signal.js';
 import { ownWords } from '../src/analysis/follow-up.js';
+import { codeFigures } from '../src/analysis/code.js';
 
 /** Named components said (not negated, not in questions or placeholders). */
 function namedComponents(doc: Document): ComponentMention[] {
@@ -56,6 +57,8 @@ export default defineRule({
   check({ document: doc, options }) {
     const components = distinctBy(namedComponents(doc), (c) => c.entry.name);
     const quantities = distinctBy(designFigures(doc), (q) => `${q.value}|${q.unit}|${q.kind}`);
+    // Figures set in code listings (`max_trial_count = 10`, `memory: 10G`) count as well.
+    const figures = quantities.length + codeFigures(doc).length;
     const ctx = answerContext(doc);
     const model = ctx.namedModel ? (ctx.namedModel === 'LightGBM' ? 'a LightGBM ranker' : `the ${ctx.namedModel} model`) : ctx.model;
     const suggestion = !doc.profile.isML
@@ -64,11 +67,11 @@ export default defineRule({
       : `Concretely: events flow through ${ctx.streaming} into ${ctx.batchEngine} (a daily job over a 90-day window), 200 features are served from ${ctx.onlineStore} in under 5 ms, ` +
         (ctx.retrieval ? `candidates come from a ${ctx.vectorIndex} index (top 500 in under 10 ms), and ${model} scores them` : `and ${model} scores each ${ctx.entity}`) +
         ` within a p99 of 50 ms at 3,000 QPS.`;
-    const data = { components: components.length, quantities: quantities.length, minComponents: options.minComponents, minQuantities: options.minQuantities };
+    const data = { components: components.length, quantities: figures, minComponents: options.minComponents, minQuantities: options.minQuantities };
     // The evidence is the statement that names the most components, else the first figure.
     const evidence = richestSentence(namedComponents(doc), (c) => c.entry.name) ?? quantities[0]?.sentence;
-    if (components.length >= options.minComponents && quantities.length >= options.minQuantities) return { status: 'high', evidence: evidence! };
-    if (components.length === 0 && quantities.length === 0) return { status: 'missing', suggestion };
+    if (components.length >= options.minComponents && figures >= options.minQuantities) return { status: 'high', evidence: evidence! };
+    if (components.length === 0 && figures === 0) return { status: 'missing', suggestion };
     return { status: 'weak', evidence: evidence!, data, suggestion };
   },
   followUp({ document, status }) {

@@ -17,7 +17,8 @@
 // statement the reader quoted (by word overlap, see evidenceMatches).
 //
 // Usage: npm run eval -- [--corpus dir] [--private dir] [--part all|tuning|check] [--json]
-//                        [--verbose] [--min pct]
+//                        [--verbose] [--evidence] [--min pct]
+//   --evidence lists the agreeing high/weak judgements whose evidence is not the reader's statement.
 //   --markdown prints the README's accuracy tables instead.
 //   Exit 0 when it ran (a measurement, not a gate), 1 if --min is given and agreement over the
 //   chosen part is below it, 2 on setup errors. With --json, stdout is JSON only.
@@ -52,6 +53,7 @@ function parseCli(argv) {
         json: { type: 'boolean', default: false },
         markdown: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
+        evidence: { type: 'boolean', default: false },
         min: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -324,6 +326,17 @@ function formatDisagreements(list) {
   return out.join('\n');
 }
 
+function formatEvidenceMisses(list) {
+  if (list.length === 0) return 'Evidence misses: none';
+  const out = [`Evidence misses (${list.length}):`];
+  for (const d of list) {
+    out.push(`  [${d.part}] ${d.file}  ${d.signal} (${d.got})`);
+    out.push(`      linter${d.line !== undefined ? ` line ${d.line}` : ''}: "${clip(d.evidence)}"`);
+    out.push(`      label: "${clip(d.labelEvidence)}"`);
+  }
+  return out.join('\n');
+}
+
 const summaryLine = (results) =>
   `Signal agreement: all ${pct(results.all.agreement)} (kappa ${kap(results.all.kappa)}), tuning ${pct(results.tuning.agreement)}, check ${pct(results.check.agreement)}; high precision ${pct(results.all.highPrecision)}, evidence accuracy ${pct(results.all.evidenceAccuracy)}`;
 
@@ -352,7 +365,7 @@ function formatMarkdown(results, unavailable) {
 async function main() {
   const opts = parseCli(process.argv.slice(2));
   if (opts.help) {
-    console.log('Usage: npm run eval -- [--corpus dir] [--private dir] [--part all|tuning|check] [--json | --markdown] [--verbose] [--min pct]');
+    console.log('Usage: npm run eval -- [--corpus dir] [--private dir] [--part all|tuning|check] [--json | --markdown] [--verbose] [--evidence] [--min pct]');
     return 0;
   }
   const corpus = loadCorpus(opts.corpus, opts.privateDir);
@@ -361,6 +374,9 @@ async function main() {
   const results = Object.fromEntries(PARTS.map((p) => [p, evaluatePart(p, data)]));
   const shown = opts.part === 'all' ? PARTS : [opts.part];
   const disagreements = data.judgements.filter((j) => j.expected !== j.got && (opts.part === 'all' || j.part === opts.part));
+  const evidenceMisses = data.judgements.filter(
+    (j) => j.expected === j.got && j.got !== 'missing' && j.labelEvidence && !evidenceMatches(j.evidence, j.labelEvidence) && (opts.part === 'all' || j.part === opts.part),
+  );
   const line = summaryLine(results);
   const skipped = corpus.unavailable.length ? `${corpus.unavailable.length} labelled documents have no text here (private ones: node scripts/eval/rebuild-private.mjs)` : '';
 
@@ -374,6 +390,7 @@ async function main() {
     console.log(`mlsd-lint eval: ${corpus.documents.length} labelled docs\n  labels: ${corpus.labelsPath}\n  linter: ${distPath}${skipped ? `\n  ${skipped}` : ''}\n`);
     for (const p of shown) console.log(`${formatPart(p, results[p])}\n`);
     if (opts.verbose) console.log(`${formatDisagreements(disagreements)}\n`);
+    if (opts.evidence) console.log(`${formatEvidenceMisses(evidenceMisses)}\n`);
     console.log(line);
   }
   const measured = results[opts.part].agreement;

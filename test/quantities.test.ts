@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractQuantities } from '../src/document/quantities.js';
+import { Document } from '../src/document/document.js';
+import { codeFigures } from '../src/analysis/code.js';
 
 const q = (text: string): Array<[string, string]> => extractQuantities(text).map((x) => [x.text, x.kind]);
 
@@ -52,5 +54,27 @@ describe('numbers that are not design figures', () => {
     ['millions of users'],
   ])('%s', (text) => {
     expect(extractQuantities(text).filter((x) => x.numeric)).toEqual([]);
+  });
+});
+
+describe('figures set in code listings', () => {
+  const figures = (text: string): string[] => codeFigures(new Document(text)).map((f) => `${f.key}=${f.value}${f.unit}`);
+
+  it('reads settings, flags and quantities in comments', () => {
+    const text = ['```yaml', 'replicas: 3', 'memory: "16Gi"', 'batch_size=256  # about 2,000 samples per second', '```', '', '```sh', 'train --num-workers 8 --epochs=5', '```'].join('\n');
+    expect(figures(text)).toEqual(['replicas=3', 'memory=16gi', 'batch_size=256', 'rate=2000samples', 'epochs=5', 'num-workers=8']);
+  });
+
+  it('leaves out ids, ports, versions, seeds, switches and prose', () => {
+    const text = ['Prose with replicas: 3 is not code.', '', '```yaml', 'job_id: 1234', 'partyid: 9999', 'port: 8080', 'api_version: 2', 'seed: 42', 'verbose: 1', 'shuffle: 0', '```'].join('\n');
+    expect(figures(text)).toEqual([]);
+  });
+
+  it('counts a setting once however often it is repeated', () => {
+    expect(figures(['```', 'replicas: 3', 'replicas: 3', 'replicas: 4', '```'].join('\n'))).toEqual(['replicas=3', 'replicas=4']);
+  });
+
+  it('does not read diagrams as code', () => {
+    expect(figures(['```mermaid', 'graph LR', 'A[replicas: 3] --> B', '```'].join('\n'))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Block, BlockKind, Section, TextSegment } from './types.js';
+import type { Block, BlockKind, CodeListing, Section, TextSegment } from './types.js';
 import { diagramLines, isDiagram } from './diagram.js';
 
 /** Inline content flattened to text, with a map back to source offsets. */
@@ -132,6 +132,7 @@ function isTopicOnly(text: string): boolean {
 export interface BuildResult {
   blocks: Block[];
   sections: Section[];
+  code: CodeListing[];
 }
 
 interface MutableSection extends Section {
@@ -176,6 +177,7 @@ export function buildBlocks(tree: Root, text: string): BuildResult {
   };
   sections.push(root);
   let current: MutableSection = root;
+  const code: CodeListing[] = [];
 
   const openSection = (level: number, title: string, start: number): MutableSection => {
     let parent: MutableSection = current;
@@ -341,6 +343,9 @@ export function buildBlocks(tree: Root, text: string): BuildResult {
           for (const line of diagramLines(node.value, text, contentStart > 0 ? contentStart : start, end)) {
             addBlock('listItem', { text: line.text, segments: line.segments, lineBreaks: [], onlyLinks: false, onlyEmphasis: false }, line.start, line.end, parent, depth, current);
           }
+        } else {
+          // Not prose, but a listing's settings are figures of the design (code.ts).
+          code.push({ lang: node.lang ?? undefined, value: node.value, start, end, section: current });
         }
         break;
       default:
@@ -358,7 +363,7 @@ export function buildBlocks(tree: Root, text: string): BuildResult {
     const block = blocks[i] as MutableBlock;
     block.scaffold = block.kind === 'listItem' && isTopicOnly(block.text) && block.children.every((c) => c.scaffold);
   }
-  return { blocks, sections };
+  return { blocks, sections, code };
 }
 
 function isLeadIn(block: Block): boolean {

@@ -20,6 +20,7 @@ import { extractQuantities } from './quantities.js';
 import { sentenceFlags } from './sentences.js';
 import type {
   Block,
+  CodeListing,
   ComponentMention,
   DocumentKind,
   DocumentProfile,
@@ -52,6 +53,8 @@ export class Document {
   readonly sentences: readonly Sentence[];
   readonly quantities: readonly Quantity[];
   readonly components: readonly ComponentMention[];
+  /** Code listings (diagrams excluded: they are read as lists). */
+  readonly code: readonly CodeListing[];
   private readonly cache = new Map<string, unknown>();
   private profileValue: DocumentProfile | undefined;
 
@@ -83,6 +86,7 @@ export class Document {
     const { blocks, sections } = built;
     this.blocks = blocks;
     this.sections = sections;
+    this.code = built.code;
     const stems: StemCache = new Map();
     const lexicon = options.components ?? defaultComponents;
     const sentences: Sentence[] = [];

@@ -74,6 +74,16 @@ export interface Block {
   readonly sentences: Sentence[];
 }
 
+/** A fenced or indented code block (not a diagram): not prose, kept for the figures it sets. */
+export interface CodeListing {
+  readonly lang: string | undefined;
+  readonly value: string;
+  /** Source offsets of the whole block, fences included. */
+  readonly start: number;
+  readonly end: number;
+  readonly section: Section;
+}
+
 export interface Section {
   readonly index: number;
   /** 0 for the virtual root that holds text before the first heading; 7 for bold pseudo-headings. */
