@@ -104,3 +104,16 @@ describe('the evidence of a high retraining signal', () => {
     expect(retraining?.line).toBe(7);
   });
 });
+
+describe('the evidence of a weak signal', () => {
+  // The closest attempt, not a label: a bullet that only names a topic comes before the statement.
+  it.each([
+    ['feature-freshness', '# Ads\n\n## Features\n\n- Feature selection\n- We use the number of clicks of the user and the age of the ad as features.\n', 6],
+    ['monitoring', '# Ads\n\n## Monitoring\n\n- Data drift:\n- We monitor data drift in the input features on a dashboard.\n', 6],
+    ['inference-mode', '# Ads\n\n## Serving\n\n- Real-time:\n- The ranker runs in real time behind the ad server.\n', 6],
+  ])('%s cites the statement, not the label above it', (id, text, line) => {
+    const signal = lintTextSync(text).signals.find((s) => s.id === id);
+    expect(signal?.status).toBe('weak');
+    expect(signal?.line).toBe(line);
+  });
+});

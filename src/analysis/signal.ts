@@ -65,6 +65,15 @@ export function richestSentence<T extends { sentence: Sentence }>(
   return best;
 }
 
+/**
+ * The first of the candidates that is a full statement, else the first candidate: the evidence of a
+ * weak status is the closest attempt, and a label ("Feature selection", "3 main components:") is
+ * a topic, not an attempt.
+ */
+export function firstStatement(candidates: readonly Sentence[]): Sentence | undefined {
+  return candidates.find((s) => !isFragment(s)) ?? candidates[0];
+}
+
 /** Under four words, or a lead-in that ends in a colon. */
 export function isFragment(sentence: Sentence): boolean {
   return sentence.words.length < 4 || /:\s*$/.test(sentence.text);
