@@ -3,7 +3,10 @@ import type { Sentence } from '../document/types.js';
 import { hitsOf, lowerText, statements } from './statements.js';
 import { findPattern, type Hit } from './terms.js';
 import { EXPLICIT_TARGET, HEDGE, OBJECTIVE_AFTER, OBJECTIVE_LABEL, OBJECTIVE_PROMPT, OBJECTIVE_VERB, SYSTEM_WORDS, TARGET_CUE, TARGET_PROMPT } from './vocabulary/framing.js';
-import { BUSINESS_METRIC, MEASURABLE_METRIC } from './vocabulary/metrics.js';
+import { BUSINESS_METRIC, MEASURABLE_METRIC, SYSTEM_MEASURE } from './vocabulary/metrics.js';
+
+/** A system measure coordinated right after a metric: "utilization and throughput". */
+const SYSTEM_AFTER = /^\s*(?:,\s*|and |or |\/\s*)(?:\w+ )?(?:latenc\w*|throughput|cpu|gpu|memory|qps|rps|uptime|availability|errors?|error rates?)\b/;
 
 export interface FramingFacts {
   /** Statements that name the prediction target, the plainest first (see `plainestFirst`). */
@@ -68,7 +71,9 @@ function isObjective(s: Sentence, prompt: string): boolean {
     for (const m of metrics) {
       if (m.start < verb.end) continue;
       const between = wordsBetween(s, verb.end, m.start);
-      if (between >= 0 && between <= 3) return true;
+      // "optimize latency or utilization", "minimize cost and latency": a metric in a phrase with a
+      // system measure is the system's, not the product's.
+      if (between >= 0 && between <= 3 && !SYSTEM_MEASURE.test(s.lower.slice(verb.end, m.start)) && !SYSTEM_AFTER.test(s.lower.slice(m.end, m.end + 40))) return true;
     }
   }
   for (const label of findPattern(s, OBJECTIVE_LABEL, 'objective-label')) {
