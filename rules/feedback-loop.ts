@@ -5,7 +5,7 @@ import { linkBetween, Link } from '../src/analysis/link.js';
 import { quote, signalOptions } from '../src/analysis/signal.js';
 import { hitsOf, statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
-import { CLASSIFIER_LABEL, DELAY_CUE, FEEDBACK_EVENT, IMMEDIATE_FEEDBACK, LABEL_SOURCE } from '../src/analysis/vocabulary/feedback.js';
+import { CLASSIFIER_LABEL, DELAY_CUE, FEEDBACK_EVENT, IMMEDIATE_FEEDBACK, LABEL_SOURCE, NOT_GROUND_TRUTH } from '../src/analysis/vocabulary/feedback.js';
 import { FEEDBACK_LOOP } from '../src/analysis/vocabulary/feedback.js';
 import { ownWords, quoted } from '../src/analysis/follow-up.js';
 
@@ -48,7 +48,8 @@ export default defineRule({
     const ctx = answerContext(doc);
     const suggestion = `Labels come from ${ctx.events}; ${ctx.delay}, so training examples are only built once that window has closed.`;
 
-    const sources = hitsOf(doc, 'label-source', LABEL_SOURCE);
+    // Metric labels and sampled negatives name no ground truth; the sentence's other words may.
+    const sources = hitsOf(doc, 'label-source', LABEL_SOURCE).filter((h) => !NOT_GROUND_TRUTH.test(h.sentence.lower) || findPattern(h.sentence, FEEDBACK_EVENT, 'event').some((e) => !e.negated));
     const delays = statements(doc).filter(delayStatement);
     const concrete = statements(doc).filter((s) => findPattern(s, FEEDBACK_EVENT, 'event').some((h) => !h.negated));
     for (const delay of delays) {

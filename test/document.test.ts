@@ -173,6 +173,11 @@ describe('what does not count as saying something', () => {
     ]);
   });
 
+  it('reads a subject and its verb as a statement, even when it speaks of "you"', () => {
+    const d = doc(['Labels are created when you watch more than half of a video.', 'Features get joined when you open the app.', 'Benchmark your model against a popularity baseline.'].join('\n\n'));
+    expect(d.sentences.map((s) => s.isInstruction)).toEqual([false, false, true]);
+  });
+
   it('treats template scaffold bullets (topic names with nothing under them) as placeholders', () => {
     const d = doc('## 8. Online Testing\n\n- A/B Test\n- Deployment and release\n\n## Metrics\n\n- Offline metrics\n  - CTR\n  - AUC');
     const scaffold = d.blocks.filter((b) => b.scaffold).map((b) => b.text);

@@ -54,6 +54,9 @@ const HYPOTHETICAL = /\b(?:we|you|one|i|they|teams?) (?:could|might|may)\b(?! no
 
 const QUOTED = /"[^"\n]{0,80}"|“[^”\n]{0,80}”/g;
 
+/** A second word that makes the first one a subject: "Labels are ...", "The model is ...". */
+const DECLARATIVE_SECOND = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'gets', 'get', 'got', 'becomes', 'become', 'stays', 'remain', 'remains']);
+
 export function isInstructionText(words: readonly Word[], text = ''): boolean {
   // A quoted name ("you might also like" emails) is not the author's hedge.
   if (DEFERRAL.test(text) || ABOUT_THE_DOCUMENT.test(text.trimStart()) || HYPOTHETICAL.test(text.replace(QUOTED, '""'))) return true;
@@ -66,6 +69,9 @@ export function isInstructionText(words: readonly Word[], text = ''): boolean {
   }
   const addressesReader = words.some((w) => w.lower === 'your' || w.lower === 'you');
   if (!addressesReader) return false;
+  // "Labels are created - videos you watched ...", "Features get joined when you open the app": a
+  // subject and its verb, said about the system to a reader, not an order to the reader.
+  if (second !== undefined && DECLARATIVE_SECOND.has(second)) return false;
   // "Make sure your ...", "Use your ...", "Benchmark your ...": an imperative to the reader.
   return first.text === first.text[0]?.toUpperCase() + first.text.slice(1) && !['we', 'i', 'our', 'the', 'it', 'this', 'if', 'when', 'you'].includes(first.lower);
 }

@@ -20,3 +20,11 @@ export const FEEDBACK_LOOP = /\bfeedback[- ]loops?\b/g;
 
 /** "Label" as what a classifier outputs, or data being labelled in general: not where ground truth comes from. */
 export const CLASSIFIER_LABEL = /\b(?:multi[- ]?label|class labels?|label[- ](?:dimensionality|space|smoothing|encoding|encoder|noise)|labell?ed data|keep it (?:clean and )?labell?ed)\b/;
+
+/**
+ * "Label" and "negatives" that are not ground truth at all: the labels of metrics, pods and issues
+ * ("label name", "Prometheus labels"), and negatives drawn for training ("in-batch negatives",
+ * "negative sampling", "hard negatives").
+ */
+export const NOT_GROUND_TRUTH =
+  /\b(?:label (?:names?|selectors?|keys?|values?|sets?)|(?:metrics?|pod|prometheus|kubernetes|k8s|node|docker|github|issue|pull request|git) labels?|in[- ]batch negatives?|hard negatives?|negative sampling|(?:random(?:ly)?|sampled|uniform) negatives?|negatives? (?:are|is) sampled)\b/;
