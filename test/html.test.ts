@@ -162,8 +162,10 @@ describe.skipIf(!chromium.path)('html: in headless Chromium', () => {
     await runCli(['a.md', 'b.md', '-f', 'html', '-o', 'report.html'], { cwd: t.dir });
     expect(readFileSync(path.join(t.dir, '.mlsd-lint', 'history.jsonl'), 'utf8').trim().split('\n')).toHaveLength(3);
     const { page, problems } = await open(path.join(t.dir, 'report.html'));
-    expect(await page.locator('table tbody tr').count()).toBe(2);
-    expect(await page.locator('table a').first().getAttribute('href')).toBe('#file-1');
+    // The index (after the summary of the files, which has tables of its own).
+    expect(await page.locator('#index + table tbody tr').count()).toBe(2);
+    expect(await page.locator('#index + table a').first().getAttribute('href')).toBe('#file-1');
+    expect(await page.locator('#summary').count()).toBe(1);
     expect(await page.locator('#file-1 svg.chart circle').count()).toBe(2);
     expect(await page.locator('#file-2 svg.chart').count()).toBe(0);
     expect(problems).toEqual([]);

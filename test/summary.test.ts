@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { builtinRules } from '../rules/index.js';
+import { lintTextSync } from '../src/api.js';
+import formatHtml from '../src/formatters/html.js';
+import formatMarkdown, { stepSummary } from '../src/formatters/markdown.js';
 import { summarise } from '../src/formatters/summary.js';
+import type { FormatterContext } from '../src/formatters/types.js';
 import type { LintResult, SignalResult } from '../src/engine/types.js';
 import { HIGH_TEXT, WEAK_TEXT, runCli, useTempTrees } from './helpers.js';
 
@@ -42,4 +47,43 @@ describe('the repository summary', () => {
     expect(json.signals).toHaveLength(11);
     expect(json.weakest).toHaveLength(3);
   });
+
+  describe('as a section of the markdown and html reports', () => {
+    const context: FormatterContext = { cwd: '/repo', color: false, rulesMeta: new Map(builtinRules.map((r) => [r.id, r.meta])) };
+    const weak = lintTextSync(WEAK_TEXT, { filePath: 'docs/weak.md' });
+    const high = lintTextSync(HIGH_TEXT, { filePath: 'docs/high|<b>.md' });
+
+    it('opens a report of several files with the figures of -f summary, the weakest linked to their sections', () => {
+      const s = summarise([weak, high]);
+      const markdown = formatMarkdown([weak, high], context);
+      const [head, rest] = markdown.split('\n## Summary\n');
+      expect(head).toMatch(/^# mlsd-lint report\n\n2 files: \d+ errors?, \d+ warnings?\.\n$/);
+      expect(rest?.indexOf('\n## docs/weak.md: score')).toBeGreaterThan(0);
+      expect(rest).toContain(`Scores: median ${s.score?.median}, quartiles ${s.score?.q1}-${s.score?.q3}, lowest ${s.score?.min}, highest ${s.score?.max}.`);
+      const monitoring = s.signals.find((r) => r.id === 'monitoring');
+      const share = (n: number) => `${Math.round((n / 2) * 100)}%`;
+      expect(rest).toContain(`| Monitoring with actions (\`monitoring\`) | ${share(monitoring?.high ?? 0)} | ${share(monitoring?.weak ?? 0)} | ${share(monitoring?.missing ?? 0)} | 0 |`);
+      // Paths from the repository are escaped like everything else taken from it.
+      expect(rest).toContain(`Weakest 2 files:\n\n1. docs/weak.md: score ${weak.score}/100\n2. docs/high\\|\\<b\\>.md: score ${high.score}/100\n`);
+      expect(stepSummary([weak, high], context)).toBe(markdown);
+
+      const html = formatHtml([high, weak], context);
+      expect(html.indexOf('<h2 id="summary">Summary</h2>')).toBeLessThan(html.indexOf('<h2 id="index">Files</h2>'));
+      expect(html).toContain(`<li><a href="#file-2">docs/weak.md</a> <span class="muted">score ${weak.score}</span></li><li><a href="#file-1">docs/high|&lt;b&gt;.md</a>`);
+    });
+
+    it('leaves a one-file report as it was: no summary', () => {
+      expect(formatMarkdown([weak], context)).not.toContain('## Summary');
+      expect(formatHtml([weak], context)).not.toContain('id="summary"');
+    });
+
+    it('keeps the summary in a job summary cut to one row per file, unless it alone would fill it', () => {
+      const many = Array.from({ length: 300 }, (_, i) => ({ ...weak, filePath: `docs/${i}.md`, score: i % 100 }));
+      const brief = stepSummary(many, context, 20_000);
+      expect(Buffer.byteLength(brief)).toBeLessThanOrEqual(20_000);
+      expect(brief).toMatch(/in brief:\n\n## Summary\n[\s\S]*\n\| File \| Score \| Errors \| Warnings \|\n/);
+      expect(stepSummary(many, context, 1_500)).not.toContain('## Summary');
+    });
+  });
 });
+

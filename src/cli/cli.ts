@@ -5,8 +5,8 @@
  * `--fail-on warning`), too many warnings, or a score below `--min-score`; 2 a usage, configuration
  * or input problem, or a crashed rule or plugin, reported as one line on stderr
  * (`mlsd-lint: <message>`), with a stack trace only under --debug. Stdout carries the report and
- * nothing else, so `--format json` can be piped. A first argument `rules` or `explain` is a command
- * (src/cli/commands.ts); `./rules` is the path.
+ * nothing else, so `--format json` can be piped. A first argument `rules`, `explain`, `history` or
+ * `merge-reports` is a command (src/cli/commands.ts); `./rules` is the path.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -29,7 +29,7 @@ export type { CliIo } from './io.js';
 
 const STDIN_NAME = '<stdin>';
 /** First arguments that are commands rather than paths (`./rules` is the path); `questions` is handled by `main`. */
-export const COMMANDS = ['rules', 'explain', 'history'] as const;
+export const COMMANDS = ['rules', 'explain', 'history', 'merge-reports'] as const;
 
 
 interface CliOptions {
@@ -65,6 +65,7 @@ Commands (first argument; write ./rules to lint a path named rules):
   mlsd-lint rules                          list the rules
   mlsd-lint explain <rule>                 what a rule checks, why, examples
   mlsd-lint history [files...]             how answers moved over their runs (score, signals)
+  mlsd-lint merge-reports <reports...>     the json (or sarif) reports of --shard jobs as one
   mlsd-lint questions <paths...>           the follow-up questions as a mock-interview sheet
 
 Examples:

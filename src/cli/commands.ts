@@ -1,15 +1,20 @@
 /**
  * `mlsd-lint rules` and `mlsd-lint explain <rule>`: the rules of the configuration found from the
- * working directory (built-in rules and plugins), described from their own metadata.
+ * working directory (built-in rules and plugins), described from their own metadata. Also the
+ * arguments of `mlsd-lint history` (src/cli/history.ts) and `mlsd-lint merge-reports`
+ * (src/cli/merge-reports.ts).
  *
  * They are commands only as the first argument; `mlsd-lint ./rules` or `mlsd-lint -- rules` lints a
  * path named `rules`. Loaded only when asked for.
  */
 import path from 'node:path';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { builtinRules } from '../../rules/index.js';
 import { configureFiles } from '../config/configure.js';
-import { usageErrorOf } from './options.js';
+import { parseCount, usageErrorOf } from './options.js';
+import { FORMATTER_NAMES } from '../formatters/index.js';
+import { DEFAULT_MAX_FINDINGS } from '../formatters/types.js';
+import type { OutputArgument } from '../run/outputs.js';
 import { closest } from '../support/spelling.js';
 import { examplePair, type RuleInfo } from '../rule/help.js';
 import { recommendedSeverity, severityUnder } from './rule-docs.js';
@@ -91,7 +96,39 @@ function parse(command: Command, argv: readonly string[]): boolean {
   }
 }
 
-export async function runCommand(name: 'rules' | 'explain' | 'history', argv: readonly string[], io: CliIo): Promise<number> {
+/** `mlsd-lint merge-reports <reports...>`: its options are the main command's output options. */
+async function mergeReportsCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const outputs: OutputArgument[] = [];
+  const command = program('merge-reports', "Merge the json reports (or the sarif reports) of a run's shards (--shard i/n) into one report, printed in any format.", io)
+    .argument('<reports...>', 'reports written by -f json, or all by -f sarif (those merge into sarif only)')
+    .addOption(new Option('-f, --format <name>', "output format (repeatable; default: the reports' own, json or sarif)").choices([...FORMATTER_NAMES]))
+    .option('-o, --output-file <path>', 'write the preceding --format to this file instead of stdout')
+    .option('--max-findings <n>', `findings shown per file by the stylish report (default ${DEFAULT_MAX_FINDINGS}; 0 shows all)`)
+    .option('--questions', 'add the follow-up questions to the stylish report')
+    .option('--color', 'force colour output')
+    .option('--no-color', 'disable colour output')
+    .option('--debug', 'print stack traces for errors');
+  // As in the main command, the order of -f and -o decides which file each format goes to.
+  command.on('option:format', (value: string) => outputs.push({ kind: 'format', value }));
+  command.on('option:output-file', (value: string) => outputs.push({ kind: 'output', value }));
+  if (!parse(command, argv)) return 0;
+  const opts = command.opts<{ config?: string; maxFindings?: string; questions?: boolean; color?: boolean }>();
+  const { mergeReports } = await import('./merge-reports.js');
+  return mergeReports(
+    command.args,
+    {
+      outputs,
+      ...(opts.config !== undefined ? { configFile: opts.config } : {}),
+      maxFindings: opts.maxFindings === undefined ? DEFAULT_MAX_FINDINGS : parseCount(opts.maxFindings, '--max-findings'),
+      questions: opts.questions === true,
+      color: opts.color,
+    },
+    io,
+  );
+}
+
+export async function runCommand(name: 'rules' | 'explain' | 'history' | 'merge-reports', argv: readonly string[], io: CliIo): Promise<number> {
+  if (name === 'merge-reports') return mergeReportsCommand(argv, io);
   if (name === 'history') {
     const command = program('history', `How answers moved over their runs: the score and each signal's status, from ${HISTORY_FILE}.`, io, { config: false })
       .argument('[files...]', 'answers to show (default: one line per file in the history)')

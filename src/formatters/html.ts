@@ -5,7 +5,9 @@
  * Per file: the score as a gauge, the signals as a coverage map in the order of the guide's steps,
  * each weak or missing signal with its evidence, its line, the rewrite (with a copy button) and the
  * follow-up questions, the high signals with their evidence, the structure findings, and the score
- * over time when the history has more than one run. Several files get an index table first.
+ * over time when the history has more than one run. Several files get a summary of them all first
+ * (the figures of `--format summary`: the score spread, each signal's shares, the weakest files),
+ * then an index table.
  *
  * Safety: every piece of text from an answer (paths, evidence, messages, rewrites) is escaped and
  * only ever placed in element content or quoted attribute values; nothing from the answer becomes
@@ -16,6 +18,7 @@ import { createHash } from 'node:crypto';
 import type { LintMessage, LintResult, SignalResult } from '../engine/types.js';
 import { FATAL_LABEL, fatalOf, kindNote, ruleOfSignal, signalTitleOf, type Formatter, type FormatterContext } from './types.js';
 import { askedSignals } from './questions.js';
+import { bar, percent, summarise } from './summary.js';
 
 /** Escapes text for element content and double- or single-quoted attribute values. */
 export function escapeHtml(text: string): string {
@@ -162,6 +165,32 @@ function fileSection(result: LintResult, index: number, context: FormatterContex
   return `<section id="${id}" aria-labelledby="${id}-title">${parts.join('\n')}</section>`;
 }
 
+/** The files at a glance (more than one file): score spread, each signal's shares, the weakest files, linked to their sections. */
+function summary(results: readonly LintResult[], context: FormatterContext): string {
+  const s = summarise(results);
+  const head = '<h2 id="summary">Summary</h2>';
+  if (!s.score) return `${head}<p>No file was linted (${s.notLinted} over the work budget).</p>`;
+  const { median, q1, q3, min, max, histogram } = s.score;
+  const of = s.notLinted ? ` of the ${s.documents - s.notLinted} files linted` : '';
+  const most = Math.max(...histogram.map((b) => b.count));
+  const buckets = histogram.map((b) => `<tr><td>${b.from}-${b.to}</td><td><span aria-hidden="true">${bar(b.count, most, 20)}</span> ${b.count}</td></tr>`);
+  const signals = s.signals.map((r) => {
+    const judged = r.high + r.weak + r.missing;
+    return `<tr><td>${e(signalTitleOf(r.id, context))}</td><td>${percent(r.high, judged)}</td><td>${percent(r.weak, judged)}</td><td>${percent(r.missing, judged)}</td><td>${r.notJudged}</td></tr>`;
+  });
+  // The weakest link to their own section: the first result of that path.
+  const section = new Map<string, number>();
+  for (const [i, r] of results.entries()) if (!section.has(r.filePath)) section.set(r.filePath, i + 1);
+  const weakest = s.weakest.map((w) => `<li><a href="#file-${section.get(w.filePath)}">${e(w.filePath)}</a> <span class="muted">score ${w.score}</span></li>`);
+  return [
+    head,
+    `<p>Scores${of}: median ${median}, quartiles ${q1}-${q3}, lowest ${min}, highest ${max}.</p>`,
+    `<table><thead><tr><th scope="col">Score</th><th scope="col">Files</th></tr></thead><tbody>${buckets.join('')}</tbody></table>`,
+    `<h3>Signals across the files</h3><table><thead><tr><th scope="col">Signal</th><th scope="col">High</th><th scope="col">Weak</th><th scope="col">Missing</th><th scope="col">Not judged</th></tr></thead><tbody>${signals.join('')}</tbody></table>`,
+    `<h3>Weakest files</h3><ol>${weakest.join('')}</ol>`,
+  ].join('\n');
+}
+
 function index(results: readonly LintResult[]): string {
   const rows = results.map((r, i) => {
     const count = (status: string) => r.signals.filter((s) => s.judged !== false && s.status === status).length;
@@ -175,7 +204,7 @@ const formatHtml: Formatter = (results, context) => {
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   const body = [
     `<h1>mlsd-lint report</h1><p class="muted">${results.length} ${results.length === 1 ? 'file' : 'files'}, ${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}${context.version ? `; mlsd-lint ${e(context.version)}` : ''}</p>`,
-    results.length > 1 ? index(results) : '',
+    results.length > 1 ? `${summary(results, context)}\n${index(results)}` : '',
     ...results.map((r, i) => fileSection(r, i, context)),
   ];
   return `<!doctype html>

@@ -1,7 +1,8 @@
 /**
  * `--format markdown`: the report as GitHub-flavoured markdown for a pull-request comment or a job
  * summary. Per file: the score, the signal table, the weak-signal findings with their rewrites and
- * the high signals. Everything taken from an answer is escaped, so a `|` cannot break the table and
+ * the high signals; with more than one file, a summary of them all comes first (the figures of
+ * `--format summary`), so a one-file report is unchanged by it. Everything taken from an answer is escaped, so a `|` cannot break the table and
  * a backtick, `<`, `*` or `[` cannot start markup.
  */
 import type { LintMessage, LintResult, SignalResult } from '../engine/types.js';
@@ -9,6 +10,7 @@ import type { SignalStatus } from '../rule/types.js';
 import { sanitize, truncate } from './text.js';
 import { FATAL_LABEL, fatalOf, kindNote, ruleOfSignal, type Formatter, type FormatterContext } from './types.js';
 import { askedSignals } from './questions.js';
+import { bar, percent, summarise } from './summary.js';
 
 const STATUS: Record<SignalStatus, string> = { high: '✅ high', weak: '⚠️ weak', missing: '❌ missing' };
 const EVIDENCE_MAX = 160;
@@ -76,27 +78,55 @@ function fileReport(result: LintResult, context: FormatterContext): string[] {
   return lines;
 }
 
+/**
+ * The files at a glance, for a report of more than one: the score spread with a histogram, each
+ * signal's share of high, weak and missing, and the ten weakest files (`--format summary`'s figures).
+ */
+function summarySection(results: readonly LintResult[], context: FormatterContext): string[] {
+  const s = summarise(results);
+  const lines = ['', '## Summary', ''];
+  if (!s.score) return [...lines, `No file was linted (${plural(s.notLinted, 'file')} over the work budget).`];
+  const { median, q1, q3, min, max, histogram } = s.score;
+  const of = s.notLinted ? ` of the ${plural(s.documents - s.notLinted, 'file')} linted` : '';
+  lines.push(`Scores${of}: median ${median}, quartiles ${q1}-${q3}, lowest ${min}, highest ${max}.`, '', '| Score | Files |', '| --- | --- |');
+  const most = Math.max(...histogram.map((b) => b.count));
+  for (const b of histogram) lines.push(`| ${b.from}-${b.to} | ${bar(b.count, most, 20)}${b.count ? ' ' : ''}${b.count} |`);
+  lines.push('', '| Signal | High | Weak | Missing | Not judged |', '| --- | --: | --: | --: | --: |');
+  for (const r of s.signals) {
+    const judged = r.high + r.weak + r.missing;
+    lines.push(`| ${signalTitle(r.id, context)} | ${percent(r.high, judged)} | ${percent(r.weak, judged)} | ${percent(r.missing, judged)} | ${r.notJudged} |`);
+  }
+  lines.push('', s.weakest.length === 1 ? 'Weakest file:' : `Weakest ${s.weakest.length} files:`, '');
+  s.weakest.forEach((w, i) => lines.push(`${i + 1}. ${escapeMarkdown(w.filePath)}: score ${w.score}/100`));
+  return lines;
+}
+
 /** The markdown report; also what `--format github` appends to GITHUB_STEP_SUMMARY. */
 export function markdownReport(results: readonly LintResult[], context: FormatterContext): string {
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   const head = ['# mlsd-lint report', '', `${plural(results.length, 'file')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`];
+  const summary = results.length > 1 ? summarySection(results, context) : [];
   const body = results.flatMap((r) => ['', ...fileReport(r, context)]);
-  return `${[...head, ...body].join('\n')}\n`;
+  return `${[...head, ...summary, ...body].join('\n')}\n`;
 }
 
 /** GitHub refuses a job summary above 1 MiB per step; stay well below it. */
 export const STEP_SUMMARY_LIMIT = 1_000_000;
 
 /**
- * The report for GITHUB_STEP_SUMMARY: the full markdown report when it fits, else one table row
- * per file (score, errors, warnings), cut with a note if even that is too long.
+ * The report for GITHUB_STEP_SUMMARY: the full markdown report when it fits, else the summary of
+ * the files and one table row per file (score, errors, warnings), cut with a note if even that is
+ * too long.
  */
 export function stepSummary(results: readonly LintResult[], context: FormatterContext, limit = STEP_SUMMARY_LIMIT): string {
   const full = markdownReport(results, context);
   if (Buffer.byteLength(full) <= limit) return full;
-  const head = ['# mlsd-lint report', '', `The full report is too long for a job summary; ${plural(results.length, 'file')} in brief:`, '', '| File | Score | Errors | Warnings |', '| --- | --: | --: | --: |'];
-  const lines = [...head];
+  const intro = ['# mlsd-lint report', '', `The full report is too long for a job summary; ${plural(results.length, 'file')} in brief:`];
+  // Too long is when a repository's summary matters most: it stays unless it alone would nearly fill the limit.
+  const summary = results.length > 1 ? summarySection(results, context) : [];
+  const head = Buffer.byteLength([...intro, ...summary].join('\n')) + 400 <= limit ? [...intro, ...summary] : intro;
+  const lines = [...head, '', '| File | Score | Errors | Warnings |', '| --- | --: | --: | --: |'];
   let size = Buffer.byteLength(lines.join('\n'));
   for (const [i, r] of results.entries()) {
     const row = `| ${escapeMarkdown(r.filePath)} | ${r.score} | ${r.errorCount} | ${r.warningCount} |`;

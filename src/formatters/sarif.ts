@@ -167,20 +167,28 @@ const formatSarif: Formatter = (results, context) => {
         return { level: 'error', message: { text: m.message }, locations: [{ physicalLocation: { artifactLocation } }], descriptor: { id: 'work-budget' } };
       }),
   );
+  return sarifLog({ version: context.version ?? 'unknown', rules, results: sarifResults, notifications });
+};
+
+/**
+ * The text of a log of one run: the rules, the results and the notifications of files not linted.
+ * `mlsd-lint merge-reports` writes the runs of several logs through it as one.
+ */
+export function sarifLog(run: { version: string; rules: readonly unknown[]; results: readonly unknown[]; notifications: readonly unknown[] }): string {
   const log = {
     $schema: SARIF_SCHEMA,
     version: SARIF_VERSION,
     runs: [
       {
-        tool: { driver: { name: TOOL_NAME, version: context.version ?? 'unknown', informationUri: REPOSITORY_URL, rules } },
+        tool: { driver: { name: TOOL_NAME, version: run.version, informationUri: REPOSITORY_URL, rules: run.rules } },
         // Columns are JavaScript string indices.
         columnKind: 'utf16CodeUnits',
-        results: sarifResults,
-        ...(notifications.length ? { invocations: [{ executionSuccessful: false, toolExecutionNotifications: notifications }] } : {}),
+        results: run.results,
+        ...(run.notifications.length ? { invocations: [{ executionSuccessful: false, toolExecutionNotifications: run.notifications }] } : {}),
       },
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
-};
+}
 
 export default formatSarif;

@@ -3,7 +3,8 @@
  * reads the whole set rather than one answer: how many documents, how their scores spread (median,
  * quartiles, a histogram), for each signal the share of documents where it is high, weak or
  * missing, and the ten weakest documents. "Which design docs have no monitoring plan?" is the
- * `missing` column of `monitoring`, and `summary-json` lists them.
+ * `missing` column of `monitoring`, and `summary-json` lists them. The markdown and html reports of
+ * more than one file open with the same figures (`summarise`).
  */
 import type { LintResult } from '../engine/types.js';
 import { sanitize, padEnd } from './text.js';
@@ -55,7 +56,11 @@ export function summarise(results: readonly LintResult[]): RepositorySummary {
   };
 }
 
-const pct = (n: number, of: number): string => (of ? `${Math.round((n / of) * 100)}%` : '-');
+/** `n` as a whole percentage of `of` ("-" of nothing). */
+export const percent = (n: number, of: number): string => (of ? `${Math.round((n / of) * 100)}%` : '-');
+
+/** A histogram bar: `count` in blocks, the fullest bucket (`most`) `width` blocks long. */
+export const bar = (count: number, most: number, width: number): string => '█'.repeat(most ? Math.round((count / most) * width) : 0);
 
 export const formatSummary: Formatter = (results) => {
   const s = summarise(results);
@@ -64,12 +69,12 @@ export const formatSummary: Formatter = (results) => {
   const { median, q1, q3, min, max, histogram } = s.score;
   lines.push('', `Score: median ${median}, quartiles ${q1}-${q3}, lowest ${min}, highest ${max}`);
   const most = Math.max(...histogram.map((b) => b.count));
-  for (const b of histogram) lines.push(`  ${String(b.from).padStart(3)}-${String(b.to).padEnd(3)} ${'█'.repeat(most ? Math.round((b.count / most) * 30) : 0)}${b.count ? ' ' : ''}${b.count}`);
+  for (const b of histogram) lines.push(`  ${String(b.from).padStart(3)}-${String(b.to).padEnd(3)} ${bar(b.count, most, 30)}${b.count ? ' ' : ''}${b.count}`);
   const width = Math.max(6, ...s.signals.map((r) => r.id.length));
   lines.push('', `${padEnd('Signal', width)}   high   weak  missing  not judged`);
   for (const r of s.signals) {
     const judged = r.high + r.weak + r.missing;
-    lines.push(`${padEnd(sanitize(r.id), width)}  ${pct(r.high, judged).padStart(5)}  ${pct(r.weak, judged).padStart(5)}  ${pct(r.missing, judged).padStart(7)}  ${String(r.notJudged).padStart(10)}`);
+    lines.push(`${padEnd(sanitize(r.id), width)}  ${percent(r.high, judged).padStart(5)}  ${percent(r.weak, judged).padStart(5)}  ${percent(r.missing, judged).padStart(7)}  ${String(r.notJudged).padStart(10)}`);
   }
   lines.push('', 'Weakest documents');
   for (const w of s.weakest) lines.push(`  ${String(w.score).padStart(3)}  ${sanitize(w.filePath)}`);
