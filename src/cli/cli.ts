@@ -128,6 +128,7 @@ function buildProgram(io: CliIo, outputs: OutputArgument[]): Command {
     .option('--print-config <file>', 'print the configuration that applies to a file, as JSON')
     .option('--color', 'force colour output')
     .option('--no-color', 'disable colour output')
+    .option('--lsp', 'run the language server on stdin/stdout for editors (README: In your editor)')
     .option('--debug', 'print stack traces for errors')
     .version(packageVersion(), '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show this help')
@@ -210,6 +211,8 @@ function stackWithCauses(error: unknown): string {
 export async function main(io: CliIo): Promise<number> {
   const debug = io.argv.includes('--debug');
   try {
+    // `--lsp`: the language server for editors (src/lsp/), loaded only then; it runs until the editor ends it.
+    if (io.argv.includes('--lsp')) return await (await import('../lsp/server.js')).serve(io.argv.filter((arg) => arg !== '--lsp'), io);
     const command = COMMANDS.find((c) => c === io.argv[0]);
     if (command) {
       const { runCommand } = await import('./commands.js');
