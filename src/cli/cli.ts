@@ -29,7 +29,7 @@ export type { CliIo } from './io.js';
 
 const STDIN_NAME = '<stdin>';
 /** First arguments that are commands rather than paths (`./rules` is the path); `questions` is handled by `main`. */
-export const COMMANDS = ['rules', 'explain', 'history', 'merge-reports'] as const;
+export const COMMANDS = ['rules', 'explain', 'history', 'merge-reports', 'init'] as const;
 
 
 interface CliOptions {
@@ -67,6 +67,7 @@ Commands (first argument; write ./rules to lint a path named rules):
   mlsd-lint history [files...]             how answers moved over their runs (score, signals)
   mlsd-lint merge-reports <reports...>     the json (or sarif) reports of --shard jobs as one
   mlsd-lint questions <paths...>           the follow-up questions as a mock-interview sheet
+  mlsd-lint init                           a commented config, a pre-commit hook and a CI workflow here
 
 Examples:
   $ mlsd-lint answer.md                    lint one answer

@@ -11,7 +11,8 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { builtinRules } from '../../rules/index.js';
 import { configureFiles } from '../config/configure.js';
-import { parseCount, usageErrorOf } from './options.js';
+import { parseCount, parseScore, usageErrorOf } from './options.js';
+import { PRESETS } from '../config/presets.js';
 import { FORMATTER_NAMES } from '../formatters/index.js';
 import { DEFAULT_MAX_FINDINGS } from '../formatters/types.js';
 import type { OutputArgument } from '../run/outputs.js';
@@ -127,8 +128,32 @@ async function mergeReportsCommand(argv: readonly string[], io: CliIo): Promise<
   );
 }
 
-export async function runCommand(name: 'rules' | 'explain' | 'history' | 'merge-reports', argv: readonly string[], io: CliIo): Promise<number> {
+/** `mlsd-lint init`: the starter files for the working directory (src/cli/init.ts). */
+async function initCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const command = program('init', 'Write a commented configuration, a pre-commit hook and a GitHub workflow for this folder; asks on a terminal, never overwrites without --force.', io, { config: false })
+    .option('-y, --yes', 'ask nothing: take the defaults and the choices given here (also when not on a terminal)')
+    .option('--force', 'overwrite the files init writes when they exist')
+    .option('--preset <name>', `the preset to extend (${Object.keys(PRESETS).join(', ')}; default recommended)`)
+    .option('--min-score <n>', 'the minimum score the hook and the workflow pass (0-100; default 60)')
+    .option('--no-pre-commit', 'do not write a pre-commit hook')
+    .option('--no-workflow', 'do not write a GitHub workflow')
+    .allowExcessArguments(true);
+  if (!parse(command, argv)) return 0;
+  if (command.args.length) throw new UsageError(`mlsd-lint init takes no paths; it writes into the working directory`);
+  const opts = command.opts<{ yes?: boolean; force?: boolean; preset?: string; minScore?: string; preCommit: boolean; workflow: boolean }>();
+  const given: Partial<import('./init.js').InitChoices> = {};
+  if (opts.preset !== undefined) given.preset = opts.preset;
+  if (opts.minScore !== undefined) given.minScore = parseScore(opts.minScore, '--min-score');
+  // Commander's --no-x options default to true; only a given --no-x is a choice.
+  if (!opts.preCommit) given.preCommit = false;
+  if (!opts.workflow) given.workflow = false;
+  const { init } = await import('./init.js');
+  return init({ yes: opts.yes === true, force: opts.force === true, given }, io);
+}
+
+export async function runCommand(name: 'rules' | 'explain' | 'history' | 'merge-reports' | 'init', argv: readonly string[], io: CliIo): Promise<number> {
   if (name === 'merge-reports') return mergeReportsCommand(argv, io);
+  if (name === 'init') return initCommand(argv, io);
   if (name === 'history') {
     const command = program('history', `How answers moved over their runs: the score and each signal's status, from ${HISTORY_FILE}.`, io, { config: false })
       .argument('[files...]', 'answers to show (default: one line per file in the history)')
