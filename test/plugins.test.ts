@@ -90,6 +90,21 @@ describe('plugins that fail', () => {
     expectOneLineError(await cli(t.dir, ['a.md']), 'plugin "./empty.mjs"', 'must export a rule');
   });
 
+  it("a plugin that prints while it loads or lints: stdout keeps only the report, the plugin's output goes to stderr", async () => {
+    const t = tree({
+      '.mlsd-lintrc.json': JSON.stringify({ plugins: ['./chatty.mjs'] }),
+      'chatty.mjs': `console.log('chatty: loaded');\nexport default { rules: [{ id: 'team/chatty', meta: { description: 'Talks', rationale: 'test', defaultSeverity: 'warn', messages: { x: 'x' } }, check() { console.log('chatty: checking'); console.info('chatty: info'); } }] };\n`,
+      'answers/a.md': WEAK_TEXT,
+      'answers/b.md': HIGH_TEXT,
+    });
+    for (const args of [['answers/a.md'], ['answers/', '--concurrency', '2']]) {
+      const run = await cli(t.dir, [...args, '-f', 'json', '--no-history']);
+      expect(run.code, run.stderr).toBe(1); // the weak answer's errors
+      expect(() => JSON.parse(run.stdout), run.stdout.slice(0, 200)).not.toThrow();
+      expect(run.stderr).toContain('chatty: loaded');
+    }
+  });
+
   it('a plugin rule that throws while linting: exit 2 naming the rule, the plugin, its configuration and the answer', async () => {
     const t = tree({
       '.mlsd-lintrc.json': JSON.stringify({ plugins: ['./crash.mjs'] }),

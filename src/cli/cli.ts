@@ -422,6 +422,9 @@ export async function run(): Promise<void> {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
+  // Stdout carries the report and nothing else (`-f json | jq`): what a plugin prints while it
+  // loads or lints goes to stderr. The CLI itself writes through io.stdout, never the console.
+  console.log = console.info = console.debug = console.error;
   process.exitCode = await main({
     argv: process.argv.slice(2),
     cwd: process.cwd(),

@@ -173,7 +173,10 @@ export class LintPool {
 
   private spawn(): Slot {
     const setup = this.setup;
-    const worker = new Worker(workerUrl(), { workerData: setup, ...(setup.budget.maxMemoryMb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: setup.budget.maxMemoryMb } } : {}) });
+    // `stdout: true`: what a plugin prints in the thread is not the parent's stdout, which carries
+    // the report (or an editor's protocol); it goes to stderr.
+    const worker = new Worker(workerUrl(), { workerData: setup, stdout: true, ...(setup.budget.maxMemoryMb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: setup.budget.maxMemoryMb } } : {}) });
+    worker.stdout.pipe(process.stderr, { end: false });
     const slot: Slot = { worker, jobs: [], last: undefined, crash: undefined, stopped: false };
     worker.on('message', (reply: Reply) => this.answer(slot, reply));
     worker.on('error', (error) => {
