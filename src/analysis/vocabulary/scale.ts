@@ -26,3 +26,10 @@ export const SCALE_UNITS = new Set([
 /** A latency figure is a budget when the sentence is about response time, not a hardware fact. */
 export const BUDGET_CUE =
   /\b(?:latenc\w*|p\d{2,3}|percentile|respon\w*|budget|sla|slo|timeout|end[- ]to[- ]end|round[- ]trip|within|under|below|less than|at most|up to|requirements?|should|must|need\w*|serv\w*|inference|real[- ]time|render\w*|return\w*|per request|think)\b|[<≤]/;
+
+/**
+ * Durations that bound a session, a connection or a user rather than the system's answer: "marked
+ * offline if it does not respond within 10 seconds", a heartbeat, a TTL, a retry back-off. Not a
+ * latency budget.
+ */
+export const NOT_A_BUDGET = /\b(?:heart ?beats?|ttl|time[- ]to[- ]live|expir\w*|marked (?:as )?(?:offline|inactive|idle|away)|offline|idle|inactive|keep[- ]?alive|back[- ]?off|retr(?:y|ies)|polling interval|reconnect\w*)\b/;
