@@ -11,22 +11,12 @@ import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, useTempTrees, type CliRun } from './helpers.js';
+// The benchmark's seeded generator (mulberry32): the same answers on every machine.
+import { prng } from '../scripts/bench/generate.mjs';
 
 const tree = useTempTrees();
 const GIT_ENV = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1', HOME: '/nonexistent' };
 const COUNT = 400;
-
-/** mulberry32: the same answers on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DOMAINS = [
   { item: 'restaurant', event: 'order', metric: 'order conversion rate', offline: 'NDCG@10', model: 'LightGBM ranker' },
