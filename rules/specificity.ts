@@ -5,6 +5,7 @@ import { answerContext } from '../src/analysis/context.js';
 import { richestSentence, signalOptions } from '../src/analysis/signal.js';
 import { ownWords } from '../src/analysis/follow-up.js';
 import { codeFigures } from '../src/analysis/code.js';
+import { statements } from '../src/analysis/statements.js';
 
 /** Named components said (not negated, not in questions or placeholders). */
 function namedComponents(doc: Document): ComponentMention[] {
@@ -57,8 +58,9 @@ export default defineRule({
   check({ document: doc, options }) {
     const components = distinctBy(namedComponents(doc), (c) => c.entry.name);
     const quantities = distinctBy(designFigures(doc), (q) => `${q.value}|${q.unit}|${q.kind}`);
-    // Figures set in code listings (`max_trial_count = 10`, `memory: 10G`) count as well.
-    const figures = quantities.length + codeFigures(doc).length;
+    // Figures set in code listings (`max_trial_count = 10`, `memory: 10G`) count as well, in an
+    // answer: a document with no prose at all is not one, and its code earns nothing.
+    const figures = quantities.length + (statements(doc).length > 0 ? codeFigures(doc).length : 0);
     const ctx = answerContext(doc);
     const model = ctx.namedModel ? (ctx.namedModel === 'LightGBM' ? 'a LightGBM ranker' : `the ${ctx.namedModel} model`) : ctx.model;
     const suggestion = !doc.profile.isML
