@@ -363,17 +363,7 @@ export async function main(io: CliIo): Promise<number> {
       const context = { ...base, color: toStdout && color, ...(toStdout && width ? { width } : {}) };
       return { target, text: (formatters[i] as (typeof formatters)[number])(results, context) };
     });
-    for (const { target, text } of rendered) {
-      if (target.file !== undefined) await outputs.writeFileAtomic(path.resolve(io.cwd, target.file), text);
-    }
-    const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-    if (summaryFile && targets.some((t) => t.format === 'github')) {
-      const { stepSummary } = await import('../formatters/markdown.js');
-      await outputs.appendStepSummary(summaryFile, stepSummary(results, { ...base, color: false }));
-    }
-    for (const { target, text } of rendered) {
-      if (target.file === undefined && text) io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-    }
+    await outputs.deliverReports(rendered, io, async () => (await import('../formatters/markdown.js')).stepSummary(results, { ...base, color: false }));
     await record(outcome, inputs);
     // A file abandoned over its budget: one line each, and the run failed to do its job (exit 2).
     const abandoned = results.filter((r) => r.fatalErrorCount);

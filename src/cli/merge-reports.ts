@@ -28,7 +28,7 @@ import { loadFormatter } from '../formatters/index.js';
 import { SARIF_VERSION, SRCROOT, sarifLog } from '../formatters/sarif.js';
 import type { FormatterContext } from '../formatters/types.js';
 import { describeFsError, readInputFile } from '../run/files.js';
-import { appendStepSummary, pairOutputs, realOrResolved, writeFileAtomic, type OutputArgument, type OutputTarget } from '../run/outputs.js';
+import { checkOutputFiles, deliverReports, pairOutputs, realOrResolved, type OutputArgument, type OutputTarget, type RenderedReport } from '../run/outputs.js';
 import { InputError, UsageError } from '../support/errors.js';
 import { TOOL_NAME, packageVersion } from '../support/project.js';
 import { oneLine, shouldUseColor } from './options.js';
@@ -331,16 +331,7 @@ async function readReport(file: string, cwd: string, warn: (message: string) => 
 function targetsFor(outputs: readonly OutputArgument[], kind: Report['kind'], reports: readonly Report[], cwd: string): OutputTarget[] {
   const given = outputs.some((o) => o.kind === 'format') ? outputs : [{ kind: 'format' as const, value: kind }, ...outputs];
   const targets = pairOutputs(given);
-  const inputs = new Set(reports.map((r) => realOrResolved(path.resolve(cwd, r.file))));
-  const seen = new Map<string, string>();
-  for (const target of targets) {
-    if (target.file === undefined) continue;
-    const absolute = realOrResolved(path.resolve(cwd, target.file));
-    if (inputs.has(absolute)) throw new UsageError(`--output-file "${target.file}" is one of the reports being merged`);
-    const other = seen.get(absolute);
-    if (other !== undefined) throw new UsageError(`--output-file "${target.file}" is given for both ${other} and ${target.format}`);
-    seen.set(absolute, target.format);
-  }
+  checkOutputFiles(targets, cwd, reports.map((r) => path.resolve(cwd, r.file)), 'one of the reports being merged');
   if (kind === 'sarif') {
     const other = targets.find((t) => t.format !== 'sarif');
     if (other) throw new UsageError(`sarif reports merge into sarif only (-f sarif): a SARIF log has no scores or signals to print ${other.format} from; merge the shards' json reports for that`);
@@ -371,9 +362,9 @@ async function sourceTexts(results: readonly LintResult[], cwd: string, warn: (m
 }
 
 interface Rendered {
-  texts: Map<OutputTarget, string>;
-  /** The markdown report for GITHUB_STEP_SUMMARY, when a github format asks for it there. */
-  stepSummary?: string;
+  reports: RenderedReport[];
+  /** The markdown report for GITHUB_STEP_SUMMARY (asked for only when a github format goes there). */
+  stepSummary: () => Promise<string>;
 }
 
 async function renderJson(results: readonly LintResult[], targets: readonly OutputTarget[], options: MergeOptions, io: CliIo, warn: (message: string) => void): Promise<Rendered> {
@@ -385,21 +376,19 @@ async function renderJson(results: readonly LintResult[], targets: readonly Outp
   const color = shouldUseColor({ flag: options.color, env: io.env, isTTY: Boolean(io.stdout.isTTY) });
   const width = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : undefined;
   const base: FormatterContext = { cwd: io.cwd, color: false, rulesMeta, version: packageVersion(), sourceText: (file) => sources.get(file), maxFindings: options.maxFindings, ...(options.questions ? { questions: true } : {}) };
-  const texts = new Map<OutputTarget, string>();
+  const reports: RenderedReport[] = [];
   for (const target of targets) {
     const toStdout = target.file === undefined;
     const format = await loadFormatter(target.format);
-    texts.set(target, format(results, { ...base, color: toStdout && color, ...(toStdout && width ? { width } : {}) }));
+    reports.push({ target, text: format(results, { ...base, color: toStdout && color, ...(toStdout && width ? { width } : {}) }) });
   }
-  // As in the main command: GitHub shows a few annotations per step, the job summary the whole report.
-  if (!io.env.GITHUB_STEP_SUMMARY || !targets.some((t) => t.format === 'github')) return { texts };
-  const { stepSummary } = await import('../formatters/markdown.js');
-  return { texts, stepSummary: stepSummary(results, base) };
+  return { reports, stepSummary: async () => (await import('../formatters/markdown.js')).stepSummary(results, base) };
 }
 
 function renderSarif(reports: readonly SarifReport[], targets: readonly OutputTarget[], cwd: string): Rendered {
   const text = mergeSarif(reports, cwd);
-  return { texts: new Map(targets.map((t) => [t, text])) };
+  // A sarif merge has only sarif targets: no github format, so no job summary is asked for.
+  return { reports: targets.map((target) => ({ target, text })), stepSummary: () => Promise.resolve('') };
 }
 
 /** Run `merge-reports`; resolves to the exit code (0: the merged report was printed). */
@@ -420,8 +409,6 @@ export async function mergeReports(files: readonly string[], options: MergeOptio
 
   const rendered = kind === 'sarif' ? renderSarif(reports as SarifReport[], targets, io.cwd) : await renderJson(mergeJson(reports as JsonReport[]), targets, options, io, warn);
   // Everything is rendered before anything is written, as in the main command.
-  for (const [target, text] of rendered.texts) if (target.file !== undefined) await writeFileAtomic(path.resolve(io.cwd, target.file), text);
-  if (rendered.stepSummary !== undefined) await appendStepSummary(io.env.GITHUB_STEP_SUMMARY as string, rendered.stepSummary);
-  for (const [target, text] of rendered.texts) if (target.file === undefined && text) io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  await deliverReports(rendered.reports, io, rendered.stepSummary);
   return 0;
 }

@@ -63,15 +63,15 @@ export function realOrResolved(file: string): string {
 
 /**
  * Refuse output files that would overwrite an input, or that two formats share. Checked before any
- * answer is read, so a mistake costs nothing.
+ * answer is read, so a mistake costs nothing. `inputsAre` says what the inputs are, for the message.
  */
-export function checkOutputFiles(targets: readonly OutputTarget[], cwd: string, inputPaths: readonly string[]): void {
+export function checkOutputFiles(targets: readonly OutputTarget[], cwd: string, inputPaths: readonly string[], inputsAre = 'an input file: reports are never written over an answer'): void {
   const inputs = new Set(inputPaths.map(realOrResolved));
   const seen = new Map<string, string>();
   for (const target of targets) {
     if (target.file === undefined) continue;
     const absolute = realOrResolved(path.resolve(cwd, target.file));
-    if (inputs.has(absolute)) throw new UsageError(`--output-file "${target.file}" is an input file: reports are never written over an answer`);
+    if (inputs.has(absolute)) throw new UsageError(`--output-file "${target.file}" is ${inputsAre}`);
     const other = seen.get(absolute);
     if (other !== undefined) throw new UsageError(`--output-file "${target.file}" is given for both ${other} and ${target.format}`);
     seen.set(absolute, target.format);
@@ -125,5 +125,32 @@ export async function appendStepSummary(file: string, markdown: string): Promise
     await appendFile(file, markdown.endsWith('\n') ? markdown : `${markdown}\n`);
   } catch (error) {
     throw new UsageError(`Cannot append to GITHUB_STEP_SUMMARY "${file}": ${describeFsError(error)}`, { cause: error });
+  }
+}
+
+/** A report rendered for one target. */
+export interface RenderedReport {
+  target: OutputTarget;
+  text: string;
+}
+
+/**
+ * Deliver reports that are all rendered: the files first (each atomically), then, when a github
+ * format is asked for and GITHUB_STEP_SUMMARY is set, the markdown report appended to the job
+ * summary (GitHub shows only a few annotations per step), then what goes to stdout. A write that
+ * fails stops before stdout is touched.
+ */
+export async function deliverReports(
+  rendered: readonly RenderedReport[],
+  io: { cwd: string; env: NodeJS.ProcessEnv; stdout: { write(text: string): unknown } },
+  stepSummary: () => Promise<string>,
+): Promise<void> {
+  for (const { target, text } of rendered) {
+    if (target.file !== undefined) await writeFileAtomic(path.resolve(io.cwd, target.file), text);
+  }
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (summaryFile && rendered.some(({ target }) => target.format === 'github')) await appendStepSummary(summaryFile, await stepSummary());
+  for (const { target, text } of rendered) {
+    if (target.file === undefined && text) io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   }
 }
