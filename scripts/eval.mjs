@@ -315,27 +315,20 @@ const clip = (s, max = 160) => {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };
 
-function formatDisagreements(list) {
-  if (list.length === 0) return 'Disagreements: none';
-  const out = [`Disagreements (${list.length}):`];
+/** Judgements listed with the linter's evidence and the reader's quote; `head` says what each is. */
+function formatJudgements(title, list, head) {
+  if (list.length === 0) return `${title}: none`;
+  const out = [`${title} (${list.length}):`];
   for (const d of list) {
-    out.push(`  [${d.part}] ${d.file}  ${d.signal}: expected ${d.expected}, got ${d.got}${d.note ? ` (${d.note})` : ''}`);
+    out.push(`  [${d.part}] ${d.file}  ${d.signal}${head(d)}`);
     if (d.evidence) out.push(`      linter${d.line !== undefined ? ` line ${d.line}` : ''}: "${clip(d.evidence)}"`);
     if (d.labelEvidence) out.push(`      label: "${clip(d.labelEvidence)}"`);
   }
   return out.join('\n');
 }
 
-function formatEvidenceMisses(list) {
-  if (list.length === 0) return 'Evidence misses: none';
-  const out = [`Evidence misses (${list.length}):`];
-  for (const d of list) {
-    out.push(`  [${d.part}] ${d.file}  ${d.signal} (${d.got})`);
-    out.push(`      linter${d.line !== undefined ? ` line ${d.line}` : ''}: "${clip(d.evidence)}"`);
-    out.push(`      label: "${clip(d.labelEvidence)}"`);
-  }
-  return out.join('\n');
-}
+const formatDisagreements = (list) => formatJudgements('Disagreements', list, (d) => `: expected ${d.expected}, got ${d.got}${d.note ? ` (${d.note})` : ''}`);
+const formatEvidenceMisses = (list) => formatJudgements('Evidence misses', list, (d) => ` (${d.got})`);
 
 const summaryLine = (results) =>
   `Signal agreement: all ${pct(results.all.agreement)} (kappa ${kap(results.all.kappa)}), tuning ${pct(results.tuning.agreement)}, check ${pct(results.check.agreement)}; high precision ${pct(results.all.highPrecision)}, evidence accuracy ${pct(results.all.evidenceAccuracy)}`;
