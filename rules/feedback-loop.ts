@@ -48,10 +48,10 @@ export default defineRule({
     const ctx = answerContext(doc);
     const suggestion = `Labels come from ${ctx.events}; ${ctx.delay}, so training examples are only built once that window has closed.`;
 
-    // Metric labels and sampled negatives name no ground truth; the sentence's other words may.
-    const sources = hitsOf(doc, 'label-source', LABEL_SOURCE).filter((h) => !NOT_GROUND_TRUTH.test(h.sentence.lower) || findPattern(h.sentence, FEEDBACK_EVENT, 'event').some((e) => !e.negated));
-    const delays = statements(doc).filter(delayStatement);
     const concrete = statements(doc).filter((s) => findPattern(s, FEEDBACK_EVENT, 'event').some((h) => !h.negated));
+    // Metric labels and sampled negatives name no ground truth; the sentence's feedback event may.
+    const sources = hitsOf(doc, 'label-source', LABEL_SOURCE).filter((h) => !NOT_GROUND_TRUTH.test(h.sentence.lower) || concrete.includes(h.sentence));
+    const delays = statements(doc).filter(delayStatement);
     for (const delay of delays) {
       // The delay must belong to the labels, and the labels to a concrete source: all within one sentence or subtree.
       if (concrete.includes(delay)) return { status: 'high', evidence: delay };

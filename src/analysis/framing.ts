@@ -3,10 +3,7 @@ import type { Sentence } from '../document/types.js';
 import { hitsOf, lowerText, statements } from './statements.js';
 import { findPattern, type Hit } from './terms.js';
 import { EXPLICIT_TARGET, HEDGE, OBJECTIVE_AFTER, OBJECTIVE_LABEL, OBJECTIVE_PROMPT, OBJECTIVE_VERB, SYSTEM_WORDS, TARGET_CUE, TARGET_PROMPT } from './vocabulary/framing.js';
-import { BUSINESS_METRIC, MEASURABLE_METRIC, SYSTEM_MEASURE } from './vocabulary/metrics.js';
-
-/** A system measure coordinated right after a metric: "utilization and throughput". */
-const SYSTEM_AFTER = /^\s*(?:,\s*|and |or |\/\s*)(?:\w+ )?(?:latenc\w*|throughput|cpu|gpu|memory|qps|rps|uptime|availability|errors?|error rates?)\b/;
+import { BUSINESS_METRIC, MEASURABLE_METRIC, SYSTEM_AFTER, SYSTEM_MEASURE } from './vocabulary/metrics.js';
 
 export interface FramingFacts {
   /** Statements that name the prediction target, the plainest first (see `plainestFirst`). */

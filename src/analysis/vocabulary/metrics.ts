@@ -30,3 +30,6 @@ export const SYSTEM_METRIC = /\b(?:latenc(?:y|ies)|throughput|qps|rps|cpu|gpu (?
  */
 export const SYSTEM_MEASURE =
   /\b(?:errors?|error rates?|requests?|throughput|latenc\w*|cpu|gpu|memory|resources?|utili[sz]ation|availability|uptime|health|success rates?|failure rates?|qps|rps|disk|cache|timeouts?|endpoints?|api|tokens?)\b/;
+
+/** A system measure coordinated right after a metric ("utilization and throughput"), read from the metric's end. */
+export const SYSTEM_AFTER = /^\s*(?:,\s*|and |or |\/\s*)(?:\w+ )?(?:latenc\w*|throughput|cpu|gpu|memory|qps|rps|uptime|availability|errors?|error rates?)\b/;
