@@ -407,6 +407,18 @@ describe('language server: problems and limits', () => {
     expect(fine.some((d) => d.code === 'vague-language')).toBe(true);
   });
 
+  it("a plugin that prints while it loads or lints does not corrupt the protocol: its output goes to stderr", async () => {
+    const chatty = tree({
+      'chatty.mjs': `console.log('chatty: loaded');\nexport default { rules: [{ id: 'local/chatty', meta: { description: 'Talks', rationale: 'test', defaultSeverity: 'warn', messages: { x: 'x' } }, check() { console.log('chatty: checking'); } }] };\n`,
+      '.mlsd-lintrc.json': JSON.stringify({ plugins: ['./chatty.mjs'] }),
+    }).dir;
+    const first = (await client.open(path.join(chatty, 'one.md'), `# A\n\n${VAGUE_SENTENCE}\n`)).diagnostics;
+    expect(first.some((d) => d.code === 'vague-language')).toBe(true);
+    // The connection still parses what follows.
+    const second = (await client.open(path.join(chatty, 'two.md'), `# B\n\n${VAGUE_SENTENCE}\n`)).diagnostics;
+    expect(second.some((d) => d.code === 'vague-language')).toBe(true);
+  });
+
   it('closing a document clears its diagnostics', async () => {
     const { uri } = await client.open(path.join(dir, 'closing.md'), `# Notes\n\n${VAGUE_SENTENCE}\n`);
     const from = client.published.length;

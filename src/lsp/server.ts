@@ -99,8 +99,8 @@ export async function serve(argv: readonly string[], io: ServerIo): Promise<numb
   const options = parseArguments(argv, io);
   if (!options) return 0;
   const budget = budgetOf(options);
-  // Stdout carries the protocol: anything else printed there (a plugin's console.log) would corrupt it.
-  console.log = console.info = console.debug = console.error;
+  // Stdout carries the protocol: the CLI's entry (cli.ts, run) already sends the console to stderr,
+  // so a plugin's console.log cannot corrupt it, and workers print to stderr (parallel.ts).
 
   // Stdout is the process's own: the protocol writes to it as a stream, which `io.stdout` need not be.
   const connection = createConnection(io.stdin, process.stdout);
