@@ -189,6 +189,11 @@ describe('what does not count as saying something', () => {
     const d = doc('1. [Problem](#problem)\n2. [Data](#data)\n\n# Problem\n\nWe predict churn.');
     expect(statementTexts(d)).toEqual(['We predict churn.']);
   });
+
+  it('treats a list of bare addresses as navigation too, and an address in a sentence as words', () => {
+    const d = doc('- https://example.com/feast\n- www.example.org https://example.net/a_b_c\n- ops@example.com\n\nOur feature store is documented at https://example.com/docs.');
+    expect(statementTexts(d)).toEqual(['Our feature store is documented at https://example.com/docs.']);
+  });
 });
 
 describe('named components', () => {

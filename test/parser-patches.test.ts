@@ -35,8 +35,7 @@ const remarkParse = packageRoot('remark-parse', ROOT);
 const fromMarkdown = packageRoot('mdast-util-from-markdown', remarkParse);
 const micromark = packageRoot('micromark', fromMarkdown);
 const core = packageRoot('micromark-core-commonmark', micromark);
-const gfm = packageRoot('micromark-extension-gfm', packageRoot('remark-gfm', ROOT));
-const footnote = packageRoot('micromark-extension-gfm-footnote', gfm);
+const footnote = packageRoot('micromark-extension-gfm-footnote', ROOT);
 
 const PATCHED = [
   ['micromark', micromark, 'lib/initialize/text.js'],
@@ -167,19 +166,12 @@ describe('the CLI runs the patched parser', () => {
   });
 });
 
-/** The parser as src/document/parse.ts builds it, bundled with or without the patches. */
+/** The parser of src/document/parse.ts, bundled with or without the patches. */
 async function buildParser(dir: string, patched: boolean): Promise<(text: string) => Root> {
   const outfile = path.join(dir, `${patched ? 'patched' : 'unpatched'}.mjs`);
   await build({
     stdin: {
-      contents: [
-        "import { unified } from 'unified';",
-        "import remarkParse from 'remark-parse';",
-        "import remarkGfm from 'remark-gfm';",
-        "import remarkFrontmatter from 'remark-frontmatter';",
-        "const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();",
-        'export const parse = (text) => processor.parse(text);',
-      ].join('\n'),
+      contents: "export { parseMarkdown as parse } from './src/document/parse.ts';\n",
       resolveDir: ROOT,
       loader: 'js',
     },

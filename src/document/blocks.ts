@@ -71,6 +71,14 @@ function collectInline(nodes: readonly PhrasingContent[], out: FlatBuilder): voi
   }
 }
 
+/** A bare web address or e-mail address, as GFM would have linked it (parse.ts reads them as text). */
+const BARE_LINK = /^(?:(?:https?:\/\/|www\.)\S|[\w.+-]+@[\w-]+\.\w)/;
+
+/** A text node that holds nothing but bare addresses: a link as far as `onlyLinks` goes. */
+function bareLinks(node: PhrasingContent): boolean {
+  return node.type === 'text' && node.value.trim().split(/\s+/).every((token) => BARE_LINK.test(token));
+}
+
 export function flatten(nodes: readonly PhrasingContent[]): FlatText {
   const out = new FlatBuilder();
   collectInline(nodes, out);
@@ -79,7 +87,7 @@ export function flatten(nodes: readonly PhrasingContent[]): FlatText {
     text: out.text,
     segments: out.segments,
     lineBreaks: out.lineBreaks,
-    onlyLinks: meaningful.length > 0 && meaningful.every((n) => n.type === 'link' || n.type === 'linkReference' || n.type === 'image'),
+    onlyLinks: meaningful.length > 0 && meaningful.every((n) => n.type === 'link' || n.type === 'linkReference' || n.type === 'image' || bareLinks(n)),
     onlyEmphasis: meaningful.length > 0 && meaningful.every((n) => n.type === 'strong' || n.type === 'emphasis'),
   };
 }
