@@ -27,12 +27,17 @@ function stagesOf(doc: Document, side: 'training' | 'serving'): StageHit[] {
     for (const s of statements(doc)) {
       // Sentence-level context: a neighbour saying "deployment" does not make every "score" a serving step.
       const inSide = sideKinds.some((k) => s.section.kinds.has(k)) || inContext(s, cue, { block: false });
-      // Serving stages only count on the serving side; most training words are unambiguous anyway.
-      if (!inSide && side === 'serving') continue;
+      // Serving stages only count on the serving side, or in an arrow chain that draws two of them
+      // wherever it stands ("query -> candidate generation -> ranker -> filter" is a serving path);
+      // most training words are unambiguous anyway.
+      const chain = !inSide && side === 'serving' && arrows(s) >= 2 && !s.section.kinds.has('training');
+      if (!inSide && side === 'serving' && !chain) continue;
       if (side === 'training' && !inSide && s.section.kinds.has('serving')) continue;
+      const found: StageHit[] = [];
       for (const [stage, pattern] of Object.entries(stages)) {
-        if (findPattern(s, pattern, stage).some((h) => !h.negated)) hits.push({ stage, sentence: s });
+        if (findPattern(s, pattern, stage).some((h) => !h.negated)) found.push({ stage, sentence: s });
       }
+      if (!chain || distinct(found).size >= 2) hits.push(...found);
     }
     // A section titled for a training stage, with substance under it, describes that stage.
     if (side === 'training') {

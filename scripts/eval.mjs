@@ -106,7 +106,7 @@ function loadCorpus(dir, privateDir) {
         console.error(`warning: ${file} / ${id}: invalid label status ${JSON.stringify(judgement?.status)}, skipped`);
         continue;
       }
-      labels[id] = { status: judgement.status, evidence: judgement.evidence ?? '' };
+      labels[id] = { status: judgement.status, evidence: judgement.evidence ?? '', otherEvidence: judgement.otherEvidence ?? [] };
     }
     documents.push({
       file,
@@ -167,6 +167,7 @@ async function collectJudgements(lintText, documents) {
         signal,
         expected: label.status,
         labelEvidence: label.evidence,
+        labelOtherEvidence: label.otherEvidence,
         got,
         note: outcome.crash !== undefined ? 'crashed' : !s ? 'signal not reported' : undefined,
         line: s?.line,
@@ -235,6 +236,8 @@ function summarise(pairs) {
   const offByTwo = pairs.filter((p) => (p.expected === 'high' && p.got === 'missing') || (p.expected === 'missing' && p.got === 'high')).length;
   const grounded = pairs.filter((p) => p.expected === p.got && p.got !== 'missing' && p.labelEvidence);
   const evidenceRight = grounded.filter((p) => evidenceMatches(p.evidence, p.labelEvidence)).length;
+  // Where two readers gave the status, either one's quote is a statement that earns it.
+  const evidenceEitherRight = grounded.filter((p) => [p.labelEvidence, ...(p.labelOtherEvidence ?? [])].some((q) => evidenceMatches(p.evidence, q))).length;
   return {
     n,
     agree,
@@ -248,6 +251,7 @@ function summarise(pairs) {
     evidenceJudged: grounded.length,
     evidenceRight,
     evidenceAccuracy: ratio(evidenceRight, grounded.length),
+    evidenceEitherReader: ratio(evidenceEitherRight, grounded.length),
     confusion: matrix,
   };
 }
@@ -295,10 +299,10 @@ function formatPart(name, r) {
   out.push(`== ${name}: ${r.docs} docs, ${r.n} judgements ==`);
   out.push(`Agreement: ${pct(r.agreement)} (${r.agree}/${r.n}), kappa ${kap(r.kappa)}`);
   out.push(`High: precision ${pct(r.highPrecision)} (${r.falseHigh} false of ${r.linterHigh}), recall ${pct(r.highRecall)}; off by two (high vs missing): ${r.offByTwo}`);
-  out.push(`Evidence accuracy: ${pct(r.evidenceAccuracy)} (${r.evidenceRight} of ${r.evidenceJudged} agreeing high/weak judgements cite the reader's statement)`);
+  out.push(`Evidence accuracy: ${pct(r.evidenceAccuracy)} (${r.evidenceRight} of ${r.evidenceJudged} agreeing high/weak judgements cite the reader's statement); ${pct(r.evidenceEitherReader)} cite a statement that a reader who gave the same status quoted`);
   out.push('');
-  const rows = Object.entries(r.perSignal).map(([id, s]) => [id, s.n, pct(s.agreement), kap(s.kappa), pct(s.highPrecision), pct(s.highRecall), s.offByTwo, pct(s.evidenceAccuracy)]);
-  out.push(formatTable(['signal', 'n', 'agree', 'kappa', 'high prec', 'high rec', 'off-by-2', 'evidence'], rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r']));
+  const rows = Object.entries(r.perSignal).map(([id, s]) => [id, s.n, pct(s.agreement), kap(s.kappa), pct(s.highPrecision), pct(s.highRecall), s.offByTwo, pct(s.evidenceAccuracy), pct(s.evidenceEitherReader)]);
+  out.push(formatTable(['signal', 'n', 'agree', 'kappa', 'high prec', 'high rec', 'off-by-2', 'evidence', 'either reader'], rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r']));
   out.push('');
   const kinds = Object.entries(r.perKind).map(([kind, s]) => [kind, s.docs, pct(s.agreement), kap(s.kappa), pct(s.highPrecision), pct(s.evidenceAccuracy)]);
   out.push(formatTable(['kind', 'docs', 'agree', 'kappa', 'high prec', 'evidence'], kinds, ['l', 'r', 'r', 'r', 'r', 'r']));
@@ -338,12 +342,12 @@ const summaryLine = (results) =>
 function formatMarkdown(results, unavailable) {
   const rows = PARTS.map((p) => {
     const r = results[p];
-    return `| ${p} | ${r.docs} | ${pct(r.agreement)} | ${kap(r.kappa)} | ${pct(r.highPrecision)} | ${pct(r.highRecall)} | ${r.offByTwo} | ${pct(r.evidenceAccuracy)} |`;
+    return `| ${p} | ${r.docs} | ${pct(r.agreement)} | ${kap(r.kappa)} | ${pct(r.highPrecision)} | ${pct(r.highRecall)} | ${r.offByTwo} | ${pct(r.evidenceAccuracy)} | ${pct(r.evidenceEitherReader)} |`;
   });
   const signals = Object.keys(results.all.perSignal).map((id) => `| \`${id}\` | ${PARTS.map((p) => pct(results[p].perSignal[id]?.agreement ?? null)).join(' | ')} |`);
   return [
-    '| part | docs | agreement | kappa | high precision | high recall | off by two | evidence accuracy |',
-    '|---|---|---|---|---|---|---|---|',
+    '| part | docs | agreement | kappa | high precision | high recall | off by two | evidence accuracy | evidence, either reader |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
     `| signal | ${PARTS.join(' | ')} |`,

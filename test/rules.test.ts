@@ -105,6 +105,15 @@ describe('the evidence of a high retraining signal', () => {
   });
 });
 
+describe('a serving path drawn as an arrow chain', () => {
+  it('counts wherever it stands, and is the serving half of the evidence', () => {
+    const text = '# Search\n\n## Training\n\nA daily job ingests the click logs, computes the features and trains the ranker; we evaluate it on a held-out day.\n\n## Design\n\n- Query understanding -> candidate generation -> stage 1 ranker -> stage 2 ranker -> filter\n';
+    const split = lintTextSync(text).signals.find((s) => s.id === 'training-serving-split');
+    expect(split?.status).toBe('high');
+    expect(split?.evidence).toContain('Query understanding -> candidate generation');
+  });
+});
+
 describe('the evidence of a weak signal', () => {
   // The closest attempt, not a label: a bullet that only names a topic comes before the statement.
   it.each([
@@ -112,6 +121,15 @@ describe('the evidence of a weak signal', () => {
     ['monitoring', '# Ads\n\n## Monitoring\n\n- Data drift:\n- We monitor data drift in the input features on a dashboard.\n', 6],
     ['inference-mode', '# Ads\n\n## Serving\n\n- Real-time:\n- The ranker runs in real time behind the ad server.\n', 6],
   ])('%s cites the statement, not the label above it', (id, text, line) => {
+    const signal = lintTextSync(text).signals.find((s) => s.id === id);
+    expect(signal?.status).toBe('weak');
+    expect(signal?.line).toBe(line);
+  });
+  // The option the answer takes, not one it sets aside on the way.
+  it.each([
+    ['evaluation', '# Search\n\n## Metrics\n\n- precision@k and recall@k do not consider the ranking order\n- Here we use mAP, since registrations are binary relevance.\n', 6],
+    ['evaluation', '# Fraud\n\n## Metrics\n\n- ❌ Accuracy: predicting no fraud for every transaction scores 99%\n- ✅ PR-AUC: it measures the minority class\n', 6],
+  ])('%s cites the option taken, not the one set aside', (id, text, line) => {
     const signal = lintTextSync(text).signals.find((s) => s.id === id);
     expect(signal?.status).toBe('weak');
     expect(signal?.line).toBe(line);

@@ -71,6 +71,9 @@ for (const source of sources) {
   for (const id of signalIds) {
     const decided = disputed.includes(id) ? r3.signals[id] : r1.signals[id];
     label[id] = { status: decided.status, evidence: decided.evidence ?? '', reason: decided.reason ?? '' };
+    // What the other readers who gave the same status quoted: statements that earn it as well.
+    const others = [r1, r2, r3].filter((r) => r && r.signals[id] !== decided && r.signals[id].status === decided.status && r.signals[id].evidence).map((r) => r.signals[id].evidence);
+    if (others.length) label[id].otherEvidence = others;
   }
   docs[file] = label;
   kinds[file] = kindDisputed ? r3.kind : r1.kind;

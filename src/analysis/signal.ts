@@ -1,6 +1,7 @@
 import type { OptionsSchema } from '../rule/types.js';
 import type { Sentence } from '../document/types.js';
 import type { Hit } from './terms.js';
+import { CHOSEN, SET_ASIDE } from './vocabulary/choice.js';
 
 export interface SignalOptions {
   /** Severity of a `weak` status; never above the rule's own severity. */
@@ -66,12 +67,22 @@ export function richestSentence<T extends { sentence: Sentence }>(
 }
 
 /**
- * The first of the candidates that is a full statement, else the first candidate: the evidence of a
- * weak status is the closest attempt, and a label ("Feature selection", "3 main components:") is
- * a topic, not an attempt.
+ * The closest attempt among the candidates, for the evidence of a weak status: a full statement
+ * before a fragment (a label such as "Feature selection" or "3 main components:" names a topic, it
+ * is not an attempt), an option the answer takes before one it sets aside ("❌ accuracy", "precision@k
+ * does not consider rank"), then the first in the answer.
  */
 export function firstStatement(candidates: readonly Sentence[]): Sentence | undefined {
-  return candidates.find((s) => !isFragment(s)) ?? candidates[0];
+  let best: Sentence | undefined;
+  let bestScore = -Infinity;
+  for (const sentence of candidates) {
+    const score = (isFragment(sentence) ? 0 : 100) + (SET_ASIDE.test(sentence.text) ? -50 : CHOSEN.test(sentence.text) ? 10 : 0);
+    if (score > bestScore) {
+      best = sentence;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 /** Under four words, or a lead-in that ends in a colon. */
