@@ -17,7 +17,8 @@
 // statement the reader quoted (by word overlap, see evidenceMatches).
 //
 // Usage: npm run eval -- [--corpus dir] [--private dir] [--part all|tuning|check] [--json]
-//                        [--verbose] [--evidence] [--min pct]
+//                        [--verbose] [--evidence] [--min pct] [--batch name]
+//   --batch keeps the documents of one batch of SOURCES.tsv (a new batch's first measurement).
 //   --evidence lists the agreeing high/weak judgements whose evidence is not the reader's statement.
 //   --markdown prints the README's accuracy tables instead.
 //   Exit 0 when it ran (a measurement, not a gate), 1 if --min is given and agreement over the
@@ -55,6 +56,7 @@ function parseCli(argv) {
         verbose: { type: 'boolean', default: false },
         evidence: { type: 'boolean', default: false },
         min: { type: 'string' },
+        batch: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -115,9 +117,10 @@ function loadCorpus(dir, privateDir) {
       part: source?.part || 'tuning',
       repo: source?.repo ?? '',
       kind: data.kinds?.[file] ?? source?.kind ?? 'unknown',
+      batch: source?.batch ?? '',
     });
   }
-  return { labelsPath, documents, unavailable };
+  return { labelsPath, documents, unavailable, batches: new Map([...sources].map(([file, source]) => [file, source.batch])) };
 }
 
 async function loadLinter() {
@@ -362,10 +365,15 @@ function formatMarkdown(results, unavailable) {
 async function main() {
   const opts = parseCli(process.argv.slice(2));
   if (opts.help) {
-    console.log('Usage: npm run eval -- [--corpus dir] [--private dir] [--part all|tuning|check] [--json | --markdown] [--verbose] [--evidence] [--min pct]');
+    console.log('Usage: npm run eval -- [--corpus dir] [--private dir] [--part all|tuning|check] [--json | --markdown] [--verbose] [--evidence] [--min pct] [--batch name]');
     return 0;
   }
   const corpus = loadCorpus(opts.corpus, opts.privateDir);
+  if (opts.batch !== undefined) {
+    corpus.documents = corpus.documents.filter((d) => d.batch === opts.batch);
+    corpus.unavailable = corpus.unavailable.filter((file) => corpus.batches.get(file) === opts.batch);
+    if (corpus.documents.length === 0) fail(`no labelled document of batch "${opts.batch}" has its text here`);
+  }
   const { lintText, distPath } = await loadLinter();
   const data = await collectJudgements(lintText, corpus.documents);
   const results = Object.fromEntries(PARTS.map((p) => [p, evaluatePart(p, data)]));
