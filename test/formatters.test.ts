@@ -143,6 +143,42 @@ describe('stylish formatter', () => {
   });
 });
 
+describe('an answer written in another alphabet', () => {
+  const russian = [
+    '# Рекомендации товаров',
+    '',
+    'Мы предсказываем вероятность покупки товара и оптимизируем выручку за 7 дней.',
+    '',
+    'Модель LightGBM переобучается каждую неделю на данных за 90 дней; признаки хранятся в Redis.',
+    '',
+    'Задержка ответа не более 50 мс при 10 000 запросов в секунду.',
+  ].join('\n');
+
+  it('says once that the rules read English, in the report and in json', () => {
+    const linted = lintTextSync(russian, { filePath: 'ru.md' });
+    expect(linted.script).toBe('Cyrillic');
+    const out = formatStylish([linted], context({ width: 200 }));
+    expect(out.match(/written mostly in Cyrillic script, and mlsd-lint reads English/g)).toHaveLength(1);
+    const [row] = JSON.parse(formatJson([linted], context())) as Array<{ script?: string }>;
+    expect(row!.script).toBe('Cyrillic');
+  });
+
+  it('an English answer that names a few things in another alphabet, or one in a Latin-script language, gets no note', () => {
+    const mixed = lintTextSync(`${HIGH_TEXT}\n\nThe Russian market is labelled "Россия" in the catalogue.`);
+    expect(mixed.script).toBeUndefined();
+    const spanish = lintTextSync('Predecimos la probabilidad de compra y optimizamos los ingresos de siete días con LightGBM.');
+    expect(spanish.script).toBeUndefined();
+    expect(formatStylish([mixed, spanish], context({ width: 200 }))).not.toContain('mlsd-lint reads English');
+    const [row] = JSON.parse(formatJson([mixed], context())) as Array<Record<string, unknown>>;
+    expect(Object.keys(row!)).not.toContain('script');
+  });
+
+  it('Hangul, Chinese and the rest are named by their script', () => {
+    expect(lintTextSync('사용자가 입력한 텍스트 쿼리를 받아 관련도에 따라 정렬된 동영상 목록을 출력한다.').script).toBe('Hangul');
+    expect(lintTextSync('平台按每千次展示期望收入排序，模型每周重新训练。').script).toBe('Chinese');
+  });
+});
+
 describe('a document that is not an ML design', () => {
   const text = [
     '# URL shortener',

@@ -64,7 +64,7 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 const optionalOf = (value: unknown, type: 'string' | 'number'): boolean => value === undefined || typeof value === type;
 
 /** The keys `-f json` writes, per object: a report with others comes from another version. */
-const RESULT_KEYS = new Set(['filePath', 'kind', 'score', 'signals', 'messages', 'errorCount', 'warningCount', 'fatalErrorCount']);
+const RESULT_KEYS = new Set(['filePath', 'kind', 'script', 'score', 'signals', 'messages', 'errorCount', 'warningCount', 'fatalErrorCount']);
 const SIGNAL_KEYS = new Set(['id', 'status', 'judged', 'line', 'evidence', 'suggestion', 'questions']);
 const MESSAGE_KEYS = new Set(['ruleId', 'fatal', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'suggestion']);
 const STATUSES: readonly unknown[] = ['high', 'weak', 'missing'];
@@ -143,6 +143,7 @@ function toResult(r: Json): LintResult {
   return {
     filePath: r.filePath as string,
     ...(r.kind !== undefined ? { kind: r.kind as LintResult['kind'] } : {}),
+    ...(typeof r.script === 'string' ? { script: r.script } : {}),
     score: r.score as number,
     signals: (r.signals as Json[]).map(toSignal),
     messages: (r.messages as Json[]).map(toMessage),

@@ -258,7 +258,54 @@ function computeProfile(doc: Document): DocumentProfile {
     problemDensity < PROBLEM_DENSITY_OF_INFRASTRUCTURE &&
     problemHits < PROBLEM_PER_INFRASTRUCTURE * (infrastructureHits + 1);
   const kind: DocumentKind = !aboutML ? 'non-ml' : infrastructure ? 'ml-infrastructure' : 'ml';
-  return { words, statementWords, mlScore, infrastructureDensity, problemDensity, kind, isML: kind === 'ml' };
+  const script = mainScript(doc.sentences.filter((sentence) => sentence.isStatement));
+  return { words, statementWords, mlScore, infrastructureDensity, problemDensity, kind, isML: kind === 'ml', ...(script ? { script } : {}) };
+}
+
+/** Writing systems an answer may be written in besides the Latin alphabet, by their Unicode script. */
+const SCRIPTS: ReadonlyArray<[string, RegExp]> = [
+  ['Cyrillic', /\p{Script=Cyrillic}/gu],
+  ['Hangul', /\p{Script=Hangul}/gu],
+  ['Chinese', /\p{Script=Han}/gu],
+  ['Japanese kana', /[\p{Script=Hiragana}\p{Script=Katakana}]/gu],
+  ['Arabic', /\p{Script=Arabic}/gu],
+  ['Hebrew', /\p{Script=Hebrew}/gu],
+  ['Greek', /\p{Script=Greek}/gu],
+  ['Devanagari', /\p{Script=Devanagari}/gu],
+  ['Thai', /\p{Script=Thai}/gu],
+];
+const LATIN = /\p{Script=Latin}/gu;
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const ASCII_LETTER = /[A-Za-z]/g;
+
+/**
+ * The script most letters of the statements are written in, when it is not Latin and holds more
+ * than half of their letters (names such as Kafka or AUC stay Latin in any language); undefined
+ * otherwise. The letters of an ASCII statement are all Latin: only the others are looked at script by script.
+ */
+function mainScript(statements: readonly Sentence[]): string | undefined {
+  let latin = 0;
+  const other = new Map<string, number>();
+  for (const sentence of statements) {
+    if (ASCII_ONLY.test(sentence.text)) {
+      latin += countMatches(ASCII_LETTER, sentence.text);
+      continue;
+    }
+    latin += countMatches(LATIN, sentence.text);
+    for (const [name, pattern] of SCRIPTS) {
+      const n = countMatches(pattern, sentence.text);
+      if (n > 0) other.set(name, (other.get(name) ?? 0) + n);
+    }
+  }
+  let best: string | undefined;
+  let most = 0;
+  for (const [name, n] of other) {
+    if (n > most) {
+      best = name;
+      most = n;
+    }
+  }
+  return best !== undefined && most > latin ? best : undefined;
 }
 
 function countMatches(pattern: RegExp, text: string): number {

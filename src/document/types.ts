@@ -224,4 +224,10 @@ export interface DocumentProfile {
   readonly kind: DocumentKind;
   /** `kind === 'ml'`. */
   readonly isML: boolean;
+  /**
+   * The writing system of most of the statements' letters, when it is not the Latin alphabet
+   * ('Cyrillic', 'Hangul', ...): the vocabulary of the rules is English, so such an answer's
+   * signals read as missing whatever it says. Absent for Latin script.
+   */
+  readonly script?: string;
 }

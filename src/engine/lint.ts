@@ -74,6 +74,7 @@ function runRules(doc: Document, config: ResolvedConfig, filePath: string, optio
   return {
     filePath,
     kind: doc.profile.kind,
+    ...(doc.profile.script ? { script: doc.profile.script } : {}),
     score,
     signals: signals.map(({ weight: _weight, ...row }) => row),
     messages,

@@ -21,6 +21,12 @@ export interface LintResult {
    * `ml`. Absent when the file was abandoned before it was judged (see `fatalErrorCount`).
    */
   kind?: DocumentKind;
+  /**
+   * The writing system most of the answer is in, when it is not the Latin alphabet ('Cyrillic',
+   * 'Hangul', 'Chinese', ...): the rules read English, so the report says its signals may read as
+   * missing. Absent for answers in Latin script.
+   */
+  script?: string;
   score: number;
   signals: SignalResult[];
   messages: LintMessage[];

@@ -35,6 +35,8 @@ export interface JsonResult {
   filePath: string;
   /** `ml`, `ml-infrastructure` or `non-ml`: what the document was judged as (absent when it was abandoned). */
   kind?: LintResult['kind'];
+  /** The writing system most of the answer is in, when it is not Latin ('Cyrillic', 'Hangul', ...). */
+  script?: string;
   score: number;
   signals: JsonSignal[];
   messages: JsonMessage[];
@@ -66,6 +68,7 @@ export function toJsonResults(results: readonly LintResult[]): JsonResult[] {
   return results.map((r) => ({
     filePath: r.filePath,
     ...(r.kind !== undefined ? { kind: r.kind } : {}),
+    ...(r.script !== undefined ? { script: r.script } : {}),
     score: r.score,
     signals: r.signals.map(signal),
     messages: r.messages.map(message),

@@ -56,10 +56,16 @@ export const FATAL_LABEL = 'fatal';
 export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;
 
 /**
- * The one sentence a report says about a document that is not an ML design, or undefined for an
- * ML design: which kind it reads as, and that the signals needing a prediction problem were not judged.
+ * What a report says about how the document was read, or undefined when there is nothing to say:
+ * that it is not in the Latin alphabet (the rules read English), and for a document that is not an
+ * ML design, which kind it reads as and that the signals needing a prediction problem were not judged.
  */
-export function kindNote(result: Pick<LintResult, 'kind' | 'signals'>): string | undefined {
+export function kindNote(result: Pick<LintResult, 'kind' | 'signals' | 'script'>): string | undefined {
+  const notes = [scriptNote(result), notJudgedNote(result)].filter((note) => note !== undefined);
+  return notes.length ? notes.join(' ') : undefined;
+}
+
+function notJudgedNote(result: Pick<LintResult, 'kind' | 'signals'>): string | undefined {
   if (result.kind === 'ml') return undefined;
   const notJudged = result.signals.filter((s) => s.judged === false).length;
   if (notJudged === 0) return undefined;
@@ -68,4 +74,10 @@ export function kindNote(result: Pick<LintResult, 'kind' | 'signals'>): string |
       ? 'This reads as a system design without machine learning'
       : 'This reads as a design of ML infrastructure (a platform, a training or serving system) with no prediction problem of its own';
   return `${what}: the ${notJudged} signals that need a prediction problem are not judged, and the score counts only the others.`;
+}
+
+/** An answer not in the Latin alphabet: the rules read English, so what it says in its own words is not seen. */
+function scriptNote(result: Pick<LintResult, 'script'>): string | undefined {
+  if (!result.script) return undefined;
+  return `This is written mostly in ${result.script} script, and mlsd-lint reads English: a signal the answer states in its own language reads as missing, so take the statuses below as a lower bound.`;
 }
