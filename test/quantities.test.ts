@@ -18,6 +18,12 @@ describe('quantities with units and kinds', () => {
     ['we retrain weekly', [['weekly', 'cadence']]],
     ['every 6 hours', [['6 hours', 'cadence']]],
     ['2 PB of logs', [['2 PB', 'size']]],
+    // Russian spellings of the units, magnitudes and count nouns.
+    ['p95 не более 500 мс', [['500 мс', 'latency']]],
+    ['ёмкость входа 100 тикетов/с', [['100 тикетов', 'rate']]],
+    ['10 млн пользователей', [['10 млн пользователей', 'count']]],
+    ['переобучение каждые 7 дней', [['7 дней', 'duration']]],
+    ['в 5 с лишним раз', []],
     ['$185K a year', [['$185K', 'money']]],
     ['600+ cities', [['600+ cities', 'count']]],
     ['about 50-100 ms', [['50-100 ms', 'latency']]],

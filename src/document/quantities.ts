@@ -28,6 +28,18 @@ const MAGNITUDE: Record<string, number> = {
   billions: 1e9,
   t: 1e12,
   trillion: 1e12,
+  // Russian: тыс., млн, млрд (the answers in another language of the corpus are mostly Russian).
+  тыс: 1e3,
+  тысяч: 1e3,
+  тысячи: 1e3,
+  млн: 1e6,
+  миллион: 1e6,
+  миллиона: 1e6,
+  миллионов: 1e6,
+  млрд: 1e9,
+  миллиард: 1e9,
+  миллиарда: 1e9,
+  миллиардов: 1e9,
 };
 
 /** Units, normalised; the value is [normal form, kind]. */
@@ -50,6 +62,20 @@ unit('percentage', '%', '%', 'percent', 'pct', 'pp', 'bps');
 unit('rate', 'qps', 'qps', 'rps', 'tps', 'eps', 'fps', 'qpm', 'rpm', 'tpm');
 unit('size', 'byte', 'b', 'byte', 'bytes', 'kb', 'kib', 'mb', 'mib', 'gb', 'gib', 'tb', 'tib', 'pb', 'pib', 'eb');
 unit('money', '$', 'usd', 'dollars', 'eur', 'euros', 'rubles', 'roubles', 'rub', 'gbp', 'inr', 'rupees', 'yen');
+// Russian spellings of the same units (a bare "с", also the preposition "with", is left out).
+unit('latency', 'ms', 'мс', 'миллисекунд', 'миллисекунды', 'миллисекунда', 'миллисекунду');
+unit('duration', 's', 'сек', 'секунд', 'секунды', 'секунда', 'секунду');
+unit('duration', 'min', 'мин', 'минут', 'минуты', 'минута', 'минуту');
+unit('duration', 'h', 'ч', 'час', 'часа', 'часов');
+unit('duration', 'day', 'дн', 'дней', 'дня', 'день', 'сут', 'суток', 'сутки');
+unit('duration', 'week', 'нед', 'недель', 'недели', 'неделя', 'неделю');
+unit('duration', 'month', 'мес', 'месяц', 'месяца', 'месяцев');
+unit('duration', 'year', 'лет', 'год', 'года');
+unit('size', 'byte', 'кб', 'мб', 'гб', 'тб', 'пб');
+unit('money', '$', 'руб', 'рублей', 'рубля');
+
+/** Russian count nouns by their stem ("10 000 пользователей", "100 тикетов/с"): the words inflect. */
+const RUSSIAN_COUNT_NOUN = /^(?:пользовател|клиент|покупател|студент|человек|запрос|тикет|обращени|заказ|товар|документ|изображени|кадр|сообщени|транзакци|событи|объявлени|страниц|запис|строк|пример|видео|фильм|песен|трек|сесси)/u;
 
 /** Nouns that make a bare number a scale figure. */
 const COUNT_NOUNS = new Set(
@@ -253,7 +279,7 @@ export function extractQuantities(text: string): RawQuantity[] {
         // "requests/s", "events per second": a rate.
         const perRest = text.slice(end, end + 16);
         if (/^\s?(?:\/\s?(?:s|sec|second|min|day|h|hour)|per (?:second|sec|minute|hour|day|month))\b/i.test(perRest)) kind = 'rate';
-      } else if (COUNT_NOUNS.has(lower) || COUNT_NOUNS.has(head) || /^(?:dau|mau|wau)$/i.test(lower)) {
+      } else if (COUNT_NOUNS.has(lower) || COUNT_NOUNS.has(head) || /^(?:dau|mau|wau)$/i.test(lower) || RUSSIAN_COUNT_NOUN.test(lower)) {
         unitName = head;
         kind = 'count';
         end = probe + head.length;
@@ -266,6 +292,7 @@ export function extractQuantities(text: string): RawQuantity[] {
         }
         const rest = text.slice(end, end + 20);
         if (/^\s?(?:\/\s?(?:s|sec|second|day|min)|per (?:second|sec|minute|day|hour)|a (?:day|second)|daily|each day)\b/i.test(rest)) kind = 'rate';
+        else if (/^\s?(?:\/\s?(?:с|сек|день|мин)|в (?:секунду|минуту|час|день|сутки))(?!\p{L})/u.test(rest)) kind = 'rate';
       } else if (/^points?$/.test(lower) && THRESHOLD_CUE.test(text.slice(Math.max(0, start - 24), start))) {
         // "drops by 2 points", "falls 3 points": a metric's movement in (percentage) points, not a list of points.
         unitName = 'pp';
