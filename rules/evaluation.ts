@@ -3,7 +3,7 @@ import type { Document } from '../src/document/document.js';
 import type { Sentence } from '../src/document/types.js';
 import { answerContext } from '../src/analysis/context.js';
 import { linkBetween, Link } from '../src/analysis/link.js';
-import { firstStatement, quote, signalOptions } from '../src/analysis/signal.js';
+import { closestAttempt, quote, signalOptions } from '../src/analysis/signal.js';
 import { hitsOf, inContext, statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
 import { BUSINESS_METRIC, MEASURABLE_METRIC, OFFLINE_METRIC, SYSTEM_MEASURE } from '../src/analysis/vocabulary/metrics.js';
@@ -55,7 +55,7 @@ export default defineRule({
     const first =
       tied ??
       online[0] ??
-      firstStatement(offline.map((h) => h.sentence)) ??
+      closestAttempt(offline.map((h) => h.sentence)) ??
       business.find((b) => b.sentence.section.kinds.has('evaluation') && !SYSTEM_MEASURE.test(b.sentence.lower.slice(Math.max(0, b.start - 30), b.end)))?.sentence;
     if (first) {
       const detail = !offline[0]

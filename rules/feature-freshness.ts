@@ -2,7 +2,7 @@ import { defineRule } from '../src/rule/define.js';
 import type { Document } from '../src/document/document.js';
 import type { Sentence } from '../src/document/types.js';
 import { answerContext } from '../src/analysis/context.js';
-import { firstStatement, quote, signalOptions } from '../src/analysis/signal.js';
+import { closestAttempt, quote, signalOptions } from '../src/analysis/signal.js';
 import { inContext, statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
 import { BATCH_FEATURE, FEATURE_CONTEXT, FRESHNESS_COMPARISON, FRESHNESS_WORDS, MODEL_FEATURE, REALTIME_FEATURE, SOFTWARE_FEATURE } from '../src/analysis/vocabulary/features.js';
@@ -75,7 +75,7 @@ export default defineRule({
     const batch = hits.find((h) => h.kind === 'batch');
     const realtime = hits.find((h) => h.kind === 'realtime');
     if (batch && realtime) return { status: 'high', evidence: batch.sentence };
-    const first = firstStatement([...hits.map((h) => h.sentence), ...features]);
+    const first = closestAttempt([...hits.map((h) => h.sentence), ...features]);
     if (first) return { status: 'weak', evidence: first, data: { evidence: quote(first.text) }, suggestion };
     return { status: 'missing', suggestion };
   },

@@ -3,7 +3,7 @@ import type { Document } from '../src/document/document.js';
 import type { Sentence } from '../src/document/types.js';
 import { answerContext } from '../src/analysis/context.js';
 import { linkBetween, Link, subtreeStatements } from '../src/analysis/link.js';
-import { firstStatement, quote, signalOptions } from '../src/analysis/signal.js';
+import { closestAttempt, quote, signalOptions } from '../src/analysis/signal.js';
 import { inContext, statements } from '../src/analysis/statements.js';
 import { findPattern, isNegated } from '../src/analysis/terms.js';
 import { API_ONLY, BATCH_INFERENCE, FRESHNESS_NEED, MODE_COMPARISON, NOT_PREDICTIONS, NOT_REALTIME, ONLINE_INFERENCE, SERVING_DESCRIBED, SERVING_SUBJECT, SERVING_TITLE } from '../src/analysis/vocabulary/serving.js';
@@ -82,7 +82,7 @@ export default defineRule({
         if (fresh || budgets.some((b) => linkBetween(b, hit.sentence) >= Link.Section)) return { status: 'high', evidence: hit.sentence };
       }
     }
-    const first = firstStatement(found.map((h) => h.sentence));
+    const first = closestAttempt(found.map((h) => h.sentence));
     if (first) return { status: 'weak', evidence: first, data: { evidence: quote(first.text) }, suggestion };
     const api = statements(doc).find((s) => findPattern(s, API_ONLY, 'api').some((h) => !h.negated));
     // A serving section with something in it discusses serving, even without naming the mode.

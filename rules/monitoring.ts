@@ -3,7 +3,7 @@ import type { Document } from '../src/document/document.js';
 import type { Sentence } from '../src/document/types.js';
 import { answerContext } from '../src/analysis/context.js';
 import { linkBetween, Link } from '../src/analysis/link.js';
-import { firstStatement, quote, signalOptions } from '../src/analysis/signal.js';
+import { closestAttempt, quote, signalOptions } from '../src/analysis/signal.js';
 import { inContext, statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
 import { TARGET_CUE } from '../src/analysis/vocabulary/framing.js';
@@ -111,7 +111,7 @@ export default defineRule({
       signals.find((h) => actions.includes(h.sentence)) ??
       signals.find((h) => actions.some((a) => STRONG_ACTION.test(a.lower) && linkBetween(h.sentence, a) >= Link.Subtree));
     if (kinds.size >= 2 && acted) return { status: 'high', evidence: acted.sentence };
-    const first = acted?.sentence ?? firstStatement(signals.map((h) => h.sentence)) ?? firstStatement(mentions) ?? firstStatement(system);
+    const first = acted?.sentence ?? closestAttempt(signals.map((h) => h.sentence)) ?? closestAttempt(mentions) ?? closestAttempt(system);
     if (!first) return { status: 'missing', suggestion };
     const detail =
       signals.length === 0

@@ -115,21 +115,15 @@ describe('a serving path drawn as an arrow chain', () => {
 });
 
 describe('the evidence of a weak signal', () => {
-  // The closest attempt, not a label: a bullet that only names a topic comes before the statement.
+  // The closest attempt: not a label (a bullet that only names a topic comes before the statement),
+  // and not an option the answer sets aside on the way to the one it takes.
   it.each([
-    ['feature-freshness', '# Ads\n\n## Features\n\n- Feature selection\n- We use the number of clicks of the user and the age of the ad as features.\n', 6],
-    ['monitoring', '# Ads\n\n## Monitoring\n\n- Data drift:\n- We monitor data drift in the input features on a dashboard.\n', 6],
-    ['inference-mode', '# Ads\n\n## Serving\n\n- Real-time:\n- The ranker runs in real time behind the ad server.\n', 6],
-  ])('%s cites the statement, not the label above it', (id, text, line) => {
-    const signal = lintTextSync(text).signals.find((s) => s.id === id);
-    expect(signal?.status).toBe('weak');
-    expect(signal?.line).toBe(line);
-  });
-  // The option the answer takes, not one it sets aside on the way.
-  it.each([
-    ['evaluation', '# Search\n\n## Metrics\n\n- precision@k and recall@k do not consider the ranking order\n- Here we use mAP, since registrations are binary relevance.\n', 6],
-    ['evaluation', '# Fraud\n\n## Metrics\n\n- ❌ Accuracy: predicting no fraud for every transaction scores 99%\n- ✅ PR-AUC: it measures the minority class\n', 6],
-  ])('%s cites the option taken, not the one set aside', (id, text, line) => {
+    ['feature-freshness', 'the statement, not the label above it', '# Ads\n\n## Features\n\n- Feature selection\n- We use the number of clicks of the user and the age of the ad as features.\n', 6],
+    ['monitoring', 'the statement, not the label above it', '# Ads\n\n## Monitoring\n\n- Data drift:\n- We monitor data drift in the input features on a dashboard.\n', 6],
+    ['inference-mode', 'the statement, not the label above it', '# Ads\n\n## Serving\n\n- Real-time:\n- The ranker runs in real time behind the ad server.\n', 6],
+    ['evaluation', 'the option taken, not the one set aside', '# Search\n\n## Metrics\n\n- precision@k and recall@k do not consider the ranking order\n- Here we use mAP, since registrations are binary relevance.\n', 6],
+    ['evaluation', 'the option taken, not the one set aside', '# Fraud\n\n## Metrics\n\n- ❌ Accuracy: predicting no fraud for every transaction scores 99%\n- ✅ PR-AUC: it measures the minority class\n', 6],
+  ])('%s cites %s', (id, _why, text, line) => {
     const signal = lintTextSync(text).signals.find((s) => s.id === id);
     expect(signal?.status).toBe('weak');
     expect(signal?.line).toBe(line);

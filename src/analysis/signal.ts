@@ -72,7 +72,7 @@ export function richestSentence<T extends { sentence: Sentence }>(
  * is not an attempt), an option the answer takes before one it sets aside ("❌ accuracy", "precision@k
  * does not consider rank"), then the first in the answer.
  */
-export function firstStatement(candidates: readonly Sentence[]): Sentence | undefined {
+export function closestAttempt(candidates: readonly Sentence[]): Sentence | undefined {
   let best: Sentence | undefined;
   let bestScore = -Infinity;
   for (const sentence of candidates) {

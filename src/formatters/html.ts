@@ -16,7 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { LintMessage, LintResult, SignalResult } from '../engine/types.js';
-import { FATAL_LABEL, fatalOf, kindNote, ruleOfSignal, signalTitleOf, type Formatter, type FormatterContext } from './types.js';
+import { FATAL_LABEL, fatalOf, readingNote, ruleOfSignal, signalTitleOf, type Formatter, type FormatterContext } from './types.js';
 import { askedSignals } from './questions.js';
 import { bar, percent, summarise } from './summary.js';
 
@@ -146,7 +146,7 @@ function fileSection(result: LintResult, index: number, context: FormatterContex
   const head = `<h2 id="${id}-title">${e(result.filePath)}</h2>`;
   const fatal = fatalOf(result);
   if (fatal) return `<section id="${id}" aria-labelledby="${id}-title">${head}<p><strong>Not linted</strong> (${FATAL_LABEL}): ${e(fatal.message)}</p></section>`;
-  const note = kindNote(result);
+  const note = readingNote(result);
   const messageOf = new Map(result.messages.filter((m) => m.ruleId !== null).map((m) => [ruleOfSignal(m.ruleId as string, context)?.meta.signal?.id ?? m.ruleId, m]));
   const ordered = inGuideOrder(result.signals, context).filter((s) => s.judged !== false);
   const open = ordered.filter((s) => s.status !== 'high').sort((a, b) => (a.status === 'missing' ? 0 : 1) - (b.status === 'missing' ? 0 : 1));

@@ -8,7 +8,7 @@
 import type { LintMessage, LintResult, SignalResult } from '../engine/types.js';
 import type { SignalStatus } from '../rule/types.js';
 import { sanitize, truncate } from './text.js';
-import { FATAL_LABEL, fatalOf, kindNote, ruleOfSignal, type Formatter, type FormatterContext } from './types.js';
+import { FATAL_LABEL, fatalOf, readingNote, ruleOfSignal, type Formatter, type FormatterContext } from './types.js';
 import { askedSignals } from './questions.js';
 import { bar, percent, summarise } from './summary.js';
 
@@ -55,7 +55,7 @@ function fileReport(result: LintResult, context: FormatterContext): string[] {
   const fatal = fatalOf(result);
   if (fatal) return [`## ${escapeMarkdown(result.filePath)}: not linted`, '', ...finding(fatal, context)];
   const lines = [`## ${escapeMarkdown(result.filePath)}: score ${result.score}/100`, ''];
-  const note = kindNote(result);
+  const note = readingNote(result);
   if (note) lines.push(`_${escapeMarkdown(note)}_`, '');
   if (result.signals.length) lines.push(...table(result.signals, context), '');
   lines.push(`### Weak signal (${result.messages.length})`, '');

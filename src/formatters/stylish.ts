@@ -10,7 +10,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { LintMessage, LintResult, SignalResult } from '../engine/types.js';
 import type { SignalStatus } from '../rule/types.js';
 import { padEnd, padStart, sanitize, truncate, visibleLength, wrap } from './text.js';
-import { FATAL_LABEL, fatalOf, kindNote, type Formatter, type FormatterContext } from './types.js';
+import { FATAL_LABEL, fatalOf, readingNote, type Formatter, type FormatterContext } from './types.js';
 import { askedSignals } from './questions.js';
 
 const DEFAULT_WIDTH = 80;
@@ -151,7 +151,7 @@ function fileReport(result: LintResult, context: FormatterContext, style: Style)
   const head = `${c.underline(sanitize(result.filePath))}  ${scoreText(result.score, c)}`;
   const questions = context.questions && askedSignals(result.signals).length ? ['', ...questionsSection(result.signals, style)] : [];
   if (result.messages.length === 0) return [`${head}  ${c.green('✔ no problems')}`, ...questions];
-  const note = kindNote(result);
+  const note = readingNote(result);
   const max = context.maxFindings ?? 0;
   const ranked = max > 0 && result.messages.length > max ? byUsefulness(result.messages, context) : undefined;
   const shown = ranked ? ranked.slice(0, max) : result.messages;

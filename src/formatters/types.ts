@@ -60,7 +60,7 @@ export type Formatter = (results: readonly LintResult[], context: FormatterConte
  * that it is not in the Latin alphabet (the rules read English), and for a document that is not an
  * ML design, which kind it reads as and that the signals needing a prediction problem were not judged.
  */
-export function kindNote(result: Pick<LintResult, 'kind' | 'signals' | 'script'>): string | undefined {
+export function readingNote(result: Pick<LintResult, 'kind' | 'signals' | 'script'>): string | undefined {
   const notes = [scriptNote(result), notJudgedNote(result)].filter((note) => note !== undefined);
   return notes.length ? notes.join(' ') : undefined;
 }
