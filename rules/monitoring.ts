@@ -8,7 +8,7 @@ import { inContext, statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
 import { TARGET_CUE } from '../src/analysis/vocabulary/framing.js';
 import { BUSINESS_METRIC, MEASURABLE_METRIC, OFFLINE_METRIC, SYSTEM_MEASURE, SYSTEM_METRIC } from '../src/analysis/vocabulary/metrics.js';
-import { ABOUT_MODEL, ACTION, EXAMPLE_BEFORE, MODEL_HEALTH, MONITORING_PRODUCT, MONITOR_CONTEXT, SIGNAL_KINDS, STRONG_ACTION } from '../src/analysis/vocabulary/monitoring.js';
+import { ABOUT_MODEL, ACTION, EXAMPLE_BEFORE, MODEL_HEALTH, MONITORING_PRODUCT, MONITOR_CONTEXT, OPS_MONITORING, SIGNAL_KINDS, STRONG_ACTION } from '../src/analysis/vocabulary/monitoring.js';
 import { ownWords, quoted } from '../src/analysis/follow-up.js';
 
 function productMonitors(doc: Document): boolean {
@@ -44,7 +44,8 @@ function monitoringFacts(doc: Document): MonitoringFacts {
     const facts: MonitoringFacts = { signals: [], system: [], mentions: [], actions: [] };
     const productIsMonitoring = productMonitors(doc);
     for (const s of statements(doc)) {
-      const context = s.section.kinds.has('monitoring') || inContext(s, MONITOR_CONTEXT) || nearStrongAction(s);
+      const ops = findPattern(s, OPS_MONITORING, 'ops').some((h) => !h.negated);
+      const context = ops || s.section.kinds.has('monitoring') || inContext(s, MONITOR_CONTEXT) || nearStrongAction(s);
       if (!context) continue;
       if (productIsMonitoring && !MODEL_HEALTH.test(s.lower)) continue;
       const aboutModel = ABOUT_MODEL.test(s.lower) || s.section.ownKinds.has('monitoring');
@@ -63,7 +64,7 @@ function monitoringFacts(doc: Document): MonitoringFacts {
           any = true;
         }
       }
-      if (findPattern(s, SYSTEM_METRIC, 'system').some((h) => !h.negated)) facts.system.push(s);
+      if (ops || findPattern(s, SYSTEM_METRIC, 'system').some((h) => !h.negated)) facts.system.push(s);
       if (findPattern(s, ACTION, 'action').some((h) => !h.negated)) facts.actions.push(s);
       // A bare mention only counts when it is about the model, its data or its metrics.
       if (any || (aboutModel && findPattern(s, MONITOR_CONTEXT, 'mention').some((h) => !h.negated))) facts.mentions.push(s);
