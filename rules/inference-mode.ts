@@ -6,7 +6,7 @@ import { linkBetween, Link, subtreeStatements } from '../src/analysis/link.js';
 import { closestAttempt, quote, signalOptions } from '../src/analysis/signal.js';
 import { inContext, statements } from '../src/analysis/statements.js';
 import { findPattern, isNegated } from '../src/analysis/terms.js';
-import { API_ONLY, BATCH_INFERENCE, FRESHNESS_NEED, MODE_COMPARISON, NOT_PREDICTIONS, NOT_REALTIME, ONLINE_INFERENCE, SERVING_DESCRIBED, SERVING_SUBJECT, SERVING_TITLE } from '../src/analysis/vocabulary/serving.js';
+import { API_ONLY, BATCH_INFERENCE, FRESHNESS_NEED, MODE_COMPARISON, NOT_PREDICTIONS, NOT_REALTIME, ONLINE_INFERENCE, ONLINE_INFERENCE_RU, SERVING_DESCRIBED, SERVING_SUBJECT, SERVING_SUBJECT_RU, SERVING_TITLE } from '../src/analysis/vocabulary/serving.js';
 import { ownWords, quoted } from '../src/analysis/follow-up.js';
 
 interface ModeHit {
@@ -18,7 +18,7 @@ function modes(doc: Document): ModeHit[] {
   return doc.memo('inference-modes', () => {
     const hits: ModeHit[] = [];
     for (const s of statements(doc)) {
-      const about = s.section.kinds.has('serving') || s.section.kinds.has('scale') || inContext(s, SERVING_SUBJECT);
+      const about = s.section.kinds.has('serving') || s.section.kinds.has('scale') || inContext(s, SERVING_SUBJECT) || inContext(s, SERVING_SUBJECT_RU);
       if (!about) continue;
       if (findPattern(s, NOT_REALTIME, 'not-realtime').length > 0) {
         hits.push({ mode: 'batch', sentence: s });
@@ -28,7 +28,7 @@ function modes(doc: Document): ModeHit[] {
       if (MODE_COMPARISON.test(s.lower)) continue;
       // "real-time features", "real-time dashboards": freshness of something else, not of predictions.
       const online = findPattern(s, ONLINE_INFERENCE, 'online').filter((h) => !h.negated && !NOT_PREDICTIONS.test(s.lower.slice(h.end, h.end + 24)));
-      if (online.length > 0) hits.push({ mode: 'online', sentence: s });
+      if (online.length > 0 || findPattern(s, ONLINE_INFERENCE_RU, 'online').some((h) => !h.negated)) hits.push({ mode: 'online', sentence: s });
       if (findPattern(s, BATCH_INFERENCE, 'batch').some((h) => !h.negated)) hits.push({ mode: 'batch', sentence: s });
     }
     return hits;

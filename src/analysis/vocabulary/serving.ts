@@ -7,7 +7,13 @@ export const SERVING_SUBJECT = /\b(?:inference|predictions?|serv\w*|scor\w*|reco
 
 /** Online: predictions computed when the request arrives. */
 export const ONLINE_INFERENCE =
-  /\b(?:real[- ]?time|online (?:inference|prediction|serving|scoring|model|service)|(?:inference|prediction|scoring|serving) (?:is |are )?online|per[- ]request|at request time|on request|request[- ]time (?:inference|scoring|prediction)|synchronous(?:ly)?|on[- ]the[- ]fly|inline|(?:on|for) (?:each|every) (?:incoming )?(?:message|request|query|transaction|event|upload|call|keystroke|search|application|order)|while the (?:user|applicant|customer|rider|driver|caller) waits|in real[- ]time|streaming (?:inference|predictions?|scoring)|on[- ]device|edge (?:inference|device|deployment)|low[- ]latency (?:serving|inference|api))\b/g;
+  /\b(?:real[- ]?time|online (?:inference|prediction|serving|scoring|model|service)|(?:inference|prediction|scoring|serving) (?:is |are )?online|per[- ]request|at request time|on request|request[- ]time (?:inference|scoring|prediction)|synchronous(?:ly)?|on[- ]the[- ]fly|inline|(?:on|for) (?:each|every) (?:incoming )?(?:message|request|query|transaction|event|upload|call|keystroke|search|application|order)|while the (?:user|applicant|customer|rider|driver|caller) waits|in real[- ]time|streaming (?:inference|predictions?|scoring)|on[- ]device|edge (?:inference|device|deployment)|low[- ]latency (?:serving|inference|api)|(?:when|after|as soon as|once|each time|every time|whenever) (?:a |the )?(?:user|customer|visitor|member|rider|driver|buyer|shopper|viewer|listener|reader|player|client)s? (?:opens|open|refreshes|refresh|visits|visit|loads|load|launches|launch|searches|search|types|submits|submit|scrolls|starts|logs in)|(?:per|for (?:each|every)|on (?:each|every)) (?:video )?frame)\b/g;
+
+/**
+ * The same modes in Russian (a design doc written in Russian: 'в реальном времени', 'на запрос',
+ * 'онлайн-инференс'); Cyrillic words need letter boundaries, not `\b`.
+ */
+export const ONLINE_INFERENCE_RU = /(?<!\p{L})(?:в реальном времени|реального времени|на (?:каждый )?запрос|по запросу|онлайн|синхронн\p{L}*|на лету|на (?:каждый )?кадр)(?!\p{L})/gu;
 
 /** Batch: predictions computed ahead of time. */
 export const BATCH_INFERENCE =
@@ -35,3 +41,6 @@ export const NOT_PREDICTIONS = /^[\s-]*(?:features?|data|signals?|analytics|metr
 
 /** A heading about serving itself ("Serving", "Inference", "Deployment"), not a "System design" title over the whole answer. */
 export const SERVING_TITLE = /\b(?:serv\w*|inference|deploy\w*|predictions? (?:service|pipeline|flow|path)|online system|endpoint|runtime)\b/;
+
+/** What is served, in Russian (model, predictions, requests, responses, the service, processing). */
+export const SERVING_SUBJECT_RU = /(?<!\p{L})(?:модел\p{L}*|предсказ\p{L}*|прогноз\p{L}*|запрос\p{L}*|ответ\p{L}*|сервис\p{L}*|систем\p{L}*|инференс\p{L}*|обработк\p{L}*)/gu;
