@@ -5,7 +5,7 @@ import { answerContext } from '../src/analysis/context.js';
 import { closestAttempt, quote, signalOptions } from '../src/analysis/signal.js';
 import { inContext, statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
-import { BATCH_FEATURE, FEATURE_CONTEXT, FRESHNESS_COMPARISON, FRESHNESS_WORDS, MODEL_FEATURE, REALTIME_FEATURE, SOFTWARE_FEATURE } from '../src/analysis/vocabulary/features.js';
+import { BATCH_FEATURE, FEATURE_CONTEXT, FRESHNESS_COMPARISON, FRESHNESS_HINT, FRESHNESS_WORDS, MODEL_FEATURE, REALTIME_FEATURE, SOFTWARE_FEATURE } from '../src/analysis/vocabulary/features.js';
 import { ownWords, quoted } from '../src/analysis/follow-up.js';
 
 /** Does the sentence (or what hangs under it) give an example, not just the category name? */
@@ -75,7 +75,9 @@ export default defineRule({
     const batch = hits.find((h) => h.kind === 'batch');
     const realtime = hits.find((h) => h.kind === 'realtime');
     if (batch && realtime) return { status: 'high', evidence: batch.sentence };
-    const first = closestAttempt([...hits.map((h) => h.sentence), ...features]);
+    // The closest attempt at the split: the feature statement that says most about when its
+    // values are computed or how recent they are.
+    const first = closestAttempt([...hits.map((h) => h.sentence), ...features], (x) => new Set(findPattern(x, FRESHNESS_HINT, 'fresh').filter((h) => !h.negated).map((h) => x.lower.slice(h.start, h.end))).size);
     if (first) return { status: 'weak', evidence: first, data: { evidence: quote(first.text) }, suggestion };
     return { status: 'missing', suggestion };
   },

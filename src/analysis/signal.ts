@@ -69,14 +69,18 @@ export function richestSentence<T extends { sentence: Sentence }>(
 /**
  * The closest attempt among the candidates, for the evidence of a weak status: a full statement
  * before a fragment (a label such as "Feature selection" or "3 main components:" names a topic, it
- * is not an attempt), an option the answer takes before one it sets aside ("❌ accuracy", "precision@k
+ * is not an attempt), then the one that touches more of the criterion (`affinity`, when the rule
+ * measures it), an option the answer takes before one it sets aside ("❌ accuracy", "precision@k
  * does not consider rank"), then the first in the answer.
  */
-export function closestAttempt(candidates: readonly Sentence[]): Sentence | undefined {
+export function closestAttempt(candidates: readonly Sentence[], affinity?: (sentence: Sentence) => number): Sentence | undefined {
   let best: Sentence | undefined;
   let bestScore = -Infinity;
   for (const sentence of candidates) {
-    const score = (isFragment(sentence) ? 0 : 100) + (SET_ASIDE.test(sentence.text) ? -50 : CHOSEN.test(sentence.text) ? 10 : 0);
+    // How much of the criterion the statement already touches (a rule's own measure, a few points
+    // each) ranks between a full statement and the option it takes.
+    const near = affinity ? Math.min(affinity(sentence), 4) * 15 : 0;
+    const score = (isFragment(sentence) ? 0 : 100) + near + (SET_ASIDE.test(sentence.text) ? -50 : CHOSEN.test(sentence.text) ? 10 : 0);
     if (score > bestScore) {
       best = sentence;
       bestScore = score;

@@ -34,3 +34,11 @@ export const MODEL_FEATURE =
 /** Two freshnesses set against each other ("batch vs streaming", "precomputed vs. real-time"): named, not assigned. */
 export const FRESHNESS_COMPARISON =
   /\b(?:batch|offline|pre-?comput\w*|static|historical|real[- ]?time|online|streaming|dynamic)\b[^.;]{0,30}?\b(?:vs\.?|versus)\s(?:[\w-]+\s){0,2}?(?:batch|offline|pre-?comput\w*|static|historical|real[- ]?time|online|streaming|dynamic|on[- ]demand)\b/;
+
+/**
+ * What a feature's freshness shows in: a time window or recency ('last 7 days', 'time since last
+ * play', 'rolling averages', 'user_purchases_7d'), a refresh schedule, or a word that names a
+ * freshness. A feature statement with more of these is the closer attempt at the split.
+ */
+export const FRESHNESS_HINT =
+  /\b(?:time since|last (?:\d+|few|n) (?:minutes?|hours?|days?|weeks?|clicks|actions|sessions?)|(?:past|previous|recent|rolling|sliding|moving|time)[- ](?:\d+[- ])?(?:windows?|days?|weeks?|hours?|averages?|means?|counts?|activity|interactions|clicks|purchases|history|behaviou?r)|recen(?:t|cy)|trending|time[- ]decay\w*|time[- ]discounted|windowed|\d+[dhm]\b|per (?:day|hour|week)|daily|hourly|weekly|nightly|batch|offline|online|real[- ]?time|streaming|stream|session|dynamic|static|historical|fresh\w*|stale|precomput\w*|on[- ]the[- ]fly)\b/g;
