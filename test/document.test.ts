@@ -60,6 +60,11 @@ describe('sections', () => {
     expect([...d.sections.find((s) => s.title === 'Details')!.ownKinds]).toEqual(['monitoring']);
   });
 
+  it('reads Russian headings too, the model being the object of monitoring or deployment', () => {
+    const d = doc('## 2.1. Постановка задачи\n\nx\n\n## ML-метрики и функции потерь\n\nx\n\n## Инфраструктура и масштабируемость\n\nx\n\n## Мониторинг модели\n\nx\n\n## Обучение моделей\n\nx');
+    expect(d.sections.slice(1).map((s) => [...s.ownKinds].sort())).toEqual([['problem'], ['evaluation'], ['scale', 'serving'], ['monitoring'], ['model', 'training']]);
+  });
+
   it('a system architecture heading is serving, a skew heading is about features', () => {
     const d = doc('## High level architecture\n\nx\n\n## Training-serving skew\n\ny');
     expect([...d.sections[1]!.ownKinds]).toEqual(['serving']);

@@ -17,10 +17,35 @@ const TITLE_KINDS: Array<[SectionKind, RegExp]> = [
   ['scale', /\b(?:scal\w*|performance|latency|throughput|capacity|estimat\w*|traffic|back[- ]of[- ]the[- ]envelope|non[- ]functional|sla|slo|load)\b/],
 ];
 
+/**
+ * The same kinds in Russian headings (the design-doc template many Russian ML courses use:
+ * "Постановка задачи", "Данные", "Обучение", "ML-метрики", "Внедрение", "Мониторинг"). Word starts
+ * are letter boundaries: `\b` does not see Cyrillic letters.
+ */
+const RU = (stems: string): RegExp => new RegExp(`(?<!\\p{L})(?:${stems})`, 'u');
+const RUSSIAN_TITLE_KINDS: Array<[SectionKind, RegExp]> = [
+  ['problem', RU('постановк|задач|цел[ьи]|бизнес|требовани|скоуп|зачем|предпосылк|мотиваци|введени|проблем')],
+  ['data', RU('данн|датасет|разметк|аннотаци|сбор')],
+  ['features', RU('признак|эмбеддинг|фич')],
+  ['model', RU('модел(?!\\p{L}*\\s+(?:мониторинг|обслуживани|развертывани))|бейзлайн|алгоритм|архитектура модели|подход|ранжировани|поиск')],
+  ['training', RU('обучени|дообучени|тренировк|гиперпараметр')],
+  ['serving', RU('внедрени|инференс|развертывани|развёртывани|архитектур|инфраструктур|интеграци|сервис|продакшн|эксплуатаци')],
+  ['evaluation', RU('метрик|оценк|валидаци|тестировани|эксперимент|пилот')],
+  ['monitoring', RU('мониторинг|алерт|дрейф|наблюдаемост')],
+  ['retraining', RU('переобучени|обновлени')],
+  ['scale', RU('масштаб|нагрузк|нагрузочн|производительност|быстродействи|задержк|требования к работе')],
+];
+
 export function kindsOfTitle(title: string): Set<SectionKind> {
   const lower = title.toLowerCase();
   const kinds = new Set<SectionKind>();
   for (const [kind, pattern] of TITLE_KINDS) if (pattern.test(lower)) kinds.add(kind);
+  if (/[\u0400-\u04ff]/.test(lower)) {
+    const russian = RUSSIAN_TITLE_KINDS.filter(([, pattern]) => pattern.test(lower)).map(([kind]) => kind);
+    // "Мониторинг модели", "Развертывание модели": the model is the object, not the topic.
+    const modelIsObject = russian.some((k) => k === 'monitoring' || k === 'serving' || k === 'retraining');
+    for (const kind of russian) if (!(kind === 'model' && modelIsObject)) kinds.add(kind);
+  }
   // "System architecture" and "High level architecture" describe the serving system, not the model.
   if (kinds.has('model') && /\b(?:system|high[- ]level|serving|infrastructure|overall)\b[^.]*architectur|architectur\w* (?:overview|of the system)/.test(lower)) {
     kinds.delete('model');
