@@ -27,7 +27,7 @@ const RUSSIAN_TITLE_KINDS: Array<[SectionKind, RegExp]> = [
   ['problem', RU('постановк|задач|цел[ьи]|бизнес|требовани|скоуп|зачем|предпосылк|мотиваци|введени|проблем')],
   ['data', RU('данн|датасет|разметк|аннотаци|сбор')],
   ['features', RU('признак|эмбеддинг|фич')],
-  ['model', RU('модел(?!\\p{L}*\\s+(?:мониторинг|обслуживани|развертывани))|бейзлайн|алгоритм|архитектура модели|подход|ранжировани|поиск')],
+  ['model', RU('модел|бейзлайн|алгоритм|подход|ранжировани|поиск')],
   ['training', RU('обучени|дообучени|тренировк|гиперпараметр')],
   ['serving', RU('внедрени|инференс|развертывани|развёртывани|архитектур|инфраструктур|интеграци|сервис|продакшн|эксплуатаци')],
   ['evaluation', RU('метрик|оценк|валидаци|тестировани|эксперимент|пилот')],
@@ -41,7 +41,9 @@ export function kindsOfTitle(title: string): Set<SectionKind> {
   const kinds = new Set<SectionKind>();
   for (const [kind, pattern] of TITLE_KINDS) if (pattern.test(lower)) kinds.add(kind);
   if (/[\u0400-\u04ff]/.test(lower)) {
-    const russian = RUSSIAN_TITLE_KINDS.filter(([, pattern]) => pattern.test(lower)).map(([kind]) => kind);
+    let russian = RUSSIAN_TITLE_KINDS.filter(([, pattern]) => pattern.test(lower)).map(([kind]) => kind);
+    // "Архитектура модели" is the model's architecture, not the system's.
+    if (/архитектур\p{L}*\s+модел/u.test(lower)) russian = russian.filter((k) => k !== 'serving');
     // "Мониторинг модели", "Развертывание модели": the model is the object, not the topic.
     const modelIsObject = russian.some((k) => k === 'monitoring' || k === 'serving' || k === 'retraining');
     for (const kind of russian) if (!(kind === 'model' && modelIsObject)) kinds.add(kind);
