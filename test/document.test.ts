@@ -152,6 +152,15 @@ describe('blocks and sentences', () => {
 });
 
 describe('what does not count as saying something', () => {
+  it("a table's header row names its columns; the rows under it are statements", () => {
+    const d = doc('| Business problem | KPI optimized | Target |\n|---|---|---|\n| Churn | Retention rate | +2% |\n\n| Latency | 100 ms |\n|---|---|\n');
+    expect(d.sentences.map((s) => [s.text, s.isStatement])).toEqual([
+      ['Business problem | KPI optimized | Target', false],
+      ['Churn | Retention rate | +2%', true],
+      ['Latency | 100 ms', true],
+    ]);
+  });
+
   it('flags questions, placeholders, TODOs, undecided labels, instructions and deferrals', () => {
     const d = doc(
       [

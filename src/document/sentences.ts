@@ -101,6 +101,8 @@ export function sentenceFlags(block: Block, draft: SentenceDraft): Pick<Sentence
   const isQuestion = trimmed.endsWith('?');
   const isPlaceholder = isPlaceholderText(draft.text) || draft.words.length === 0;
   const isInstruction = !isHeading && isInstructionText(draft.words, draft.text);
-  const isStatement = !isHeading && !isQuestion && !isPlaceholder && !isInstruction && !block.scaffold && !block.navigation && !inFutureWork(block);
+  // A table's header row names its columns ("Signal | Threshold | Action"); the rows under it say things.
+  const isHeaderRow = block.kind === 'tableRow' && block.parent?.kind !== 'tableRow' && block.children.some((c) => c.kind === 'tableRow');
+  const isStatement = !isHeading && !isHeaderRow && !isQuestion && !isPlaceholder && !isInstruction && !block.scaffold && !block.navigation && !inFutureWork(block);
   return { isHeading, isQuestion, isPlaceholder, isInstruction, isStatement };
 }
