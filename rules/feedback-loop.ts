@@ -1,4 +1,5 @@
 import { defineRule } from '../src/rule/define.js';
+import { LABEL_SOURCE_RU } from '../src/analysis/vocabulary/russian.js';
 import type { Sentence } from '../src/document/types.js';
 import { answerContext } from '../src/analysis/context.js';
 import { linkBetween, Link } from '../src/analysis/link.js';
@@ -61,7 +62,8 @@ export default defineRule({
     // The closest attempt: labels tied to a concrete event ("positive: the user clicks the ad"),
     // before labels in general, before the kind of label a classifier outputs ("multi-label classification").
     const aboutLabels = sources.filter((h) => !CLASSIFIER_LABEL.test(h.sentence.lower));
-    const source = aboutLabels.find((h) => concrete.includes(h.sentence)) ?? aboutLabels[0] ?? sources[0] ?? hitsOf(doc, 'feedback-loop', FEEDBACK_LOOP)[0];
+    const source =
+      aboutLabels.find((h) => concrete.includes(h.sentence)) ?? aboutLabels[0] ?? sources[0] ?? hitsOf(doc, 'feedback-loop', FEEDBACK_LOOP)[0] ?? hitsOf(doc, 'label-source-ru', LABEL_SOURCE_RU)[0];
     if (source) return { status: 'weak', evidence: source.sentence, data: { evidence: quote(source.sentence.text) }, suggestion };
     const delay = delays.find((d) => /\b(?:delay|lag)/.test(d.lower));
     if (delay) return { status: 'weak', messageId: 'noSource', evidence: delay, data: { evidence: quote(delay.text) }, suggestion };

@@ -1,4 +1,5 @@
 import { defineRule } from '../src/rule/define.js';
+import { MONITOR_RU } from '../src/analysis/vocabulary/russian.js';
 import type { Document } from '../src/document/document.js';
 import type { Sentence } from '../src/document/types.js';
 import { answerContext } from '../src/analysis/context.js';
@@ -45,7 +46,8 @@ function monitoringFacts(doc: Document): MonitoringFacts {
     const productIsMonitoring = productMonitors(doc);
     for (const s of statements(doc)) {
       const ops = findPattern(s, OPS_MONITORING, 'ops').some((h) => !h.negated);
-      const context = ops || s.section.kinds.has('monitoring') || inContext(s, MONITOR_CONTEXT) || nearStrongAction(s);
+      const russian = findPattern(s, MONITOR_RU, 'monitor-ru').some((h) => !h.negated);
+      const context = ops || russian || s.section.kinds.has('monitoring') || inContext(s, MONITOR_CONTEXT) || nearStrongAction(s);
       if (!context) continue;
       if (productIsMonitoring && !MODEL_HEALTH.test(s.lower)) continue;
       const aboutModel = ABOUT_MODEL.test(s.lower) || s.section.ownKinds.has('monitoring');
@@ -67,7 +69,7 @@ function monitoringFacts(doc: Document): MonitoringFacts {
       if (ops || findPattern(s, SYSTEM_METRIC, 'system').some((h) => !h.negated)) facts.system.push(s);
       if (findPattern(s, ACTION, 'action').some((h) => !h.negated)) facts.actions.push(s);
       // A bare mention only counts when it is about the model, its data or its metrics.
-      if (any || (aboutModel && findPattern(s, MONITOR_CONTEXT, 'mention').some((h) => !h.negated))) facts.mentions.push(s);
+      if (any || russian || (aboutModel && findPattern(s, MONITOR_CONTEXT, 'mention').some((h) => !h.negated))) facts.mentions.push(s);
     }
     return facts;
   });

@@ -3,6 +3,7 @@ import type { Sentence } from '../document/types.js';
 import { hitsOf, lowerText, statements } from './statements.js';
 import { findPattern, type Hit } from './terms.js';
 import { EXPLICIT_TARGET, HEDGE, OBJECTIVE_AFTER, OBJECTIVE_LABEL, OBJECTIVE_PROMPT, OBJECTIVE_VERB, SYSTEM_WORDS, TARGET_CUE, TARGET_PROMPT } from './vocabulary/framing.js';
+import { TARGET_RU } from './vocabulary/russian.js';
 import { BUSINESS_METRIC, MEASURABLE_METRIC, SYSTEM_AFTER, SYSTEM_MEASURE } from './vocabulary/metrics.js';
 
 export interface FramingFacts {
@@ -82,7 +83,7 @@ function isObjective(s: Sentence, prompt: string): boolean {
 /** What the answer says it predicts and what it optimizes (shared by problem-framing and framing-first). */
 export function framingFacts(doc: Document): FramingFacts {
   return doc.memo('framing', () => {
-    const targetHits = hitsOf(doc, 'target', TARGET_CUE);
+    const targetHits = [...hitsOf(doc, 'target', TARGET_CUE), ...hitsOf(doc, 'target-ru', TARGET_RU)];
     const targets = new Set<Sentence>(targetHits.map((h) => h.sentence));
     const objectives = new Set<Sentence>();
     const askedTarget = new Set<Sentence>();
