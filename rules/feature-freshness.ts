@@ -5,7 +5,7 @@ import { answerContext } from '../src/analysis/context.js';
 import { closestAttempt, quote, signalOptions } from '../src/analysis/signal.js';
 import { inContext, statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
-import { BATCH_FEATURE, FEATURE_CONTEXT, FRESHNESS_COMPARISON, FRESHNESS_HINT, FRESHNESS_WORDS, MODEL_FEATURE, REALTIME_FEATURE, SOFTWARE_FEATURE } from '../src/analysis/vocabulary/features.js';
+import { BATCH_FEATURE, FEATURE_CONTEXT, FRESHNESS_COMPARISON, FEATURE_TALK, FRESHNESS_HINT, FRESHNESS_WORDS, MODEL_FEATURE, REALTIME_FEATURE, SOFTWARE_FEATURE } from '../src/analysis/vocabulary/features.js';
 import { ownWords, quoted } from '../src/analysis/follow-up.js';
 
 /** Does the sentence (or what hangs under it) give an example, not just the category name? */
@@ -29,7 +29,7 @@ function freshnessHits(doc: Document): { features: Sentence[]; hits: FreshnessHi
       if (!featureContext) continue;
       // Model inputs, not a product's capabilities ("features like PEFT", "this feature").
       const software = SOFTWARE_FEATURE.test(s.lower) && !MODEL_FEATURE.test(s.lower);
-      if (!software && (MODEL_FEATURE.test(s.lower) || s.section.kinds.has('features'))) features.push(s);
+      if (!software && (MODEL_FEATURE.test(s.lower) || s.section.kinds.has('features') || FEATURE_TALK.test(s.lower))) features.push(s);
       if (software) continue;
       // "Batch vs streaming pipelines", "Precomputed vs real-time": a comparison names the
       // freshnesses without deciding which features are which.
