@@ -289,6 +289,13 @@ describe('document profile', () => {
     expect(ml.profile.isML).toBe(true);
   });
 
+  it('reads the words of machine learning in Russian too', () => {
+    const ml = doc(Array.from({ length: 30 }, () => 'Модель обучается раз в неделю на выборке заказов, признаки считаются за день, прогноз готов утром.').join(' '));
+    expect(ml.profile.isML).toBe(true);
+    const nonMl = doc(Array.from({ length: 30 }, () => 'Веб-серверы пишут заметки в хранилище объектов, а кэш отдаёт частые чтения.').join(' '));
+    expect(nonMl.profile.isML).toBe(false);
+  });
+
   it('one explicit ML statement makes a long document an ML design', () => {
     const text = Array.from({ length: 40 }, () => 'The web servers write pastes to the object store.').join(' ') + " We're predicting which pastes get reported.";
     expect(doc(text).profile.isML).toBe(true);

@@ -218,6 +218,9 @@ function classifySections(sections: readonly Section[]): void {
 }
 
 const SHORT_ANSWER_WORDS = 120;
+const CYRILLIC = /[\u0400-\u04ff]/;
+/** Words of machine learning in Russian (model, training, features, forecast, prediction, metric, sample, dataset, inference, labelling, neural network). */
+const RUSSIAN_ML_WORDS = /(?<!\p{L})(?:модел|обучени|дообучени|переобучени|признак|прогноз|предсказ|классификац|классификатор|метрик|выборк|датасет|инференс|разметк|нейросет|эмбеддинг|регресси|бустинг|валидаци)\p{L}*/gu;
 /** One explicit statement about a model makes a document an ML design, however long the rest is. */
 const ML_STATEMENT =
   /\b(?:we(?:'re| are| will be) predicting|model (?:predicts|outputs|scores|estimates)|labels? (?:come|comes|are collected) from|(?:re)?train(?:s|ed|ing)? (?:the |a |an |our )?(?:[\w-]+ )?(?:model|ranker|classifier)|model training|machine[- ]learning|ml (?:model|system|pipeline)|training[- ]serving skew|(?:current|candidate|production) model|features? (?:for|of) the model)\b/;
@@ -236,6 +239,8 @@ function computeProfile(doc: Document): DocumentProfile {
     if (!mlStatement && ML_STATEMENT.test(sentence.lower)) mlStatement = true;
     statementWords += sentence.words.length;
     for (const w of sentence.words) if (ML_STEMS.has(w.stem)) mlHits++;
+    // The stems are English; an answer written in Russian says the same in its own words.
+    if (CYRILLIC.test(sentence.lower)) mlHits += countMatches(RUSSIAN_ML_WORDS, sentence.lower);
     infrastructureHits += countMatches(INFRASTRUCTURE_TERMS, sentence.lower);
     problemHits += countMatches(PROBLEM_TERMS, sentence.lower);
     if (!predictionStated && PREDICTION_STATEMENT.test(sentence.lower)) predictionStated = true;
