@@ -5,7 +5,7 @@
 import { BUSINESS_METRIC, MEASURABLE_METRIC, OFFLINE_METRIC } from './metrics.js';
 
 export const MONITOR_CONTEXT =
-  /\b(?:monitor\w*|(?<!\b(?:a|the|each|per|one|music|audio|fast|on|off) )track(?:ed|ing)?\b|(?:we|to|what|they|team|teams) watch(?:es)?\b|watch(?:es|ing)? (?:for|the|over|closely)|(?<!(?:sms|email|push|text|price|fraud) )alert(?:s|ing|ed)?|dashboards?|observab\w*|detect\w* (?:drift|anomal\w*|degradation|shifts?)|drift\w*|decay\w*|degrad\w*|production metrics?|compared with the training|against actuals)\b/g;
+  /\b(?:monitor\w*|(?<!\b(?:a|the|each|per|one|music|audio|fast|on|off) )track(?:ed|ing)?\b|(?:we|to|what|they|team|teams) watch(?:es)?\b|watch(?:es|ing)? (?:for|the|over|closely)|(?<!(?:sms|email|push|text|price|fraud) )alert(?:s|ing|ed)?|alarms?|dashboards?|observab\w*|detect\w* (?:drift|anomal\w*|degradation|shifts?)|drift\w*|decay\w*|degrad\w*|production metrics?|compared with the training|against actuals)\b/g;
 
 /** Kinds of model-health signal (the guide's four). */
 export const SIGNAL_KINDS: Record<string, RegExp> = {
@@ -22,14 +22,14 @@ export const SIGNAL_KINDS: Record<string, RegExp> = {
 
 /** What happens when a signal moves. */
 export const ACTION =
-  /\b(?:alert\w*|paged|paging|pages? (?:the|an?|on[- ]call)|on[- ]call|pagerduty|opsgenie|notif\w*|trigger\w* (?:an? |the )?(?:[\w-]+ ){0,2}(?:alert|retrain\w*|rollback|review|page|investigation|fallback)|roll\w* back|rollback|revert\w*|fall\w* back|fallback|(?:automatic|automated|emergency|off-cycle|extra|earlier) retrain\w*|retrain\w* (?:is |are |gets )?(?:triggered|scheduled|kicked off)|(?:manual|human|model[- ]risk) review(?![- ]?(?:rates?|queue size|volume|load|share))|reviews? (?:which|the|what|it|cut-?offs?|thresholds?)|queued|escalat\w*|kill[- ]switch|disabl\w*|switch\w* (?:\w+ ){0,4}to|circuit breaker|tickets?|investigat\w*|block\w* (?:the )?(?:deploy\w*|release|rollout)|halt\w*|freez\w*|tighten\w*)\b/g;
+  /\b(?:alert\w*|alarm(?:s|ed|ing)?|paged|paging|pages? (?:the|an?|on[- ]call)|on[- ]call|pagerduty|opsgenie|notif\w*|trigger\w* (?:an? |the )?(?:[\w-]+ ){0,2}(?:alert|retrain\w*|rollback|review|page|investigation|fallback)|roll\w* back|rollback|revert\w*|fall\w* back|fallback|(?:automatic|automated|emergency|off-cycle|extra|earlier) retrain\w*|retrain\w* (?:is |are |gets )?(?:triggered|scheduled|kicked off)|(?:manual|human|model[- ]risk) review(?![- ]?(?:rates?|queue size|volume|load|share))|reviews? (?:which|the|what|it|cut-?offs?|thresholds?)|queued|escalat\w*|kill[- ]switch|disabl\w*|switch\w* (?:\w+ ){0,4}to|circuit breaker|tickets?|investigat\w*|block\w* (?:the )?(?:deploy\w*|release|rollout)|halt\w*|freez\w*|tighten\w*)\b/g;
 
 /** Model-health terms: in a product that itself monitors, only these are model monitoring. */
 export const MODEL_HEALTH =
   /\b(?:drift\w*|retrain\w*|model (?:performance|quality|accuracy|metrics?|decay|degradation|health)|(?:precision|recall|auc|accuracy|false positive rate|error) of the (?:model|detector|classifier)|calibration|psi|population stability|feature distributions?|distributions? of (?:the )?(?:features|inputs|predictions|scores)|score distribution|training data)\b/;
 
 /** Strong actions set a monitoring context on their own ("... pages the on-call"). */
-export const STRONG_ACTION = /\b(?:(?<!(?:sms|email|push|text|price|fraud) )alert\w*|paged|paging|pages (?:the|an?)|on[- ]call|roll(?:s|ed)? back|rollback|fall(?:s)? back to|triggers? (?:an? )?(?:[\w-]+ )?retrain\w*)\b/;
+export const STRONG_ACTION = /\b(?:(?<!(?:sms|email|push|text|price|fraud) )alert\w*|alarms?|paged|paging|pages (?:the|an?)|on[- ]call|roll(?:s|ed)? back|rollback|fall(?:s)? back to|triggers? (?:an? )?(?:[\w-]+ )?retrain\w*)\b/;
 
 /** What makes a sentence about the model rather than the product's own monitoring of machines. */
 export const ABOUT_MODEL = /\b(?:models?|predictions?|predicted|features?|drift|retrain\w*|scores?|calibration|psi|population stability|inputs?|training|forecasts?|classifier|ranker|ml)\b/;
@@ -42,9 +42,9 @@ export const EXAMPLE_BEFORE = /\b(?:e\.g\.|eg\.|for example|for instance|such as
 
 /**
  * Watching the running system itself (the rubric's "only system metrics" weak): the tools teams
- * watch services with, service-level indicators and objectives, health checks, metrics a component
- * emits or exports, and alerting on a condition. It says nothing of the model's health, so it never
+ * watch services with, service-level indicators and objectives, metrics a component emits or
+ * exports, and alerting on a condition (a health-check endpoint alone watches nothing). It says nothing of the model's health, so it never
  * earns more than weak.
  */
 export const OPS_MONITORING =
-  /\b(?:grafana|prometheus|datadog|cloudwatch|new relic|opentelemetry|kibana|splunk|pagerduty|opsgenie|slis?|slos?|service[- ]level (?:indicators?|objectives?)|observability|health[- ]?checks?|(?:liveness|readiness) probes?|(?:metrics?|logs?|traces?) (?:are |is )?(?:emitted|exported|collected|scraped|shipped)|structured logging|logging for monitoring|alerting|triggers? an alert|alerts? (?:on|when|if|fires?))\b/g;
+  /\b(?:grafana|prometheus|datadog|cloudwatch|new relic|opentelemetry|kibana|splunk|pagerduty|opsgenie|slis?|slos?|service[- ]level (?:indicators?|objectives?)|observability|(?:metrics?|logs?|traces?) (?:are |is )?(?:emitted|exported|collected|scraped|shipped)|structured logging|logging for monitoring|alerting|triggers? an alert|alerts? (?:on|when|if|fires?))\b/g;
