@@ -16,7 +16,8 @@
 //   refuses TypeScript configs before that loader could run.
 // - The parser's quadratic spots are patched on the way in (scripts/parser-patches.mjs).
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PATCHED_FILES, patchParserSource } from './parser-patches.mjs';
@@ -57,3 +58,54 @@ await build({
     },
   ],
 });
+
+// The CLI once more, as one CommonJS file that bin/load-cli.js loads with V8's code cache: the same
+// code (tsc's output, patched alike); import.meta.url is the file's own URL, so it finds
+// package.json and the worker as the chunks do.
+await build({
+  entryPoints: { cli: path.join(dist, 'src', 'cli', 'cli.js') },
+  outdir: path.join(dist, 'bundle'),
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['typescript'],
+  define: { 'import.meta.url': '__mlsdImportMetaUrl' },
+  banner: { js: "const __mlsdImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  legalComments: 'none',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  logLevel: 'warning',
+  plugins: [
+    {
+      name: 'mlsd-lint-parser-patches',
+      setup(bundle) {
+        bundle.onLoad({ filter: PATCHED_FILES }, (args) => ({ contents: patchParserSource(args.path), loader: 'js' }));
+      },
+    },
+  ],
+});
+
+// A script that V8 compiles from a code cache cannot import() in Node 20 (vm.Script loses its
+// import callback), so the file's dynamic imports (node:crypto, plugins, configuration modules,
+// typescript) call the loader's import instead, passed in as __mlsdImport.
+const cjs = path.join(dist, 'bundle', 'cli.cjs');
+const code = readFileSync(cjs, 'utf8');
+const imports = code.match(/\bimport\(/g)?.length ?? 0;
+writeFileSync(cjs, code.replace(/\bimport\(/g, '__mlsdImport('));
+if (imports === 0) throw new Error('mlsd-lint build: the CommonJS CLI has no dynamic import; check the rewrite');
+
+// Its code cache: one run on the shipped example, which compiles what a run needs, written when
+// that process ends (bin/load-cli.js). Without the example (an installed package has none) there
+// is no cache, and the CLI compiles as usual.
+const example = path.join(root, 'examples', 'answer.md');
+if (existsSync(example)) {
+  const warm = spawnSync(process.execPath, [path.join(root, 'bin', 'mlsd-lint.js'), '-', '--stdin-filename', 'answer.md', '--no-history', '--no-color'], {
+    input: readFileSync(example),
+    env: { ...process.env, MLSD_LINT_WRITE_CODE_CACHE: '1', MLSD_LINT_ESM: '' },
+    stdio: ['pipe', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
+  if (warm.status !== 0 && warm.status !== 1) console.warn(`mlsd-lint build: no code cache (the CLI ended with ${warm.status ?? warm.signal}: ${warm.stderr.trim().split('\n')[0]})`);
+}

@@ -199,7 +199,7 @@ describe('startup', () => {
     });
     const log = path.join(t.dir, 'load.log');
     writeFileSync(log, '');
-    const run = spawnSync(process.execPath, ['--import', path.join(t.dir, 'register.mjs'), BIN, ...args], { cwd: t.dir, env: { ...process.env, HOME: t.dir, LOAD_LOG: log }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--import', path.join(t.dir, 'register.mjs'), BIN, ...args], { cwd: t.dir, env: { ...process.env, HOME: t.dir, LOAD_LOG: log, MLSD_LINT_ESM: '1' }, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(1);
     return readFileSync(log, 'utf8')
       .split('\n')
