@@ -15,6 +15,8 @@
 // - `typescript` stays external: only cosmiconfig's TypeScript loader names it, and mlsd-lint
 //   refuses TypeScript configs before that loader could run.
 // - The parser's quadratic spots are patched on the way in (scripts/parser-patches.mjs).
+// - The CLI is also written as one CommonJS file with V8's code cache, which a plain run loads
+//   (bin/load-cli.js): a cold start then compiles almost nothing.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,26 +30,17 @@ const dist = path.join(root, 'dist');
 // Everything lands in one folder: the code finds package.json (../../) and the worker (./) from
 // wherever its chunk is.
 rmSync(path.join(dist, 'bundle'), { recursive: true, force: true });
-await build({
-  entryPoints: {
-    cli: path.join(dist, 'src', 'cli', 'cli.js'),
-    index: path.join(dist, 'src', 'index.js'),
-    'lint-worker': path.join(dist, 'src', 'run', 'lint-worker.js'),
-  },
+
+/** What both builds share: Node 20, minified whitespace and syntax, the parser patched on the way in. */
+const common = {
   outdir: path.join(dist, 'bundle'),
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   external: ['typescript'],
-  // CommonJS dependencies (cosmiconfig, picomatch, commander's internals) call require().
-  banner: { js: "import { createRequire as __mlsdCreateRequire } from 'node:module';\nconst require = __mlsdCreateRequire(import.meta.url);" },
-  chunkNames: '[name]-[hash]',
   legalComments: 'none',
   minifyWhitespace: true,
   minifySyntax: true,
-  sourcemap: 'linked',
   logLevel: 'warning',
   plugins: [
     {
@@ -57,34 +50,33 @@ await build({
       },
     },
   ],
+};
+
+await build({
+  ...common,
+  entryPoints: {
+    cli: path.join(dist, 'src', 'cli', 'cli.js'),
+    index: path.join(dist, 'src', 'index.js'),
+    'lint-worker': path.join(dist, 'src', 'run', 'lint-worker.js'),
+  },
+  splitting: true,
+  format: 'esm',
+  // CommonJS dependencies (cosmiconfig, picomatch, commander's internals) call require().
+  banner: { js: "import { createRequire as __mlsdCreateRequire } from 'node:module';\nconst require = __mlsdCreateRequire(import.meta.url);" },
+  chunkNames: '[name]-[hash]',
+  sourcemap: 'linked',
 });
 
 // The CLI once more, as one CommonJS file that bin/load-cli.js loads with V8's code cache: the same
 // code (tsc's output, patched alike); import.meta.url is the file's own URL, so it finds
 // package.json and the worker as the chunks do.
 await build({
+  ...common,
   entryPoints: { cli: path.join(dist, 'src', 'cli', 'cli.js') },
-  outdir: path.join(dist, 'bundle'),
   outExtension: { '.js': '.cjs' },
-  bundle: true,
   format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  external: ['typescript'],
   define: { 'import.meta.url': '__mlsdImportMetaUrl' },
   banner: { js: "const __mlsdImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  legalComments: 'none',
-  minifyWhitespace: true,
-  minifySyntax: true,
-  logLevel: 'warning',
-  plugins: [
-    {
-      name: 'mlsd-lint-parser-patches',
-      setup(bundle) {
-        bundle.onLoad({ filter: PATCHED_FILES }, (args) => ({ contents: patchParserSource(args.path), loader: 'js' }));
-      },
-    },
-  ],
 });
 
 // A script that V8 compiles from a code cache cannot import() in Node 20 (vm.Script loses its
