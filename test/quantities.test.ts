@@ -39,6 +39,11 @@ describe('quantities with units and kinds', () => {
     // A fraction of one is not a count: the word after it is a verb, the comparator makes a threshold.
     ['an alert on PSI above 0.2 pages the on-call', [['above 0.2', 'threshold']]],
     ['0.5M users', [['0.5M users', 'count']]],
+    // A compound count noun still reads the rate after it; a time per time converts units.
+    ['40,000 search requests per second', [['40,000 search requests', 'rate']]],
+    ['4 paste writes per second on average', [['4 paste writes', 'rate']]],
+    ['1000+ transaction characteristics', [['1000+ transaction characteristics', 'count']]],
+    ['2.5 million seconds per month', [['2.5 million seconds', 'duration']]],
   ])('%s', (text, expected) => {
     expect(q(text)).toEqual(expected);
   });

@@ -278,7 +278,9 @@ export function extractQuantities(text: string): RawQuantity[] {
         end = probe + (UNITS[lower] ? lower.length : head.length);
         // "requests/s", "events per second": a rate.
         const perRest = text.slice(end, end + 16);
-        if (/^\s?(?:\/\s?(?:s|sec|second|min|day|h|hour)|per (?:second|sec|minute|hour|day|month))\b/i.test(perRest)) kind = 'rate';
+        // A time per time ("2.5 million seconds per month") converts units; it is no workload's rate.
+        const timeUnit = kind === 'duration' || kind === 'latency';
+        if (!timeUnit && /^\s?(?:\/\s?(?:s|sec|second|min|day|h|hour)|per (?:second|sec|minute|hour|day|month))\b/i.test(perRest)) kind = 'rate';
       } else if (COUNT_NOUNS.has(lower) || COUNT_NOUNS.has(head) || /^(?:dau|mau|wau)$/i.test(lower) || RUSSIAN_COUNT_NOUN.test(lower)) {
         unitName = head;
         kind = 'count';
@@ -286,7 +288,7 @@ export function extractQuantities(text: string): RawQuantity[] {
         // A compound: "1000+ transaction characteristics" counts characteristics, "10M user events" events.
         const next = wordAt(text, skipSpaces(text, end));
         const nextLower = next?.word.toLowerCase() ?? '';
-        if (next && next.end - end < 3 && /^[a-z-]{4,}s$/.test(nextLower) && !/(?:ss|ous|is|us)$/.test(nextLower)) {
+        if (next && next.end - next.word.length - end < 3 && /^[a-z-]{4,}s$/.test(nextLower) && !/(?:ss|ous|is|us)$/.test(nextLower)) {
           unitName = nextLower;
           end = next.end;
         }
