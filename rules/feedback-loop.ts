@@ -3,7 +3,7 @@ import { LABEL_SOURCE_RU } from '../src/analysis/vocabulary/russian.js';
 import type { Sentence } from '../src/document/types.js';
 import { answerContext } from '../src/analysis/context.js';
 import { linkBetween, Link } from '../src/analysis/link.js';
-import { quote, signalOptions } from '../src/analysis/signal.js';
+import { closestAttempt, quote, signalOptions } from '../src/analysis/signal.js';
 import { hitsOf, statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
 import { CLASSIFIER_LABEL, DELAY_CUE, FEEDBACK_EVENT, IMMEDIATE_FEEDBACK, LABEL_SOURCE, NOT_GROUND_TRUTH } from '../src/analysis/vocabulary/feedback.js';
@@ -19,6 +19,11 @@ function delayStatement(s: Sentence): boolean {
   const immediate = findPattern(s, IMMEDIATE_FEEDBACK, 'immediate').some((h) => !h.negated);
   if (!hasTime && !immediate) return false;
   return immediate || findPattern(s, DELAY_CUE, 'delay').length > 0;
+}
+
+/** How many different words of a pattern a statement uses (not negated). */
+function distinctHits(s: Sentence, pattern: RegExp): number {
+  return new Set(findPattern(s, pattern, 'hit').filter((h) => !h.negated).map((h) => s.lower.slice(h.start, h.end))).size;
 }
 
 export default defineRule({
@@ -62,9 +67,15 @@ export default defineRule({
     // The closest attempt: labels tied to a concrete event ("positive: the user clicks the ad"),
     // before labels in general, before the kind of label a classifier outputs ("multi-label classification").
     const aboutLabels = sources.filter((h) => !CLASSIFIER_LABEL.test(h.sentence.lower));
-    const source =
-      aboutLabels.find((h) => concrete.includes(h.sentence)) ?? aboutLabels[0] ?? sources[0] ?? hitsOf(doc, 'feedback-loop', FEEDBACK_LOOP)[0] ?? hitsOf(doc, 'label-source-ru', LABEL_SOURCE_RU)[0];
-    if (source) return { status: 'weak', evidence: source.sentence, data: { evidence: quote(source.sentence.text) }, suggestion };
+    // Of the statements about labels, the one that says most about where they come from: label
+    // words and the events that make them ("positive: the user clicks the ad", "labels from user
+    // engagement") before a list that only names labels among other things.
+    const labelled = closestAttempt(
+      aboutLabels.map((h) => h.sentence),
+      (x) => (concrete.includes(x) ? 2 : 0) + distinctHits(x, LABEL_SOURCE),
+    );
+    const source = labelled ?? sources[0]?.sentence ?? hitsOf(doc, 'feedback-loop', FEEDBACK_LOOP)[0]?.sentence ?? hitsOf(doc, 'label-source-ru', LABEL_SOURCE_RU)[0]?.sentence;
+    if (source) return { status: 'weak', evidence: source, data: { evidence: quote(source.text) }, suggestion };
     const delay = delays.find((d) => /\b(?:delay|lag)/.test(d.lower));
     if (delay) return { status: 'weak', messageId: 'noSource', evidence: delay, data: { evidence: quote(delay.text) }, suggestion };
     return { status: 'missing', suggestion };
