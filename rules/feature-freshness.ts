@@ -4,7 +4,7 @@ import type { Sentence } from '../src/document/types.js';
 import { answerContext } from '../src/analysis/context.js';
 import { closestAttempt, quote, signalOptions } from '../src/analysis/signal.js';
 import { inContext, statements } from '../src/analysis/statements.js';
-import { findPattern } from '../src/analysis/terms.js';
+import { distinctHits, findPattern } from '../src/analysis/terms.js';
 import { BATCH_FEATURE, FEATURE_CONTEXT, FRESHNESS_COMPARISON, FEATURE_TALK, FRESHNESS_HINT, FRESHNESS_WORDS, MODEL_FEATURE, REALTIME_FEATURE, SOFTWARE_FEATURE } from '../src/analysis/vocabulary/features.js';
 import { ownWords, quoted } from '../src/analysis/follow-up.js';
 
@@ -77,7 +77,7 @@ export default defineRule({
     if (batch && realtime) return { status: 'high', evidence: batch.sentence };
     // The closest attempt at the split: the feature statement that says most about when its
     // values are computed or how recent they are.
-    const first = closestAttempt([...hits.map((h) => h.sentence), ...features], (x) => new Set(findPattern(x, FRESHNESS_HINT, 'fresh').filter((h) => !h.negated).map((h) => x.lower.slice(h.start, h.end))).size);
+    const first = closestAttempt([...hits.map((h) => h.sentence), ...features], (x) => distinctHits(x, FRESHNESS_HINT));
     if (first) return { status: 'weak', evidence: first, data: { evidence: quote(first.text) }, suggestion };
     return { status: 'missing', suggestion };
   },

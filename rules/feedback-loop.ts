@@ -5,7 +5,7 @@ import { answerContext } from '../src/analysis/context.js';
 import { linkBetween, Link } from '../src/analysis/link.js';
 import { closestAttempt, quote, signalOptions } from '../src/analysis/signal.js';
 import { hitsOf, statements } from '../src/analysis/statements.js';
-import { findPattern } from '../src/analysis/terms.js';
+import { distinctHits, findPattern } from '../src/analysis/terms.js';
 import { CLASSIFIER_LABEL, DELAY_CUE, FEEDBACK_EVENT, IMMEDIATE_FEEDBACK, LABEL_SOURCE, NOT_GROUND_TRUTH } from '../src/analysis/vocabulary/feedback.js';
 import { FEEDBACK_LOOP } from '../src/analysis/vocabulary/feedback.js';
 import { ownWords, quoted } from '../src/analysis/follow-up.js';
@@ -19,11 +19,6 @@ function delayStatement(s: Sentence): boolean {
   const immediate = findPattern(s, IMMEDIATE_FEEDBACK, 'immediate').some((h) => !h.negated);
   if (!hasTime && !immediate) return false;
   return immediate || findPattern(s, DELAY_CUE, 'delay').length > 0;
-}
-
-/** How many different words of a pattern a statement uses (not negated). */
-function distinctHits(s: Sentence, pattern: RegExp): number {
-  return new Set(findPattern(s, pattern, 'hit').filter((h) => !h.negated).map((h) => s.lower.slice(h.start, h.end))).size;
 }
 
 export default defineRule({

@@ -87,6 +87,11 @@ export function findPattern(sentence: Sentence, pattern: RegExp, concept: string
   return hits;
 }
 
+/** How many different words of a pattern a statement uses, not negated (how much of a criterion it touches). */
+export function distinctHits(sentence: Sentence, pattern: RegExp): number {
+  return new Set(findPattern(sentence, pattern, 'distinct').filter((h) => !h.negated).map((h) => sentence.lower.slice(h.start, h.end))).size;
+}
+
 const NEGATORS = new Set([
   'no', 'not', 'never', 'without', 'nor', 'neither', 'none', "won't", 'wont', "don't", 'dont', "doesn't", 'doesnt', "isn't",
   'isnt', "aren't", 'arent', 'cannot', "can't", 'cant', "didn't", 'didnt', "shouldn't", "wouldn't", 'skip', 'skipping',
