@@ -6,7 +6,7 @@ import { answerContext } from '../src/analysis/context.js';
 import { linkBetween, Link } from '../src/analysis/link.js';
 import { closestAttempt, quote, signalOptions } from '../src/analysis/signal.js';
 import { inContext, statements } from '../src/analysis/statements.js';
-import { findPattern } from '../src/analysis/terms.js';
+import { distinctHits, findPattern } from '../src/analysis/terms.js';
 import { TARGET_CUE } from '../src/analysis/vocabulary/framing.js';
 import { BUSINESS_METRIC, MEASURABLE_METRIC, OFFLINE_METRIC, SYSTEM_MEASURE, SYSTEM_METRIC } from '../src/analysis/vocabulary/metrics.js';
 import { ABOUT_MODEL, ACTION, EXAMPLE_BEFORE, MODEL_HEALTH, MONITORING_PRODUCT, MONITOR_CONTEXT, OPS_MONITORING, SIGNAL_KINDS, STRONG_ACTION } from '../src/analysis/vocabulary/monitoring.js';
@@ -114,7 +114,10 @@ export default defineRule({
       signals.find((h) => actions.includes(h.sentence)) ??
       signals.find((h) => actions.some((a) => STRONG_ACTION.test(a.lower) && linkBetween(h.sentence, a) >= Link.Subtree));
     if (kinds.size >= 2 && acted) return { status: 'high', evidence: acted.sentence };
-    const first = acted?.sentence ?? closestAttempt(signals.map((h) => h.sentence)) ?? closestAttempt(mentions) ?? closestAttempt(system);
+    // The closest attempt says it watches something: of the statements that name a signal, the one
+    // with the most words of watching (monitor, track, alert, drift), not a metric's definition.
+    const watching = (x: Sentence): number => distinctHits(x, MONITOR_CONTEXT);
+    const first = acted?.sentence ?? closestAttempt(signals.map((h) => h.sentence), watching) ?? closestAttempt(mentions, watching) ?? closestAttempt(system, watching);
     if (!first) return { status: 'missing', suggestion };
     const detail =
       signals.length === 0

@@ -121,6 +121,7 @@ describe('the evidence of a weak signal', () => {
     ['feature-freshness', 'the statement, not the label above it', '# Ads\n\n## Features\n\n- Feature selection\n- We use the number of clicks of the user and the age of the ad as features.\n', 6],
     ['feature-freshness', 'the feature that says how recent it is', '# Feed\n\n## Features\n\n- Demographics of the user (age, gender, country) and the language of the post.\n- The number of likes the author got in the last 7 days, with a time decay.\n', 6],
     ['feedback-loop', 'the statement that says where labels come from', '# Feed\n\n## Data\n\n- Interactions are logged with their labels.\n- Labels: clicks are positives and skipped posts are negatives.\n', 6],
+    ['monitoring', 'the statement that watches, not the definition of a metric', '# Moderation\n\n## Monitoring\n\n- Precision: the share of flagged posts that are violations.\n- We track precision weekly on a dashboard.\n', 6],
     ['monitoring', 'the statement, not the label above it', '# Ads\n\n## Monitoring\n\n- Data drift:\n- We monitor data drift in the input features on a dashboard.\n', 6],
     ['inference-mode', 'the statement, not the label above it', '# Ads\n\n## Serving\n\n- Real-time:\n- The ranker runs in real time behind the ad server.\n', 6],
     ['evaluation', 'the option taken, not the one set aside', '# Search\n\n## Metrics\n\n- precision@k and recall@k do not consider the ranking order\n- Here we use mAP, since registrations are binary relevance.\n', 6],
