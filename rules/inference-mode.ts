@@ -5,7 +5,7 @@ import { answerContext } from '../src/analysis/context.js';
 import { linkBetween, Link, subtreeStatements } from '../src/analysis/link.js';
 import { closestAttempt, quote, signalOptions } from '../src/analysis/signal.js';
 import { inContext, statements } from '../src/analysis/statements.js';
-import { findPattern, isNegated } from '../src/analysis/terms.js';
+import { distinctHits, findPattern, isNegated } from '../src/analysis/terms.js';
 import { API_ONLY, BATCH_INFERENCE, FRESHNESS_NEED, MODE_COMPARISON, NOT_PREDICTIONS, NOT_REALTIME, ONLINE_INFERENCE, ONLINE_INFERENCE_RU, SERVING_DESCRIBED, SERVING_SUBJECT, SERVING_SUBJECT_RU, SERVING_TITLE } from '../src/analysis/vocabulary/serving.js';
 import { ownWords, quoted } from '../src/analysis/follow-up.js';
 
@@ -82,18 +82,22 @@ export default defineRule({
         if (fresh || budgets.some((b) => linkBetween(b, hit.sentence) >= Link.Section)) return { status: 'high', evidence: hit.sentence };
       }
     }
-    const first = closestAttempt(found.map((h) => h.sentence));
+    // The closest attempt states the mode of the predictions themselves: the most words of modes
+    // and of what is served ("deploy models in a real-time inference environment ... on the fly").
+    const servingTalk = (x: Sentence): number => distinctHits(x, ONLINE_INFERENCE) + distinctHits(x, BATCH_INFERENCE) + distinctHits(x, SERVING_SUBJECT);
+    const first = closestAttempt(found.map((h) => h.sentence), servingTalk);
     if (first) return { status: 'weak', evidence: first, data: { evidence: quote(first.text) }, suggestion };
-    const api = statements(doc).find((s) => findPattern(s, API_ONLY, 'api').some((h) => !h.negated));
+    const api = statements(doc).filter((s) => findPattern(s, API_ONLY, 'api').some((h) => !h.negated));
+    const described = statements(doc).filter((s) => findPattern(s, SERVING_DESCRIBED, 'serving').some((h) => !h.negated));
     // A serving section with something in it discusses serving, even without naming the mode.
-    const serving =
-      api ??
-      statements(doc).find((s) => findPattern(s, SERVING_DESCRIBED, 'serving').some((h) => !h.negated)) ??
-      doc.sections
-        .filter((sec) => sec.ownKinds.has('serving') && SERVING_TITLE.test(sec.title.toLowerCase()))
-        .flatMap((sec) => sec.blocks.flatMap((b) => b.sentences))
-        .find((s) => s.isStatement);
-    // A latency budget with no mode is the closest the answer comes to stating one.
+    const inSection = doc.sections
+      .filter((sec) => sec.ownKinds.has('serving') && SERVING_TITLE.test(sec.title.toLowerCase()))
+      .flatMap((sec) => sec.blocks.flatMap((b) => b.sentences))
+      .filter((s) => s.isStatement);
+    // A latency budget with no mode is the closest the answer comes to stating one; else the
+    // statement that says most about how predictions are served (a full one, not a label such as
+    // "3 main components:"), an API first.
+    const serving = closestAttempt(api.length ? api : described.length ? described : inSection, servingTalk);
     const closest = serving && (budgets.find((b) => b.isStatement || b.isQuestion) ?? serving);
     if (closest) return { status: 'weak', messageId: 'noMode', evidence: closest, data: { evidence: quote(closest.text) }, suggestion };
     return { status: 'missing', suggestion };
