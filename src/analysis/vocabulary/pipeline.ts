@@ -27,6 +27,8 @@ export const SERVING_STAGES: Record<string, RegExp> = {
     /\b(?:re-?rank\w*|rank(?:ed|s)? (?:by|according to|on) (?:the |their )?(?:relevance|score|predicted)|post-?process\w*|business (?:logic|rules)|filter(?:s|ed|ing)?|sort(?:s|ed|ing)? (?:by|the)|top[- ]?(?:k|\d+|three|five|ten)|candidate generation|ranking (?:stage|service|layer)|dedup\w*|diversif\w*|calibrat\w*|threshold(?:s|ed|ing)? (?:the )?scores?|blend\w*|funnel)\b/g,
   logging:
     /\b(?:log(?:s|ged|ging)? (?:the |all |every )?(?:predictions|impressions|requests|responses|served|features|results|scores|outputs)|prediction logs?|logging|logged)\b/g,
+  response:
+    /\b(?:(?:returns?|returned|sends? back|sent back|responds? with) (?:the |a |an )?(?:\w+ ){0,2}(?:results?|predictions?|scores?|labels?|categor(?:y|ies)|recommendations?|list|answer|response|json)|json (?:response|fields)|api response|(?:shown|displayed|rendered) (?:to|in|on) (?:the )?(?:user|client|app|page|front-?end|ui))\b/g,
 };
 
 export const SERVING_CONTEXT =
