@@ -87,7 +87,7 @@ export default defineRule({
       weak: 'Training and serving are not described as two flows: {detail}',
     },
     criteria: {
-      high: 'a training pipeline with at least two stages (ingestion, feature engineering, training, evaluation, versioning) and a serving path with at least two stages (feature retrieval, inference, post-processing such as re-ranking or filtering, logging), as separate flows.',
+      high: 'a training pipeline with at least two stages (ingestion, feature engineering, training, evaluation, versioning) and a serving path with at least two stages (feature retrieval, inference, post-processing such as re-ranking or filtering, returning the result, logging), as separate flows.',
       weak: 'one side only, or both in one vague phrase ("train the model and deploy it behind an API").',
       missing: 'neither pipeline is described.',
     },
