@@ -6,7 +6,8 @@ import { linkBetween, Link, subtreeStatements } from '../src/analysis/link.js';
 import { closestAttempt, quote, signalOptions } from '../src/analysis/signal.js';
 import { inContext, statements } from '../src/analysis/statements.js';
 import { distinctHits, findPattern, isNegated } from '../src/analysis/terms.js';
-import { API_ONLY, BATCH_INFERENCE, FRESHNESS_NEED, MODE_COMPARISON, NOT_PREDICTIONS, NOT_REALTIME, ONLINE_INFERENCE, ONLINE_INFERENCE_RU, SERVING_DESCRIBED, SERVING_SUBJECT, SERVING_SUBJECT_RU, SERVING_TITLE } from '../src/analysis/vocabulary/serving.js';
+import { API_ONLY, BATCH_INFERENCE, FRESHNESS_NEED, MODE_COMPARISON, NOT_PREDICTIONS, NOT_REALTIME, ONLINE_INFERENCE, SERVING_DESCRIBED, SERVING_SUBJECT, SERVING_TITLE } from '../src/analysis/vocabulary/serving.js';
+import { ONLINE_INFERENCE_RU, SERVING_SUBJECT_RU } from '../src/analysis/vocabulary/russian.js';
 import { ownWords, quoted } from '../src/analysis/follow-up.js';
 
 interface ModeHit {

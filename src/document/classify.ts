@@ -36,11 +36,14 @@ const RUSSIAN_TITLE_KINDS: Array<[SectionKind, RegExp]> = [
   ['scale', RU('масштаб|нагрузк|нагрузочн|производительност|быстродействи|задержк|требования к работе')],
 ];
 
+/** A Cyrillic letter: the text may be Russian. */
+export const CYRILLIC = /[\u0400-\u04ff]/;
+
 export function kindsOfTitle(title: string): Set<SectionKind> {
   const lower = title.toLowerCase();
   const kinds = new Set<SectionKind>();
   for (const [kind, pattern] of TITLE_KINDS) if (pattern.test(lower)) kinds.add(kind);
-  if (/[\u0400-\u04ff]/.test(lower)) {
+  if (CYRILLIC.test(lower)) {
     let russian = RUSSIAN_TITLE_KINDS.filter(([, pattern]) => pattern.test(lower)).map(([kind]) => kind);
     // "Архитектура модели" is the model's architecture, not the system's.
     if (/архитектур\p{L}*\s+модел/u.test(lower)) russian = russian.filter((k) => k !== 'serving');
@@ -98,6 +101,9 @@ export function kindsOfContent(sentences: ReadonlyArray<{ lower: string; isState
 }
 
 /** Word stems that mark text as being about machine learning. */
+/** Words of machine learning in Russian (model, training, features, forecast, prediction, metric, sample, dataset, inference, labelling, neural network): ML_STEMS are English. */
+export const RUSSIAN_ML_WORDS = /(?<!\p{L})(?:модел|обучени|дообучени|переобучени|признак|прогноз|предсказ|классификац|классификатор|метрик|выборк|датасет|инференс|разметк|нейросет|эмбеддинг|регресси|бустинг|валидаци)\p{L}*/gu;
+
 export const ML_STEMS = new Set([
   'model', 'train', 'predict', 'predictor', 'label', 'featur', 'classifi', 'classif', 'classifier', 'infer', 'inferenc', 'embed',
   'neural', 'dataset', 'regress', 'recommend', 'ranker', 'ml', 'ai', 'auc', 'ndcg', 'precis', 'recal', 'accuraci', 'supervis',

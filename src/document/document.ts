@@ -1,11 +1,13 @@
 import type { Root } from 'mdast';
 import { buildBlocks, sourceOffset } from './blocks.js';
 import {
+  CYRILLIC,
   INFRASTRUCTURE_DENSITY,
   INFRASTRUCTURE_TERMS,
   kindsOfContent,
   kindsOfTitle,
   ML_STEMS,
+  RUSSIAN_ML_WORDS,
   PROBLEM_DENSITY_OF_INFRASTRUCTURE,
   PROBLEM_PER_INFRASTRUCTURE,
   PREDICTION_STATEMENT,
@@ -218,9 +220,6 @@ function classifySections(sections: readonly Section[]): void {
 }
 
 const SHORT_ANSWER_WORDS = 120;
-const CYRILLIC = /[\u0400-\u04ff]/;
-/** Words of machine learning in Russian (model, training, features, forecast, prediction, metric, sample, dataset, inference, labelling, neural network). */
-const RUSSIAN_ML_WORDS = /(?<!\p{L})(?:модел|обучени|дообучени|переобучени|признак|прогноз|предсказ|классификац|классификатор|метрик|выборк|датасет|инференс|разметк|нейросет|эмбеддинг|регресси|бустинг|валидаци)\p{L}*/gu;
 /** One explicit statement about a model makes a document an ML design, however long the rest is. */
 const ML_STATEMENT =
   /\b(?:we(?:'re| are| will be) predicting|model (?:predicts|outputs|scores|estimates)|labels? (?:come|comes|are collected) from|(?:re)?train(?:s|ed|ing)? (?:the |a |an |our )?(?:[\w-]+ )?(?:model|ranker|classifier)|model training|machine[- ]learning|ml (?:model|system|pipeline)|training[- ]serving skew|(?:current|candidate|production) model|features? (?:for|of) the model)\b/;

@@ -45,7 +45,7 @@ export const FRESHNESS_HINT =
 
 /**
  * Model inputs named plainly: 'the features' (not a product's new features), 'an embedding per
- * segment', 'feature vectors',
- * 'tokenization of the text'. Read only where the software sense is ruled out (SOFTWARE_FEATURE).
+ * segment', 'feature vectors', 'tokenization of the text'. Read only where the software sense is
+ * ruled out (SOFTWARE_FEATURE).
  */
 export const FEATURE_TALK = /\b(?:(?<!\b(?:new|algorithm|api|product|software|language|platform) )features|embeddings? (?:per|for each|of each|of every)|feature vectors?|tokeni[sz](?:ation|e|es|ed|ing)|one-hot|bag of words|tf-?idf)\b/;

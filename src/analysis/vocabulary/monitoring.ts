@@ -43,8 +43,8 @@ export const EXAMPLE_BEFORE = /\b(?:e\.g\.|eg\.|for example|for instance|such as
 /**
  * Watching the running system itself (the rubric's "only system metrics" weak): the tools teams
  * watch services with, service-level indicators and objectives, metrics a component emits or
- * exports, and alerting on a condition (a health-check endpoint alone watches nothing). It says nothing of the model's health, so it never
- * earns more than weak.
+ * exports, and alerting on a condition (a health-check endpoint alone watches nothing). It says
+ * nothing of the model's health, so it never earns more than weak.
  */
 export const OPS_MONITORING =
   /\b(?:grafana|prometheus|datadog|cloudwatch|new relic|opentelemetry|kibana|splunk|pagerduty|opsgenie|slis?|slos?|service[- ]level (?:indicators?|objectives?)|observability|(?:metrics?|logs?|traces?) (?:are |is )?(?:emitted|exported|collected|scraped|shipped)|structured logging|logging for monitoring|alerting|triggers? an alert|alerts? (?:on|when|if|fires?))\b/g;

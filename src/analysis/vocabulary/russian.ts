@@ -12,3 +12,9 @@ export const LABEL_SOURCE_RU = /(?<!\p{L})(?:разметк\p{L}*|размеч\p
 
 /** Watching the system in production: monitoring, tracking, alerts, dashboards, drift. */
 export const MONITOR_RU = /(?<!\p{L})(?:мониторинг\p{L}*|мониторит\p{L}*|отслежива\p{L}*|алерт\p{L}*|оповещени\p{L}*|дашборд\p{L}*|дрейф\p{L}*)/gu;
+
+/** Online inference: 'в реальном времени', 'на запрос', 'онлайн-инференс', 'на каждый кадр'. */
+export const ONLINE_INFERENCE_RU = /(?<!\p{L})(?:в реальном времени|реального времени|на (?:каждый )?запрос|по запросу|онлайн|синхронн\p{L}*|на лету|на (?:каждый )?кадр)(?!\p{L})/gu;
+
+/** What is served: the model, predictions, requests, responses, the service, processing. */
+export const SERVING_SUBJECT_RU = /(?<!\p{L})(?:модел\p{L}*|предсказ\p{L}*|прогноз\p{L}*|запрос\p{L}*|ответ\p{L}*|сервис\p{L}*|систем\p{L}*|инференс\p{L}*|обработк\p{L}*)/gu;

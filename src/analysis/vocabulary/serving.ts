@@ -9,12 +9,6 @@ export const SERVING_SUBJECT = /\b(?:inference|predictions?|serv\w*|scor\w*|reco
 export const ONLINE_INFERENCE =
   /\b(?:real[- ]?time|online (?:inference|prediction|serving|scoring|model|service)|(?:inference|prediction|scoring|serving) (?:is |are )?online|per[- ]request|at request time|on request|request[- ]time (?:inference|scoring|prediction)|synchronous(?:ly)?|on[- ]the[- ]fly|inline|(?:on|for) (?:each|every) (?:incoming )?(?:message|request|query|transaction|event|upload|call|keystroke|search|application|order)|while the (?:user|applicant|customer|rider|driver|caller) waits|in real[- ]time|streaming (?:inference|predictions?|scoring)|on[- ]device|edge (?:inference|device|deployment)|low[- ]latency (?:serving|inference|api)|(?:when|after|as soon as|once|each time|every time|whenever) (?:a |the )?(?:user|customer|visitor|member|rider|driver|buyer|shopper|viewer|listener|reader|player|client)s? (?:opens|open|refreshes|refresh|visits|visit|loads|load|launches|launch|searches|search|types|submits|submit|scrolls|starts|logs in|goes to|navigates to|lands on|comes to)|(?:per|for (?:each|every)|on (?:each|every)) (?:video )?frame)\b/g;
 
-/**
- * The same modes in Russian (a design doc written in Russian: 'в реальном времени', 'на запрос',
- * 'онлайн-инференс'); Cyrillic words need letter boundaries, not `\b`.
- */
-export const ONLINE_INFERENCE_RU = /(?<!\p{L})(?:в реальном времени|реального времени|на (?:каждый )?запрос|по запросу|онлайн|синхронн\p{L}*|на лету|на (?:каждый )?кадр)(?!\p{L})/gu;
-
 /** Batch: predictions computed ahead of time. */
 export const BATCH_INFERENCE =
   /\b(?:batch (?:inference|predictions?|scoring|jobs?|processing|mode|pipeline)|offline (?:inference|predictions?|scoring)|pre-?comput\w*|pre-?generat\w*|pre-?calculat\w*|cached (?:predictions|scores|results|recommendations)|(?:scored|predicted|computed|generated|refreshed) (?:nightly|daily|weekly|hourly|in batch|ahead of time|in advance|offline)|(?:nightly|daily|weekly|hourly) (?:batch|jobs?|scoring|predictions?)|stor(?:e|ed|es) (?:the )?(?:predictions|scores|results|recommendations) in)\b/g;
@@ -41,6 +35,3 @@ export const NOT_PREDICTIONS = /^[\s-]*(?:features?|data|signals?|analytics|metr
 
 /** A heading about serving itself ("Serving", "Inference", "Deployment"), not a "System design" title over the whole answer. */
 export const SERVING_TITLE = /\b(?:serv\w*|inference|deploy\w*|predictions? (?:service|pipeline|flow|path)|online system|endpoint|runtime)\b/;
-
-/** What is served, in Russian (model, predictions, requests, responses, the service, processing). */
-export const SERVING_SUBJECT_RU = /(?<!\p{L})(?:модел\p{L}*|предсказ\p{L}*|прогноз\p{L}*|запрос\p{L}*|ответ\p{L}*|сервис\p{L}*|систем\p{L}*|инференс\p{L}*|обработк\p{L}*)/gu;
