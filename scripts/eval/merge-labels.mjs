@@ -8,16 +8,20 @@
 // (shared-labels.json). Documents still waiting for a reader, or for the third reading a
 // disagreement needs, are listed as pending and left out of labels.json.
 //
-// Also writes agreement.json: reader agreement (% and Cohen's kappa, r1 vs r2) per batch.
+// Also writes agreement.json: reader agreement (% and Cohen's kappa, r1 vs r2) per batch, and how
+// often the two readers quote the same statement where they give the same high or weak status (by
+// the eval's word overlap): the ceiling for the linter's evidence accuracy.
 // Usage: node scripts/eval/merge-labels.mjs [corpus dir, default eval/corpus]
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readSources } from './sources.mjs';
+import { evidenceMatches } from '../eval.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dir = path.resolve(process.argv[2] ?? path.join(root, 'eval', 'corpus'));
 const STATUSES = ['high', 'weak', 'missing'];
+const pct = (x) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
 
 const sources = readSources(path.join(dir, 'SOURCES.tsv'));
 const shared = JSON.parse(readFileSync(path.join(dir, 'shared-labels.json'), 'utf8')).docs;
@@ -45,6 +49,7 @@ const docs = {};
 const kinds = {};
 const pending = [];
 const byBatch = new Map();
+const quotesByBatch = new Map();
 for (const source of sources) {
   const { file, batch } = source;
   if (batch === 'shared') {
@@ -61,6 +66,11 @@ for (const source of sources) {
   const pairs = signalIds.map((id) => [r1.signals[id].status, r2.signals[id].status]);
   if (!byBatch.has(batch)) byBatch.set(batch, []);
   byBatch.get(batch).push(...pairs);
+  if (!quotesByBatch.has(batch)) quotesByBatch.set(batch, []);
+  for (const id of signalIds) {
+    const [a, b] = [r1.signals[id], r2.signals[id]];
+    if (a.status === b.status && a.status !== 'missing' && a.evidence && b.evidence) quotesByBatch.get(batch).push(evidenceMatches(a.evidence, b.evidence));
+  }
   const disputed = signalIds.filter((id) => r1.signals[id].status !== r2.signals[id].status);
   const kindDisputed = r1.kind !== r2.kind;
   if ((disputed.length || kindDisputed) && !r3) {
@@ -82,8 +92,17 @@ for (const source of sources) {
 const agreement = {};
 for (const [batch, pairs] of byBatch) {
   const agree = pairs.filter(([a, b]) => a === b).length;
-  agreement[batch] = { judgements: pairs.length, documents: pairs.length / signalIds.length, agreement: agree / pairs.length, kappa: kappa(pairs) };
+  const quotes = quotesByBatch.get(batch);
+  agreement[batch] = {
+    judgements: pairs.length,
+    documents: pairs.length / signalIds.length,
+    agreement: agree / pairs.length,
+    kappa: kappa(pairs),
+    sameEvidence: { judgements: quotes.length, share: quotes.length ? quotes.filter(Boolean).length / quotes.length : null },
+  };
 }
+const allQuotes = [...quotesByBatch.values()].flat();
+const sameEvidence = { judgements: allQuotes.length, share: allQuotes.length ? allQuotes.filter(Boolean).length / allQuotes.length : null };
 const labels = {
   rubric: 'shared/rubric.md',
   statuses: STATUSES,
@@ -92,8 +111,9 @@ const labels = {
   kinds,
 };
 writeFileSync(path.join(dir, 'labels.json'), `${JSON.stringify(labels, null, 1)}\n`);
-writeFileSync(path.join(dir, 'agreement.json'), `${JSON.stringify({ readerAgreement: agreement, pending }, null, 1)}\n`);
+writeFileSync(path.join(dir, 'agreement.json'), `${JSON.stringify({ readerAgreement: agreement, readerSameEvidence: sameEvidence, pending }, null, 1)}\n`);
 for (const [batch, a] of Object.entries(agreement)) {
-  console.log(`${batch}: ${a.documents} docs read twice, reader agreement ${(a.agreement * 100).toFixed(1)}% (kappa ${a.kappa?.toFixed(2) ?? 'n/a'})`);
+  console.log(`${batch}: ${a.documents} docs read twice, reader agreement ${(a.agreement * 100).toFixed(1)}% (kappa ${a.kappa?.toFixed(2) ?? 'n/a'}), same evidence ${pct(a.sameEvidence.share)}`);
 }
+console.log(`readers who give the same high or weak status quote the same statement in ${pct(sameEvidence.share)} of ${sameEvidence.judgements} judgements`);
 console.log(`labels.json: ${Object.keys(docs).length} labelled documents; pending: ${pending.length} (${pending.filter((p) => p.needs === 'a third reading').length} need a third reading)`);
