@@ -6,13 +6,14 @@
  * Runs are reproducible: the seed is fixed (FC_SEED overrides it, FC_RUNS the number of runs), and
  * a failure prints the seed, the path and the shrunk counterexample.
  */
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from '../rules/index.js';
 import { resolveConfig } from '../src/config/resolve.js';
-import { asciiWordRanges, sentenceSegments, wordRanges, wordSegments } from '../src/document/words.js';
+import { asciiSentenceRanges, asciiWordRanges, sentenceSegments, wordRanges, wordSegments } from '../src/document/words.js';
 import { lintTextSync } from '../src/index.js';
 import { ROOT, SIGNAL_IDS } from './helpers.js';
 
@@ -256,5 +257,43 @@ describe('the ASCII word tokenizer equals Intl.Segmenter', () => {
     const lines = FIXTURES.flatMap((text) => text.split('\n'));
     lines.push("e.g. can't 1,000.5 p99 10ms snake_case __init__ _ __ a:b 3;4 x'y' 'quoted' U.S.A. v1.2.3 a.b.c. 5.");
     for (const line of lines) expect(wordRanges(line), line).toEqual(intl(line));
+  });
+});
+
+describe('the ASCII sentence splitter equals Intl.Segmenter', () => {
+  const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+  const intl = (text: string) => [...sentenceSegmenter.segment(text)].map((s) => [s.index, s.index + s.segment.length]);
+  // Every ASCII character, and a draw weighted to the classes UAX #29 distinguishes: lower and upper
+  // case, digits, the terminators, closing marks, continuations, spaces and line breaks.
+  const ascii = fc.oneof(
+    fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), maxLength: 60 }),
+    fc.string({ unit: fc.constantFrom(...'aZ9.!?"\'()[]{},-:; \t\n\r\v\f#_/'), maxLength: 60 }),
+    fc.array(fc.constantFrom('The ', 'model', ' e.g. ', 'U.S. ', '3.5', '. ', '? ', '! ', '." ', '.) ', ': ', ', ', '\n', '\r\n', ' kafka', ' Kafka', '... '), { maxLength: 30 }).map((parts) => parts.join('')),
+  );
+
+  it('on generated ASCII text', () => {
+    fc.assert(
+      fc.property(ascii, (text) => {
+        expect(asciiSentenceRanges(text)).toEqual(intl(text));
+      }),
+      params(3000),
+    );
+  });
+
+  it('on every paragraph of the fixtures that is ASCII', () => {
+    const paragraphs = FIXTURES.flatMap((text) => text.split(/\n\s*\n/)).filter((p) => /^[\x00-\x7f]*$/.test(p));
+    expect(paragraphs.length).toBeGreaterThan(100);
+    for (const paragraph of paragraphs) expect(asciiSentenceRanges(paragraph), paragraph).toEqual(intl(paragraph));
+  });
+
+  it('lints an ASCII answer without building an ICU segmenter', () => {
+    // In a process where Intl.Segmenter cannot be built, an ASCII answer is still linted in full.
+    const script = `
+      Intl.Segmenter = function () { throw new Error('Intl.Segmenter was built'); };
+      const { lintTextSync } = await import(${JSON.stringify(path.join(ROOT, 'dist', 'src', 'index.js'))});
+      const r = lintTextSync('# Problem\\nWe predict the click probability. The model is trained daily on click logs.\\n');
+      console.log(JSON.stringify(r.signals.map((s) => s.status)));`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(JSON.parse(out)).toHaveLength(SIGNAL_IDS.length);
   });
 });

@@ -1,8 +1,12 @@
 import { stemmer } from 'stemmer';
 import type { Word } from './types.js';
 
-const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
-const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+// Made on first use: building ICU's break iterators costs a cold start about 20 ms, and a document
+// in ASCII needs neither (asciiWordRanges, asciiSentenceRanges).
+let wordSegmenterOnce: Intl.Segmenter | undefined;
+let sentenceSegmenterOnce: Intl.Segmenter | undefined;
+const wordSegmenter = (): Intl.Segmenter => (wordSegmenterOnce ??= new Intl.Segmenter('en', { granularity: 'word' }));
+const sentenceSegmenter = (): Intl.Segmenter => (sentenceSegmenterOnce ??= new Intl.Segmenter('en', { granularity: 'sentence' }));
 
 /*
  * Intl.Segmenter (V8/ICU in Node 20) spends time proportional to the length of the whole string on
@@ -44,13 +48,13 @@ function wordCut(text: string, lo: number, hi: number): number {
 /** Word segments of a text, as Intl.Segmenter gives them, in linear time. */
 export function* wordSegments(text: string, window = SEGMENT_WINDOW): Generator<WordSegment> {
   if (text.length <= window) {
-    yield* wordSegmenter.segment(text) as Iterable<WordSegment>;
+    yield* wordSegmenter().segment(text) as Iterable<WordSegment>;
     return;
   }
   let from = 0;
   while (from < text.length) {
     const to = text.length - from <= window ? text.length : wordCut(text, from + (window >> 1), from + window);
-    for (const s of wordSegmenter.segment(text.slice(from, to))) yield { segment: s.segment, index: from + s.index, isWordLike: Boolean(s.isWordLike) };
+    for (const s of wordSegmenter().segment(text.slice(from, to))) yield { segment: s.segment, index: from + s.index, isWordLike: Boolean(s.isWordLike) };
     from = to;
   }
 }
@@ -58,19 +62,23 @@ export function* wordSegments(text: string, window = SEGMENT_WINDOW): Generator<
 const LETTER = /^\p{L}$/u;
 
 /**
- * Sentence segments of a text as [start, end) pairs, as Intl.Segmenter gives them, in linear time.
- * A window's boundaries are kept up to its last letter: the only rule that looks ahead (UAX #29
+ * Sentence segments of a text as [start, end) pairs, as Intl.Segmenter gives them, in linear time:
+ * an ASCII text directly (asciiSentenceRanges), any other with Intl.Segmenter in windows. A window's boundaries are kept up to its last letter: the only rule that looks ahead (UAX #29
  * SB8) stops at the first letter, so those decisions do not depend on the window's end; the next
  * window starts at the last boundary kept. A window with no such boundary (a "sentence" longer
  * than the window, which no prose has) is cut between words.
  */
 export function* sentenceSegments(text: string, window = SEGMENT_WINDOW): Generator<[number, number]> {
+  if (ASCII.test(text)) {
+    yield* asciiSentenceRanges(text);
+    return;
+  }
   let from = 0;
   while (from < text.length) {
     const last = text.length - from <= window;
     const chunk = last ? text.slice(from) : text.slice(from, from + window);
     const segments: Array<[number, number]> = [];
-    for (const s of sentenceSegmenter.segment(chunk)) segments.push([s.index, s.index + s.segment.length]);
+    for (const s of sentenceSegmenter().segment(chunk)) segments.push([s.index, s.index + s.segment.length]);
     if (last) {
       for (const [a, b] of segments) yield [from + a, from + b];
       return;
@@ -84,7 +92,7 @@ export function* sentenceSegments(text: string, window = SEGMENT_WINDOW): Genera
       from += (segments[keep] as [number, number])[0];
     } else {
       const to = wordCut(text, from + (window >> 1), from + window);
-      for (const s of sentenceSegmenter.segment(text.slice(from, to))) yield [from + s.index, from + s.index + s.segment.length];
+      for (const s of sentenceSegmenter().segment(text.slice(from, to))) yield [from + s.index, from + s.index + s.segment.length];
       from = to;
     }
   }
@@ -172,6 +180,76 @@ export function tokenize(text: string, cache: StemCache): Word[] {
 
 /** Abbreviations after which a sentence does not end. */
 const ABBREVIATION = /(?:^|[\s([])(?:e\.g|i\.e|vs|etc|approx|incl|esp|cf|no|fig|eq|avg|min|max|approx|dept|est|misc)\.\s*$/i;
+
+const isSentenceSpace = (c: number) => c === 32 || c === 9 || c === 11 || c === 12;
+const isParaSep = (c: number) => c === 10 || c === 13;
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLower = (c: number) => c >= 97 && c <= 122;
+/** `!` and `?` (STerm); `.` is ATerm. */
+const isSTerm = (c: number) => c === 33 || c === 63;
+/** Quotation marks and brackets (Close). */
+const isClose = (c: number) => c === 34 || c === 39 || c === 40 || c === 41 || c === 91 || c === 93 || c === 123 || c === 125;
+/** `,` `-` `:` `;` (SContinue). */
+const isSContinue = (c: number) => c === 44 || c === 45 || c === 58 || c === 59;
+
+/**
+ * The sentence segments Intl.Segmenter gives for an ASCII text, as [start, end) pairs, without it:
+ * the rules of UAX #29 (SB3-SB11) over the ASCII members of its classes, in one pass. A sentence
+ * ends after `.`, `!` or `?`, any closing quotes or brackets and spaces, unless what follows keeps
+ * it going: a digit right after a period ("3.5"), a capital after a letter and a period ("U.S"), a
+ * lower-case word before any capital ("e.g. kafka"), a comma, dash, colon, semicolon or another
+ * terminator; a line break always ends one. A test checks this against Intl.Segmenter on generated
+ * ASCII text.
+ */
+export function asciiSentenceRanges(text: string): Array<[number, number]> {
+  const n = text.length;
+  const ranges: Array<[number, number]> = [];
+  if (n === 0) return ranges;
+  // SB8 looks ahead past everything but letters, line breaks and terminators for a lower-case
+  // letter: for each position, where that look-ahead stops.
+  const stop = new Int32Array(n + 1);
+  stop[n] = n;
+  for (let i = n - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    stop[i] = isUpper(c) || isLower(c) || isParaSep(c) || isSTerm(c) || c === 46 ? i : (stop[i + 1] as number);
+  }
+  let start = 0;
+  // After a terminator (1 a period, 2 `!` or `?`), its closing marks (phase 0) and spaces (phase 1).
+  let term = 0;
+  let phase = 0;
+  for (let i = 1; i < n; i++) {
+    const p = text.charCodeAt(i - 1);
+    if (p === 46 || isSTerm(p)) {
+      term = p === 46 ? 1 : 2;
+      phase = 0;
+    } else if (term && phase === 0 && isClose(p)) {
+      // still SATerm Close*
+    } else if (term && isSentenceSpace(p)) {
+      phase = 1;
+    } else {
+      term = 0;
+    }
+    const c = text.charCodeAt(i);
+    let boundary = false;
+    if (p === 13 && c === 10) boundary = false; // SB3
+    else if (isParaSep(p)) boundary = true; // SB4
+    else if (term) {
+      const before = i >= 2 ? text.charCodeAt(i - 2) : 0;
+      if (p === 46 && c >= 48 && c <= 57) boundary = false; // SB6
+      else if (p === 46 && (isUpper(before) || isLower(before)) && isUpper(c)) boundary = false; // SB7
+      else if (term === 1 && (stop[i] as number) < n && isLower(text.charCodeAt(stop[i] as number))) boundary = false; // SB8
+      else if (isSContinue(c) || isSTerm(c) || c === 46) boundary = false; // SB8a
+      else if (isSentenceSpace(c) || isParaSep(c) || (phase === 0 && isClose(c))) boundary = false; // SB9, SB10
+      else boundary = true; // SB11
+    }
+    if (boundary) {
+      ranges.push([start, i]);
+      start = i;
+    }
+  }
+  ranges.push([start, n]);
+  return ranges;
+}
 
 /** Sentence ranges of a text, as [start, end) pairs with surrounding white space trimmed. */
 export function splitSentences(text: string): Array<[number, number]> {
