@@ -62,23 +62,18 @@ export function* wordSegments(text: string, window = SEGMENT_WINDOW): Generator<
 const LETTER = /^\p{L}$/u;
 
 /**
- * Sentence segments of a text as [start, end) pairs, as Intl.Segmenter gives them, in linear time:
- * an ASCII text directly (asciiSentenceRanges), any other with Intl.Segmenter in windows. A window's boundaries are kept up to its last letter: the only rule that looks ahead (UAX #29
+ * Sentence segments of a text as [start, end) pairs, as Intl.Segmenter gives them, in linear time.
+ * A window's boundaries are kept up to its last letter: the only rule that looks ahead (UAX #29
  * SB8) stops at the first letter, so those decisions do not depend on the window's end; the next
  * window starts at the last boundary kept. A window with no such boundary (a "sentence" longer
  * than the window, which no prose has) is cut between words.
  */
 export function* sentenceSegments(text: string, window = SEGMENT_WINDOW): Generator<[number, number]> {
-  if (ASCII.test(text)) {
-    yield* asciiSentenceRanges(text);
-    return;
-  }
   let from = 0;
   while (from < text.length) {
     const last = text.length - from <= window;
     const chunk = last ? text.slice(from) : text.slice(from, from + window);
-    const segments: Array<[number, number]> = [];
-    for (const s of sentenceSegmenter().segment(chunk)) segments.push([s.index, s.index + s.segment.length]);
+    const segments = sentenceRangesOf(chunk);
     if (last) {
       for (const [a, b] of segments) yield [from + a, from + b];
       return;
@@ -92,10 +87,18 @@ export function* sentenceSegments(text: string, window = SEGMENT_WINDOW): Genera
       from += (segments[keep] as [number, number])[0];
     } else {
       const to = wordCut(text, from + (window >> 1), from + window);
-      for (const s of sentenceSegmenter().segment(text.slice(from, to))) yield [from + s.index, from + s.index + s.segment.length];
+      for (const [a, b] of sentenceRangesOf(text.slice(from, to))) yield [from + a, from + b];
       from = to;
     }
   }
+}
+
+/** Intl.Segmenter's sentence segments of a text: computed directly for ASCII (asciiSentenceRanges). */
+function sentenceRangesOf(text: string): Array<[number, number]> {
+  if (ASCII.test(text)) return asciiSentenceRanges(text);
+  const ranges: Array<[number, number]> = [];
+  for (const s of sentenceSegmenter().segment(text)) ranges.push([s.index, s.index + s.segment.length]);
+  return ranges;
 }
 
 /** Stems are memoised per document (the cache is owned by the Document). */
