@@ -4,7 +4,7 @@ import type { Sentence } from '../src/document/types.js';
 import { answerContext } from '../src/analysis/context.js';
 import { firstLinked, Link } from '../src/analysis/link.js';
 import { quote, signalOptions } from '../src/analysis/signal.js';
-import { hitsOf, lowerText, statements } from '../src/analysis/statements.js';
+import { hitsOf, lowerText, questionBefore, statements } from '../src/analysis/statements.js';
 import { CONSISTENCY_WORD, FEATURE_STORE, FROM_LOGS, LOGGED_AT_SERVING, LOGGED_THING, LOG_WORD, NOT_THIS_SKEW, OUT_OF_SCOPE, POINT_IN_TIME, SERVES_BOTH, SERVING_SIDE, SHARED_DEFINITION, SKEW_WORD, TRAINING_SIDE, WEAK_SKEW_MENTION } from '../src/analysis/vocabulary/skew.js';
 import { ownWords, quoted } from '../src/analysis/follow-up.js';
 
@@ -28,11 +28,19 @@ function sectionNamesSkew(s: Sentence): boolean {
   return false;
 }
 
+const TRAIN_SERVE = /training[- ]serving|train[- ]serve|online[- ]offline|offline[- ]online/;
+
+/** The text itself names skew, or consistency between training and serving. */
+function statesSkew(text: string): boolean {
+  if (SKEW_WORD.test(text) && !NOT_THIS_SKEW.test(text)) return bothSides(text) || TRAIN_SERVE.test(text);
+  return CONSISTENCY_WORD.test(text) && bothSides(text);
+}
+
 function namesSkew(s: Sentence): boolean {
   if (OUT_OF_SCOPE.test(s.lower)) return false;
   if (sectionNamesSkew(s)) return true;
   const topic = topicText(s);
-  if (SKEW_WORD.test(s.lower) && !NOT_THIS_SKEW.test(s.lower)) return bothSides(topic) || /training[- ]serving|train[- ]serve|online[- ]offline|offline[- ]online/.test(s.lower);
+  if (SKEW_WORD.test(s.lower) && !NOT_THIS_SKEW.test(s.lower)) return bothSides(topic) || TRAIN_SERVE.test(s.lower);
   return CONSISTENCY_WORD.test(s.lower) && bothSides(s.lower + ' ' + (s.block.parent ? lowerText(s.block.parent) : '') + ' ' + (s.section.title.toLowerCase()));
 }
 
@@ -44,6 +52,9 @@ function isMechanism(s: Sentence): boolean {
   if (SHARED_DEFINITION.test(s.lower) && bothSides(s.lower)) return true;
   // A feature store is a mechanism when it serves both sides, not as a "need for consistency".
   if (FEATURE_STORE.test(s.lower) && SERVES_BOTH.test(s.lower)) return true;
+  // A feature store given the job of keeping training and serving consistent ("a feature store
+  // ensures train/serve consistency") is the store serving both sides.
+  if (FEATURE_STORE.test(s.lower) && statesSkew(s.lower)) return true;
   return false;
 }
 
@@ -107,6 +118,13 @@ export default defineRule({
       Link.Section,
     );
     if (pair) return { status: 'high', evidence: pair[0].sentence };
+    // A mechanism given in reply to a question about skew ("Interviewer: How do you handle the
+    // train-serve skew problem?") has its purpose from the question.
+    const answer = mechanisms.find((m) => {
+      const question = questionBefore(doc, m);
+      return question !== undefined && !OUT_OF_SCOPE.test(question.lower) && statesSkew(question.lower);
+    });
+    if (answer) return { status: 'high', evidence: answer };
     const featureStore = doc.components.find((c) => c.entry.category === 'feature-store' && c.sentence.isStatement)?.sentence;
     const weak = skew[0] ?? mechanisms[0] ?? hitsOf(doc, 'skew-weak', WEAK_SKEW_MENTION)[0]?.sentence ?? featureStore;
     if (weak) {

@@ -78,6 +78,21 @@ export function inContext(sentence: Sentence, pattern: RegExp, options: { block?
   return false;
 }
 
+/**
+ * The question a statement answers: the nearest question before it in its section, a few sentences
+ * back at most ("**Interviewer:** How do you handle the train-serve skew problem?" over the
+ * candidate's reply; "Q: ..." in notes). A question earns nothing itself; it sets the topic of the
+ * reply, as a heading does.
+ */
+export function questionBefore(doc: Document, sentence: Sentence, within = 8): Sentence | undefined {
+  for (let i = sentence.index - 1; i >= 0 && i >= sentence.index - within; i--) {
+    const previous = doc.sentences[i] as Sentence;
+    if (previous.section !== sentence.section) return undefined;
+    if (previous.isQuestion) return previous;
+  }
+  return undefined;
+}
+
 /** Source range of a hit (for reports that point at the phrase itself). */
 export function hitRange(hit: Hit): { start: number; end: number } {
   const s = hit.sentence;
