@@ -187,6 +187,27 @@ describe('what does not count as saying something', () => {
     ]);
   });
 
+  it('reads a question without its question mark as a question', () => {
+    const d = doc(
+      [
+        '- Are we trying to drive user engagement, increase revenue, etc.',
+        '- What is the latency budget for a request',
+        "- Is there a model in place already, or do we build from scratch",
+        '- How many users are we serving at once',
+        '- What we predict: the probability that the user clicks the ad.',
+        '- How we train: a daily job on the last 30 days of clicks.',
+        '- Is the model retrained weekly? Yes: every Monday.',
+      ].join('\n'),
+    );
+    expect(d.sentences.filter((s) => s.isQuestion).map((s) => s.text)).toEqual([
+      'Are we trying to drive user engagement, increase revenue, etc.',
+      'What is the latency budget for a request',
+      'Is there a model in place already, or do we build from scratch',
+      'How many users are we serving at once',
+      'Is the model retrained weekly?',
+    ]);
+  });
+
   it('reads a subject and its verb as a statement, even when it speaks of "you"', () => {
     const d = doc(['Labels are created when you watch more than half of a video.', 'Features get joined when you open the app.', 'Benchmark your model against a popularity baseline.'].join('\n\n'));
     expect(d.sentences.map((s) => s.isInstruction)).toEqual([false, false, true]);

@@ -95,10 +95,17 @@ function inFutureWork(block: Block): boolean {
   return false;
 }
 
+/**
+ * A question written without its question mark, as prompt lists often are ("Are we trying to drive
+ * engagement, increase revenue, etc.", "What is the latency budget"): an auxiliary verb or a
+ * question word with its verb, then the subject, at the start. "What we predict: ..." is a label.
+ */
+const UNMARKED_QUESTION = /^[^\p{L}]*(?:(?:are|is|do|does|did|can|should|will|shall|have|has)(?: not|n't)? (?:we|you|they|i|there|our|your|the|this|these|those|it)|(?:what|which|how|why|when|where|who)(?: (?:many|much|long|often|big|large|fast|soon|kind of|type of|sort of))?(?: \w+)?(?: are| is| do| does| did| can| should| would| will)(?: not|n't)? (?:we|you|they|i|there|our|your|the|this|these|it))\b/iu;
+
 export function sentenceFlags(block: Block, draft: SentenceDraft): Pick<Sentence, 'isHeading' | 'isQuestion' | 'isPlaceholder' | 'isInstruction' | 'isStatement'> {
   const isHeading = block.kind === 'heading';
   const trimmed = draft.text.replace(/(?<![\s)*_"'”’])[\s)*_"'”’]+$/u, '');
-  const isQuestion = trimmed.endsWith('?');
+  const isQuestion = trimmed.endsWith('?') || UNMARKED_QUESTION.test(draft.text);
   const isPlaceholder = isPlaceholderText(draft.text) || draft.words.length === 0;
   const isInstruction = !isHeading && isInstructionText(draft.words, draft.text);
   // A table's header row names its columns ("Signal | Threshold | Action"); the rows under it say things.
