@@ -2,9 +2,9 @@
  * Retraining (rubric: `retraining`): retraining named, what triggers it, and the data window it uses.
  */
 
-/** Retraining named: retrain, refresh or update the model, continual training, scheduled training runs. */
+/** Retraining named: retrain, refresh or update the model, continual training, scheduled training runs, a bare "periodically update" (of the model). */
 export const RETRAIN =
-  /\b(?:re-?train\w*|refresh(?:es|ed|ing)? (?:the |our |each )?(?:\w+ )?models?|model (?:refresh\w*|updates?|retrain\w*)|updat(?:e|es|ed|ing) (?:the |our )?(?:\w+ )?models?|continu(?:al|ous) (?:learning|training)|incremental (?:learning|training|updates?)|online learning|fine[- ]?tun\w* (?:it |the model |the models )?(?:on|with|using) (?:new|fresh|recent|latest|the latest|more|additional|incoming)|(?:training|train) (?:pipeline|job|jobs|run|runs) (?:runs?|is scheduled|executes?|every|daily|nightly|weekly|hourly|once)|(?:trained|train|re-?fit) (?:daily|nightly|weekly|hourly|monthly|every)|(?:kicks? off|triggers?|starts?|launch\w*|schedules?) (?:an? |the )?(?:[\w-]+ ){0,2}training (?:run|job)|keep(?:s|ing)? (?:the )?models? (?:fresh|up[- ]to[- ]date|current)|redeploy\w*|model lifecycle)\b/g;
+  /\b(?:re-?train\w*|refresh(?:es|ed|ing)? (?:the |our |each )?(?:\w+ )?models?|model (?:refresh\w*|updates?|retrain\w*)|updat(?:e|es|ed|ing) (?:the |our )?(?:\w+ )?models?|continu(?:al|ous) (?:learning|training)|incremental (?:learning|training|updates?)|online learning|fine[- ]?tun\w* (?:it |the model |the models )?(?:on|with|using) (?:new|fresh|recent|latest|the latest|more|additional|incoming)|(?:training|train) (?:pipeline|job|jobs|run|runs) (?:runs?|is scheduled|executes?|every|daily|nightly|weekly|hourly|once)|(?:trained|train|re-?fit) (?:daily|nightly|weekly|hourly|monthly|every)|(?:kicks? off|triggers?|starts?|launch\w*|schedules?) (?:an? |the )?(?:[\w-]+ ){0,2}training (?:run|job)|keep(?:s|ing)? (?:the )?models? (?:fresh|up[- ]to[- ]date|current)|redeploy\w*|model lifecycle|(?:periodic(?:al)?ly|regularly) (?:updat\w*|refresh\w*)(?= ?[.;!]?$| (?:the |its |our )?(?:models?|weights|parameters|embeddings)\b))\b/g;
 
 /** A performance or drift trigger: "if AUC drops below", "drift triggers retraining". */
 export const TRIGGER =
