@@ -130,6 +130,31 @@ describe('blocks and sentences', () => {
     expect(doc('```python\nA --> B\n```').sentences).toEqual([]);
   });
 
+  it('reads a plain-text outline or drawing in a fence without a language as list items, and code as code', () => {
+    const text = [
+      '## Monitoring',
+      '',
+      '```',
+      'Alerts:',
+      '├── Alert rate drops > 50% → possible model degradation',
+      '└── Latency p99 > 150ms → scaling issue',
+      '+------------------------------+',
+      '|  Kafka → Flink → Redis       |',
+      '+------------------------------+',
+      '```',
+    ].join('\n');
+    const d = doc(text);
+    const items = d.blocks.filter((b) => b.kind === 'listItem');
+    expect(items.map((b) => b.text)).toEqual(['Alerts:', 'Alert rate drops > 50% → possible model degradation', 'Latency p99 > 150ms → scaling issue', 'Kafka → Flink → Redis']);
+    expect(items.every((b) => b.section.title === 'Monitoring')).toBe(true);
+    const sentence = items[1]!.sentences[0]!;
+    expect(text.slice(sentence.start, sentence.end)).toBe('Alert rate drops > 50% → possible model degradation');
+    // Code without a language, configuration and commands stay code.
+    expect(doc('```\ndef score(user):\n    features = fetch(user)\n    return model.predict(features)\n```').sentences).toEqual([]);
+    expect(doc('```\nmodel: lightgbm\nretrain_every: 7d\nthreshold: 0.8\n```').sentences).toEqual([]);
+    expect(doc('```text\n$ pip install mlsd-lint\n$ mlsd-lint answer.md\n```').sentences).toEqual([]);
+  });
+
   it('links list items to their parent and to a lead-in paragraph', () => {
     const d = doc('Features:\n\n- batch\n  - user embeddings\n- real-time');
     const embeddings = d.blocks.find((b) => b.text === 'user embeddings')!;

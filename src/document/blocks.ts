@@ -1,7 +1,7 @@
 import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Block, BlockKind, CodeListing, Section, TextSegment } from './types.js';
-import { diagramLines, isDiagram } from './diagram.js';
+import { diagramLines, isDiagram, isPlainOutline, outlineLines } from './diagram.js';
 
 /** Inline content flattened to text, with a map back to source offsets. */
 export interface FlatText {
@@ -346,9 +346,10 @@ export function buildBlocks(tree: Root, text: string): BuildResult {
         break;
       case 'code':
         // A diagram draws the design: each drawn line reads as an item of a list (diagram.ts).
-        if (isDiagram(node.lang)) {
+        if (isDiagram(node.lang) || isPlainOutline(node.lang, node.value)) {
           const contentStart = text.indexOf('\n', start) + 1;
-          for (const line of diagramLines(node.value, text, contentStart > 0 ? contentStart : start, end)) {
+          const lines = isDiagram(node.lang) ? diagramLines : outlineLines;
+          for (const line of lines(node.value, text, contentStart > 0 ? contentStart : start, end)) {
             addBlock('listItem', { text: line.text, segments: line.segments, lineBreaks: [], onlyLinks: false, onlyEmphasis: false }, line.start, line.end, parent, depth, current);
           }
         } else {

@@ -163,3 +163,56 @@ export function diagramLines(value: string, source: string, contentStart: number
   }
   return out;
 }
+
+/** Languages of a fence that may hold a drawing or an outline in plain text rather than code. */
+const PLAIN_LANGS = new Set(['', 'text', 'txt', 'plain', 'plaintext', 'ascii', 'none']);
+
+/** A line of code, configuration or data rather than words: statements, calls, assignments, keys, commands. */
+const CODE_LINE =
+  /[;{]\s*$|^\s*[}\])]|^\s*(?:def|class|import|from|return|if|elif|else|for|while|const|let|var|function|public|private|package|select|insert|update|create|#include|@\w+|\$ |>>>|pip|npm|docker|kubectl|curl|git)\b|^\s*[\w.[\]'"]+\s*(?:=|\+=|:=)\s*\S|^\s*["']?[\w.-]+["']?\s*:\s*(?:["'[{\d]|true\b|false\b|null\b)|\w\([^)]{0,200}\)\s*$/i;
+
+/** A key that opens a mapping in YAML ("services:"); a capitalised "Alerts:" is a lead-in. */
+const YAML_KEY = /^\s*["']?[a-z_][\w.-]*["']?\s*:\s*$/;
+
+/** Box-drawing and tree glyphs (U+2500-U+257F, U+2580-U+259F) and ASCII box corners: the frame, not the words. */
+// Each bar is matched before the look-behind that places it, so a long run of white space is not
+// scanned again at every position (test/regex-linearity).
+const FRAME = /[\u2500-\u259f]|\+-+\+?|\|(?<=^\s*\|)(?=\s)|\|(?<=\s\|)(?=\s*$)|\|(?<=\s\|)(?=\s{2})|\|(?<=\s{2}\|)(?=\s)|-{3,}|={3,}|_{3,}|\*{3,}|^\s*[v^]\s*$/g;
+
+/**
+ * A fenced block without a language that is an outline or a drawing in plain text (a tree of
+ * "├── Alert rate > 2x baseline → ..." lines, boxes with a pipeline inside, "Offline Training
+ * Pipeline (Daily): S3 → Spark → ..."): most of its lines are words, not code.
+ */
+export function isPlainOutline(lang: string | null | undefined, value: string): boolean {
+  if (!PLAIN_LANGS.has((lang ?? '').trim().toLowerCase())) return false;
+  let words = 0;
+  let code = 0;
+  for (const line of value.split('\n')) {
+    const trimmed = line.replace(FRAME, ' ').trim();
+    if (!/\p{L}{2,}/u.test(trimmed)) continue;
+    words++;
+    if (CODE_LINE.test(trimmed) || YAML_KEY.test(trimmed)) code++;
+  }
+  return words >= 2 && code <= words * 0.2;
+}
+
+/**
+ * The lines of a plain-text outline or drawing, each read as an item of a list: its words, with the
+ * frame (box and tree glyphs, ASCII box corners, rules) blanked so offsets stay exact.
+ */
+export function outlineLines(value: string, source: string, contentStart: number, end: number): DiagramLine[] {
+  const out: DiagramLine[] = [];
+  let from = contentStart;
+  for (const rawLine of value.split('\n')) {
+    const at = source.indexOf(rawLine, from);
+    if (at < 0 || at + rawLine.length > end) break;
+    from = at + rawLine.length;
+    const spaced = rawLine.replace(/\r$/, '').replace(FRAME, (m) => ' '.repeat(m.length)).replace(/\t/g, ' ');
+    const text = spaced.trim();
+    if (!/\p{L}{2,}/u.test(text)) continue;
+    const lead = spaced.length - spaced.trimStart().length;
+    out.push({ text, segments: [{ flatStart: 0, flatEnd: text.length, srcStart: at + lead, srcEnd: at + lead + text.length }], start: at, end: at + rawLine.length });
+  }
+  return out;
+}
