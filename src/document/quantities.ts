@@ -216,7 +216,8 @@ export function extractQuantities(text: string): RawQuantity[] {
     if (/[\p{L}_@#^]/u.test(prev)) continue;
     if (prev === '-' && /[\p{L}]/u.test(text[start - 2] ?? ' ')) continue;
     if (prev === '.' && /\d/.test(text[start - 2] ?? '')) continue;
-    if (/[=]/.test(text.slice(Math.max(0, start - 2), start))) continue;
+    // An assignment ("k=10", "x = 5"), but not a comparison ("latency <= 1s", ">= 99.9%").
+    if (/[=]/.test(text.slice(Math.max(0, start - 2), start)) && !/[<>]=\s?$/.test(text.slice(Math.max(0, start - 3), start))) continue;
     if (insideLinkLike(start)) continue;
     // "1 in 10,000 requests", "3 out of 4": a ratio, not a scale figure.
     if (/\b\d+\s+(?:in|out of)\s+$/i.test(text.slice(Math.max(0, start - 12), start))) continue;
