@@ -7,6 +7,7 @@ import { quote, signalOptions } from '../src/analysis/signal.js';
 import { statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
 import { RETRAIN, RETRAINING_TITLE, TRIGGER, WINDOW_CUE } from '../src/analysis/vocabulary/retraining.js';
+import { CADENCE_RU, RETRAIN_RU, WINDOW_RU } from '../src/analysis/vocabulary/russian.js';
 import { ownWords, quoted } from '../src/analysis/follow-up.js';
 
 interface RetrainPlan {
@@ -23,10 +24,10 @@ function isWindow(q: Quantity): boolean {
   if (q.kind !== 'duration' || !q.numeric) return false;
   const s = q.sentence;
   const around = s.text.slice(Math.max(0, q.start - s.start - 30), q.end - s.start + 30).toLowerCase();
-  return WINDOW_CUE.test(around);
+  return WINDOW_CUE.test(around) || WINDOW_RU.test(around);
 }
 
-const hasCadence = (s: Sentence): boolean => s.quantities.some((q) => q.kind === 'cadence' || (q.kind === 'duration' && /\bevery\b/i.test(s.text)));
+const hasCadence = (s: Sentence): boolean => s.quantities.some((q) => q.kind === 'cadence' || (q.kind === 'duration' && /\bevery\b/i.test(s.text))) || CADENCE_RU.test(s.lower);
 const hasTrigger = (s: Sentence): boolean => findPattern(s, TRIGGER, 'trigger').some((h) => !h.negated);
 const hasWindow = (s: Sentence): boolean => s.quantities.some(isWindow) || /\b(?:last|past|previous) \w+ (?:campaigns?|launches|seasons?|releases?)\b/.test(s.lower);
 const hasThreshold = (s: Sentence): boolean => s.quantities.some((q) => (q.kind === 'threshold' || q.kind === 'percentage') && q.numeric);
@@ -40,7 +41,8 @@ function plans(doc: Document): RetrainPlan[] {
     const all = statements(doc);
     const underHeading = (s: Sentence): boolean => RETRAINING_TITLE.test(s.section.title.toLowerCase());
     const mentions = all.filter((s) => {
-      const hits = findPattern(s, RETRAIN, 'retrain');
+      // Russian answers name it in their own words (переобучение модели раз в неделю).
+      const hits = [...findPattern(s, RETRAIN, 'retrain'), ...findPattern(s, RETRAIN_RU, 'retrain-ru')];
       if (hits.some((h) => !h.negated)) return true;
       // Under a retraining heading a statement is about retraining ("## Retraining\nWeekly."), unless it says no.
       return underHeading(s) && !hits.some((h) => h.negated);
