@@ -7,7 +7,7 @@ import { closestAttempt, quote, signalOptions } from '../src/analysis/signal.js'
 import { inContext, statements } from '../src/analysis/statements.js';
 import { distinctHits, findPattern, isNegated } from '../src/analysis/terms.js';
 import { API_ONLY, BATCH_INFERENCE, FRESHNESS_NEED, MODE_COMPARISON, NOT_PREDICTIONS, NOT_REALTIME, ONLINE_INFERENCE, SERVING_DESCRIBED, SERVING_SUBJECT, SERVING_TITLE } from '../src/analysis/vocabulary/serving.js';
-import { ONLINE_INFERENCE_RU, SERVING_SUBJECT_RU } from '../src/analysis/vocabulary/russian.js';
+import { API_RU, ONLINE_INFERENCE_RU, SERVING_SUBJECT_RU } from '../src/analysis/vocabulary/russian.js';
 import { ownWords, quoted } from '../src/analysis/follow-up.js';
 
 interface ModeHit {
@@ -88,7 +88,7 @@ export default defineRule({
     const servingTalk = (x: Sentence): number => distinctHits(x, ONLINE_INFERENCE) + distinctHits(x, BATCH_INFERENCE) + distinctHits(x, SERVING_SUBJECT);
     const first = closestAttempt(found.map((h) => h.sentence), servingTalk);
     if (first) return { status: 'weak', evidence: first, data: { evidence: quote(first.text) }, suggestion };
-    const api = statements(doc).filter((s) => findPattern(s, API_ONLY, 'api').some((h) => !h.negated));
+    const api = statements(doc).filter((s) => [...findPattern(s, API_ONLY, 'api'), ...findPattern(s, API_RU, 'api-ru')].some((h) => !h.negated));
     const described = statements(doc).filter((s) => findPattern(s, SERVING_DESCRIBED, 'serving').some((h) => !h.negated));
     // A serving section with something in it discusses serving, even without naming the mode.
     const inSection = doc.sections

@@ -17,7 +17,7 @@ export const BATCH_INFERENCE =
 export const NOT_REALTIME = /\b(?:(?:does not|doesn't|do not|don't|won't|will not|no) (?:need|require)\w* (?:\w+ )?real[- ]?time|not (?:in )?real[- ]?time|no real[- ]?time|non[- ]real[- ]?time)\b/g;
 
 /** Only "serve it via an API": how, without mode or budget. */
-export const API_ONLY = /\b(?:(?:serve|serving|served|expose|exposed|deploy|deployed|behind|via|through) (?:it |the model )?(?:via |through |behind |as )?(?:an? |the )?(?:rest |http |grpc )?(?:api|endpoint|microservice|web service)|prediction (?:service|server|api)|model serv\w*|inference (?:service|server)|serv(?:e|es|ed|ing) (?:the )?(?:model|predictions))\b/g;
+export const API_ONLY = /\b(?:(?:serve|serving|served|expose|exposed|deploy|deployed|behind|via|through) (?:it |the model )?(?:via |through |behind |as )?(?:an? |the )?(?:rest |http |grpc )?(?:api|endpoint|microservice|web service)|prediction (?:service|server|api)|model serv\w*|inference (?:service|server)|serv(?:e|es|ed|ing) (?:the )?(?:model|predictions)|(?:api|endpoint)s? (?:\w+ ){0,3}(?:returns?|returning|serves?|responds? with|exposes?|gives?) (?:\w+ ){0,3}(?:predictions?|forecasts?|scores?|recommendations?|classifications?|probabilit(?:y|ies)))\b/g;
 
 /** A freshness requirement that goes with a batch mode: when the output is needed and how often it is refreshed. */
 export const FRESHNESS_NEED = /\b(?:nightly|daily|hourly|weekly|every (?:\d+ )?(?:minutes?|hours?|days?|night|morning)|(?:by|before|at|until) \d{1,2}(?::\d{2})?\s?(?:am|pm)?|\d{1,2}:\d{2}|before (?:the|each) \w+|fresh(?:ness)?|stale|up to (?:\w+ ){1,2}old|(?:one|a|\d+)[- ](?:day|hour|week)s?[- ]old|scheduled (?:job|run)|ahead of time)\b/g;
