@@ -7,6 +7,7 @@ import { statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
 import { QUALITATIVE_LATENCY, QUALITATIVE_SCALE, SCALE_UNITS } from '../src/analysis/vocabulary/scale.js';
 import { BUDGET_CUE, NOT_A_BUDGET } from '../src/analysis/vocabulary/scale.js';
+import { BUDGET_CUE_RU } from '../src/analysis/vocabulary/russian.js';
 import { quoted } from '../src/analysis/follow-up.js';
 
 function isScale(q: Quantity): boolean {
@@ -16,7 +17,7 @@ function isScale(q: Quantity): boolean {
 }
 
 function isLatencyBudget(q: Quantity): boolean {
-  return q.kind === 'latency' && BUDGET_CUE.test(q.sentence.lower) && !NOT_A_BUDGET.test(q.sentence.lower);
+  return q.kind === 'latency' && (BUDGET_CUE.test(q.sentence.lower) || BUDGET_CUE_RU.test(q.sentence.lower)) && !NOT_A_BUDGET.test(q.sentence.lower);
 }
 
 /** Figures stated anywhere but in headings and placeholders; an assumption ("200 ms?") counts. */

@@ -153,6 +153,8 @@ const COMPARATOR_BEFORE =
   /(<=|>=|≤|≥|<|>|~|≈|=<|=>|\b(?:under|below|above|over|beyond|less than|more than|fewer than|greater than|lower than|higher than|at least|at most|up to|within|exceeds?|exceeding|no more than|no less than|than))\s*$/i;
 const CURRENCY_BEFORE = /([$€£¥₹])\s?$/;
 const LATENCY_CUE = /\b(?:latenc\w*|p\d{2,3}|percentile|respon\w*|budget|sla|slo|timeout|real[- ]?time|round[- ]trip|within|under|takes?|wait|render|serv\w*|infer\w*|predict\w*|inference|synchronous|per request|speed|fast)\b|</i;
+/** The same cue in Russian: задержка, время ответа, отклик, латентность. */
+const LATENCY_CUE_RU = /(?<!\p{L})(?:задержк\p{L}*|(?:время|времени) (?:ответа|отклика)|отклик\p{L}*|латентн\p{L}*|инференс\p{L}*)/iu;
 const EVERY_BEFORE = /\b(?:every|each|per|once (?:a|an|per|every))\s*$/i;
 const THRESHOLD_CUE = /\b(?:drops?|dropp\w*|degrad\w*|declin\w*|falls?|fall\w*|fell|decreas\w*|increas\w*|ris\w*|exceed\w*|grows?|shift\w*|change\w*|improv\w*|lift\w*|uplift|threshold\w*|trigger\w*|alert\w*|by)\s*$/i;
 
@@ -344,7 +346,7 @@ export function extractQuantities(text: string): RawQuantity[] {
 
     if (kind === 'duration') {
       // Seconds can be a response-time budget ("up to 30 seconds to answer"); minutes and longer are durations.
-      if (unitName === 's' && LATENCY_CUE.test(text) && value <= 120) kind = 'latency';
+      if (unitName === 's' && (LATENCY_CUE.test(text) || LATENCY_CUE_RU.test(text)) && value <= 120) kind = 'latency';
       if (EVERY_BEFORE.test(before)) kind = 'cadence';
       if (/^\s?(?:times?|x)\s+(?:a|an|per)\s+(?:day|week|hour|month)/i.test(text.slice(end, end + 24))) kind = 'cadence';
     }
