@@ -6,6 +6,8 @@ import { quote, richestSentence, signalOptions } from '../src/analysis/signal.js
 import { inContext, statements } from '../src/analysis/statements.js';
 import { findPattern } from '../src/analysis/terms.js';
 import { DATA_PIPELINE_TITLE, SERVING_CONTEXT, SERVING_STAGES, TRAINING_CONTEXT, TRAINING_STAGES } from '../src/analysis/vocabulary/pipeline.js';
+import { SERVING_CONTEXT_RU, SERVING_STAGES_RU, TRAINING_CONTEXT_RU, TRAINING_STAGES_RU } from '../src/analysis/vocabulary/russian.js';
+import { CYRILLIC } from '../src/document/classify.js';
 import { ownWords, quoted } from '../src/analysis/follow-up.js';
 
 interface StageHit {
@@ -20,13 +22,18 @@ function substantive(section: Section): boolean {
 
 function stagesOf(doc: Document, side: 'training' | 'serving'): StageHit[] {
   return doc.memo(`tss:${side}`, () => {
-    const stages = side === 'training' ? TRAINING_STAGES : SERVING_STAGES;
+    const english = side === 'training' ? TRAINING_STAGES : SERVING_STAGES;
+    const russian = side === 'training' ? TRAINING_STAGES_RU : SERVING_STAGES_RU;
     const sideKinds: SectionKind[] = side === 'training' ? ['training', 'data', 'features', 'model', 'evaluation'] : ['serving'];
     const cue = side === 'training' ? TRAINING_CONTEXT : SERVING_CONTEXT;
+    const cueRu = side === 'training' ? TRAINING_CONTEXT_RU : SERVING_CONTEXT_RU;
     const hits: StageHit[] = [];
     for (const s of statements(doc)) {
       // Sentence-level context: a neighbour saying "deployment" does not make every "score" a serving step.
-      const inSide = sideKinds.some((k) => s.section.kinds.has(k)) || inContext(s, cue, { block: false });
+      // A Russian answer states its stages and their side in its own words (vocabulary/russian.ts).
+      const cyrillic = CYRILLIC.test(s.lower);
+      const inSide = sideKinds.some((k) => s.section.kinds.has(k)) || inContext(s, cue, { block: false }) || (cyrillic && inContext(s, cueRu, { block: false }));
+      const stages = cyrillic ? { ...english, ...Object.fromEntries(Object.entries(russian).map(([k, v]) => [`${k}-ru`, v])) } : english;
       // Serving stages only count on the serving side, or in an arrow chain that draws two of them
       // wherever it stands ("query -> candidate generation -> ranker -> filter" is a serving path);
       // most training words are unambiguous anyway.
@@ -35,7 +42,7 @@ function stagesOf(doc: Document, side: 'training' | 'serving'): StageHit[] {
       if (side === 'training' && !inSide && s.section.kinds.has('serving')) continue;
       const found: StageHit[] = [];
       for (const [stage, pattern] of Object.entries(stages)) {
-        if (findPattern(s, pattern, stage).some((h) => !h.negated)) found.push({ stage, sentence: s });
+        if (findPattern(s, pattern, stage).some((h) => !h.negated)) found.push({ stage: stage.replace(/-ru$/, ''), sentence: s });
       }
       if (!chain || distinct(found).size >= 2) hits.push(...found);
     }
