@@ -7,6 +7,8 @@ import { inContext, statements } from '../src/analysis/statements.js';
 import { distinctHits, findPattern } from '../src/analysis/terms.js';
 import { BATCH_FEATURE, FEATURE_CONTEXT, FRESHNESS_COMPARISON, FEATURE_TALK, FRESHNESS_HINT, FRESHNESS_WORDS, MODEL_FEATURE, REALTIME_FEATURE, SOFTWARE_FEATURE } from '../src/analysis/vocabulary/features.js';
 import { ownWords, quoted } from '../src/analysis/follow-up.js';
+import { BATCH_FEATURE_RU, FEATURE_RU, REALTIME_FEATURE_RU } from '../src/analysis/vocabulary/russian.js';
+import { CYRILLIC } from '../src/document/classify.js';
 
 /** Does the sentence (or what hangs under it) give an example, not just the category name? */
 function hasExample(s: Sentence): boolean {
@@ -25,17 +27,21 @@ function freshnessHits(doc: Document): { features: Sentence[]; hits: FreshnessHi
     const features: Sentence[] = [];
     const hits: FreshnessHit[] = [];
     for (const s of statements(doc)) {
-      const featureContext = s.section.kinds.has('features') || inContext(s, FEATURE_CONTEXT);
+      // A Russian answer names its features and their freshness in its own words (vocabulary/russian.ts).
+      const russian = CYRILLIC.test(s.lower) && FEATURE_RU.test(s.lower);
+      const featureContext = s.section.kinds.has('features') || inContext(s, FEATURE_CONTEXT) || russian;
       if (!featureContext) continue;
       // Model inputs, not a product's capabilities ("features like PEFT", "this feature").
       const software = SOFTWARE_FEATURE.test(s.lower) && !MODEL_FEATURE.test(s.lower);
-      if (!software && (MODEL_FEATURE.test(s.lower) || s.section.kinds.has('features') || FEATURE_TALK.test(s.lower))) features.push(s);
+      if (!software && (MODEL_FEATURE.test(s.lower) || s.section.kinds.has('features') || FEATURE_TALK.test(s.lower) || russian)) features.push(s);
       if (software) continue;
       // "Batch vs streaming pipelines", "Precomputed vs real-time": a comparison names the
       // freshnesses without deciding which features are which.
       if (!hasExample(s) || FRESHNESS_COMPARISON.test(s.lower)) continue;
       if (findPattern(s, BATCH_FEATURE, 'batch').some((h) => !h.negated)) hits.push({ kind: 'batch', sentence: s });
       if (findPattern(s, REALTIME_FEATURE, 'realtime').some((h) => !h.negated)) hits.push({ kind: 'realtime', sentence: s });
+      if (russian && findPattern(s, BATCH_FEATURE_RU, 'batch-ru').some((h) => !h.negated)) hits.push({ kind: 'batch', sentence: s });
+      if (russian && findPattern(s, REALTIME_FEATURE_RU, 'realtime-ru').some((h) => !h.negated)) hits.push({ kind: 'realtime', sentence: s });
     }
     return { features, hits };
   });
