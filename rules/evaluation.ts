@@ -9,6 +9,7 @@ import { findPattern } from '../src/analysis/terms.js';
 import { BUSINESS_METRIC, MEASURABLE_METRIC, OFFLINE_METRIC, SYSTEM_MEASURE } from '../src/analysis/vocabulary/metrics.js';
 import { EVALUATE, EVALUATION_CONTEXT, ONLINE_TEST } from '../src/analysis/vocabulary/evaluation.js';
 import { ownWords, quoted } from '../src/analysis/follow-up.js';
+import { BUSINESS_METRIC_RU, EVALUATION_CONTEXT_RU } from '../src/analysis/vocabulary/russian.js';
 
 function onlineTests(doc: Document): Sentence[] {
   return doc.memo('online-tests', () => statements(doc).filter((s) => findPattern(s, ONLINE_TEST, 'online').some((h) => !h.negated)));
@@ -46,9 +47,10 @@ export default defineRule({
     const suggestion = `Evaluation: offline, ${ctx.offlineMetric} on a held-out final week must beat the current production model; online, a two-week A/B test on 5% of traffic, judged on ${ctx.businessMetric} (ship if it improves by at least 1% at 95% confidence), with a canary stage first.`;
     // A model-quality metric counts where the answer evaluates with it, not in a passing remark.
     const offline = hitsOf(doc, 'offline-metric', OFFLINE_METRIC).filter(
-      (h) => h.sentence.section.kinds.has('evaluation') || h.sentence.quantities.length > 0 || inContext(h.sentence, EVALUATION_CONTEXT),
+      (h) => h.sentence.section.kinds.has('evaluation') || h.sentence.quantities.length > 0 || inContext(h.sentence, EVALUATION_CONTEXT) || inContext(h.sentence, EVALUATION_CONTEXT_RU),
     );
-    const business = [...hitsOf(doc, 'business-metric', BUSINESS_METRIC), ...hitsOf(doc, 'measurable-metric', MEASURABLE_METRIC)];
+    // Russian answers name their product metrics in Russian (vocabulary/russian.ts).
+    const business = [...hitsOf(doc, 'business-metric', BUSINESS_METRIC), ...hitsOf(doc, 'measurable-metric', MEASURABLE_METRIC), ...hitsOf(doc, 'business-metric-ru', BUSINESS_METRIC_RU)];
     const online = onlineTests(doc);
     const tied = online.find((t) => business.some((b) => linkBetween(b.sentence, t) >= Link.Section));
     if (offline[0] && tied) return { status: 'high', evidence: tied };
@@ -67,7 +69,7 @@ export default defineRule({
           : `an offline metric (\`${quote(offline[0].sentence.text.slice(offline[0].start, offline[0].end), 30)}\`) but no online experiment`;
       return { status: 'weak', evidence: first, data: { detail }, suggestion };
     }
-    const general = hitsOf(doc, 'evaluate', EVALUATE)[0];
+    const general = hitsOf(doc, 'evaluate', EVALUATE)[0] ?? hitsOf(doc, 'evaluate-ru', EVALUATION_CONTEXT_RU)[0];
     if (general) return { status: 'weak', evidence: general.sentence, data: { detail: `only in general (\`${quote(general.sentence.text, 40)}\`)` }, suggestion };
     return { status: 'missing', suggestion };
   },
