@@ -1,5 +1,6 @@
 import { defineRule } from '../src/rule/define.js';
-import { MONITOR_RU } from '../src/analysis/vocabulary/russian.js';
+import { ACTION_RU, MONITOR_RU, SIGNAL_KINDS_RU, STRONG_ACTION_RU } from '../src/analysis/vocabulary/russian.js';
+import { CYRILLIC } from '../src/document/classify.js';
 import type { Document } from '../src/document/document.js';
 import type { Sentence } from '../src/document/types.js';
 import { answerContext } from '../src/analysis/context.js';
@@ -52,7 +53,10 @@ function monitoringFacts(doc: Document): MonitoringFacts {
       if (productIsMonitoring && !MODEL_HEALTH.test(s.lower)) continue;
       const aboutModel = ABOUT_MODEL.test(s.lower) || s.section.ownKinds.has('monitoring');
       let any = false;
-      for (const [kind, pattern] of Object.entries(SIGNAL_KINDS)) {
+      // A Russian statement names its signals in Russian as well (vocabulary/russian.ts).
+      const cyrillic = CYRILLIC.test(s.lower);
+      const kindPatterns = cyrillic ? [...Object.entries(SIGNAL_KINDS), ...Object.entries(SIGNAL_KINDS_RU)] : Object.entries(SIGNAL_KINDS);
+      for (const [kind, pattern] of kindPatterns) {
         const hits = findPattern(s, pattern, kind).filter(
           (h) =>
             !h.negated &&
@@ -67,7 +71,7 @@ function monitoringFacts(doc: Document): MonitoringFacts {
         }
       }
       if (ops || findPattern(s, SYSTEM_METRIC, 'system').some((h) => !h.negated)) facts.system.push(s);
-      if (findPattern(s, ACTION, 'action').some((h) => !h.negated)) facts.actions.push(s);
+      if ([...findPattern(s, ACTION, 'action'), ...(cyrillic ? findPattern(s, ACTION_RU, 'action-ru') : [])].some((h) => !h.negated)) facts.actions.push(s);
       // A bare mention only counts when it is about the model, its data or its metrics.
       if (any || russian || (aboutModel && findPattern(s, MONITOR_CONTEXT, 'mention').some((h) => !h.negated))) facts.mentions.push(s);
     }
@@ -112,7 +116,7 @@ export default defineRule({
     // retraining) in a statement linked to it: "tickets" or "investigate" two bullets away is not a response.
     const acted =
       signals.find((h) => actions.includes(h.sentence)) ??
-      signals.find((h) => actions.some((a) => STRONG_ACTION.test(a.lower) && linkBetween(h.sentence, a) >= Link.Subtree));
+      signals.find((h) => actions.some((a) => (STRONG_ACTION.test(a.lower) || STRONG_ACTION_RU.test(a.lower)) && linkBetween(h.sentence, a) >= Link.Subtree));
     if (kinds.size >= 2 && acted) return { status: 'high', evidence: acted.sentence };
     // The closest attempt says it watches something: of the statements that name a signal, the one
     // with the most words of watching (monitor, track, alert, drift), not a metric's definition.

@@ -74,3 +74,17 @@ export const EVALUATION_CONTEXT_RU = /(?<!\p{L})(?:оцен\p{L}*|метрик\p
 
 /** Product and business metrics in Russian: выручка, продажи, конверсия, удержание, оборот, прибыль, отток. */
 export const BUSINESS_METRIC_RU = /(?<!\p{L})(?:выручк\p{L}*|продаж\p{L}*|конверси\p{L}*|удержани\p{L}*|оборот\p{L}*|прибыл\p{L}*|доход\p{L}*|средн\p{L}* чек\p{L}*|отток\p{L}*|retention|время (?:просмотра|в приложении))(?!\p{L})/gu;
+
+/** The kinds of model-health signal in Russian (the same keys as SIGNAL_KINDS in monitoring.ts). */
+export const SIGNAL_KINDS_RU: Record<string, RegExp> = {
+  'data drift': /(?<!\p{L})(?:дрейф\p{L}* (?:признак|данн|фич|входн)\p{L}*|распределени\p{L}* (?:признак|данн|фич|входн)\p{L}*|качеств\p{L}* данных|пропуск\p{L}* (?:в данных|значени)\p{L}*)(?!\p{L})/gu,
+  'model quality': /(?<!\p{L})(?:качеств\p{L}* (?:модел|прогноз|предсказани)\p{L}*|деградаци\p{L}*|точност\p{L}* (?:модел|прогноз)\p{L}*|ошибк\p{L}* (?:модел|прогноз)\p{L}*|дрейф\p{L}* (?:концепци|целев)\p{L}*)(?!\p{L})/gu,
+  'prediction shift': /(?<!\p{L})(?:распределени\p{L}* (?:предсказани|прогноз|скор|выход)\p{L}*|дрейф\p{L}* (?:предсказани|прогноз|скор)\p{L}*)(?!\p{L})/gu,
+  'business metric': BUSINESS_METRIC_RU,
+};
+
+/** What happens when a signal moves, in Russian: алерт, оповещение, откат, переобучение, ручная проверка. */
+export const ACTION_RU = /(?<!\p{L})(?:алерт\p{L}*|оповещ\p{L}*|уведомл\p{L}*|откат\p{L}*|откатыва\p{L}*|переобуч\p{L}*|эскалац\p{L}*|ручн\p{L}* (?:проверк|разбор|анализ)\p{L}*|инцидент\p{L}*)(?!\p{L})/gu;
+
+/** The strong ones of them: an alert, a rollback, a triggered retraining. */
+export const STRONG_ACTION_RU = /(?<!\p{L})(?:алерт\p{L}*|оповещ\p{L}*|откат\p{L}*|откатыва\p{L}*|запуска\p{L}* переобуч\p{L}*|переобучени\p{L}* запуска\p{L}*)(?!\p{L})/u;
