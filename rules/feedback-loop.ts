@@ -1,5 +1,5 @@
 import { defineRule } from '../src/rule/define.js';
-import { LABEL_SOURCE_RU } from '../src/analysis/vocabulary/russian.js';
+import { DELAY_CUE_RU, FEEDBACK_EVENT_RU, LABEL_SOURCE_RU } from '../src/analysis/vocabulary/russian.js';
 import type { Sentence } from '../src/document/types.js';
 import { answerContext } from '../src/analysis/context.js';
 import { linkBetween, Link } from '../src/analysis/link.js';
@@ -18,7 +18,7 @@ function delayStatement(s: Sentence): boolean {
   const hasTime = s.quantities.some((q) => (q.kind === 'duration' || q.kind === 'cadence' || q.kind === 'latency') && q.numeric && q.unit !== '' && !SUB_SECOND.has(q.unit));
   const immediate = findPattern(s, IMMEDIATE_FEEDBACK, 'immediate').some((h) => !h.negated);
   if (!hasTime && !immediate) return false;
-  return immediate || findPattern(s, DELAY_CUE, 'delay').length > 0;
+  return immediate || findPattern(s, DELAY_CUE, 'delay').length > 0 || findPattern(s, DELAY_CUE_RU, 'delay-ru').length > 0;
 }
 
 export default defineRule({
@@ -49,7 +49,7 @@ export default defineRule({
     const ctx = answerContext(doc);
     const suggestion = `Labels come from ${ctx.events}; ${ctx.delay}, so training examples are only built once that window has closed.`;
 
-    const concrete = statements(doc).filter((s) => findPattern(s, FEEDBACK_EVENT, 'event').some((h) => !h.negated));
+    const concrete = statements(doc).filter((s) => [...findPattern(s, FEEDBACK_EVENT, 'event'), ...findPattern(s, FEEDBACK_EVENT_RU, 'event-ru')].some((h) => !h.negated));
     // Metric labels and sampled negatives name no ground truth; the sentence's feedback event may.
     const sources = hitsOf(doc, 'label-source', LABEL_SOURCE).filter((h) => !NOT_GROUND_TRUTH.test(h.sentence.lower) || concrete.includes(h.sentence));
     const delays = statements(doc).filter(delayStatement);

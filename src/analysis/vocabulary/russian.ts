@@ -88,3 +88,9 @@ export const ACTION_RU = /(?<!\p{L})(?:алерт\p{L}*|оповещ\p{L}*|ув�
 
 /** The strong ones of them: an alert, a rollback, a triggered retraining. */
 export const STRONG_ACTION_RU = /(?<!\p{L})(?:алерт\p{L}*|оповещ\p{L}*|откат\p{L}*|откатыва\p{L}*|запуска\p{L}* переобуч\p{L}*|переобучени\p{L}* запуска\p{L}*)(?!\p{L})/u;
+
+/** Words that give a Russian label its delay: известны через, поступают, спустя, с задержкой, в течение. */
+export const DELAY_CUE_RU = /(?<!\p{L})(?:через|спустя|задержк\p{L}*|поступа\p{L}*|приход\p{L}*|появля\p{L}*|известн\p{L}*|в течение|созрева\p{L}*)(?!\p{L})/gu;
+
+/** Events from users or the world that make labels, in Russian: продажи, покупки, клики, заказы, возвраты, оценки, отзывы. */
+export const FEEDBACK_EVENT_RU = /(?<!\p{L})(?:продаж\p{L}*|покупк\p{L}*|клик\p{L}*|заказ\p{L}*|возврат\p{L}*|оценк\p{L}* пользовател\p{L}*|отзыв\p{L}*|просмотр\p{L}*|конверси\p{L}*|жалоб\p{L}*|модератор\p{L}*|асессор\p{L}*|разметчик\p{L}*)(?!\p{L})/gu;
