@@ -4,7 +4,7 @@ import type { Sentence } from '../src/document/types.js';
 import { answerContext } from '../src/analysis/context.js';
 import { closestAttempt, quote, signalOptions } from '../src/analysis/signal.js';
 import { inContext, statements } from '../src/analysis/statements.js';
-import { distinctHits, findPattern } from '../src/analysis/terms.js';
+import { distinctHits, says } from '../src/analysis/terms.js';
 import { BATCH_FEATURE, FEATURE_CONTEXT, FRESHNESS_COMPARISON, FEATURE_TALK, FRESHNESS_HINT, FRESHNESS_WORDS, MODEL_FEATURE, REALTIME_FEATURE, SOFTWARE_FEATURE } from '../src/analysis/vocabulary/features.js';
 import { ownWords, quoted } from '../src/analysis/follow-up.js';
 import { BATCH_FEATURE_RU, FEATURE_RU, REALTIME_FEATURE_RU } from '../src/analysis/vocabulary/russian.js';
@@ -38,10 +38,8 @@ function freshnessHits(doc: Document): { features: Sentence[]; hits: FreshnessHi
       // "Batch vs streaming pipelines", "Precomputed vs real-time": a comparison names the
       // freshnesses without deciding which features are which.
       if (!hasExample(s) || FRESHNESS_COMPARISON.test(s.lower)) continue;
-      if (findPattern(s, BATCH_FEATURE, 'batch').some((h) => !h.negated)) hits.push({ kind: 'batch', sentence: s });
-      if (findPattern(s, REALTIME_FEATURE, 'realtime').some((h) => !h.negated)) hits.push({ kind: 'realtime', sentence: s });
-      if (russian && findPattern(s, BATCH_FEATURE_RU, 'batch-ru').some((h) => !h.negated)) hits.push({ kind: 'batch', sentence: s });
-      if (russian && findPattern(s, REALTIME_FEATURE_RU, 'realtime-ru').some((h) => !h.negated)) hits.push({ kind: 'realtime', sentence: s });
+      if (says(s, BATCH_FEATURE) || (russian && says(s, BATCH_FEATURE_RU))) hits.push({ kind: 'batch', sentence: s });
+      if (says(s, REALTIME_FEATURE) || (russian && says(s, REALTIME_FEATURE_RU))) hits.push({ kind: 'realtime', sentence: s });
     }
     return { features, hits };
   });

@@ -5,7 +5,7 @@ import { answerContext } from '../src/analysis/context.js';
 import { linkBetween, Link } from '../src/analysis/link.js';
 import { closestAttempt, quote, signalOptions } from '../src/analysis/signal.js';
 import { hitsOf, statements } from '../src/analysis/statements.js';
-import { distinctHits, findPattern } from '../src/analysis/terms.js';
+import { distinctHits, findPattern, says } from '../src/analysis/terms.js';
 import { CLASSIFIER_LABEL, DELAY_CUE, FEEDBACK_EVENT, IMMEDIATE_FEEDBACK, LABEL_SOURCE, NOT_GROUND_TRUTH } from '../src/analysis/vocabulary/feedback.js';
 import { FEEDBACK_LOOP } from '../src/analysis/vocabulary/feedback.js';
 import { ownWords, quoted } from '../src/analysis/follow-up.js';
@@ -16,7 +16,7 @@ const SUB_SECOND = new Set(['ms', 'us', 'ns']);
 /** A sentence that says how late feedback arrives, with a figure ("chargebacks arrive within 60 days"). */
 function delayStatement(s: Sentence): boolean {
   const hasTime = s.quantities.some((q) => (q.kind === 'duration' || q.kind === 'cadence' || q.kind === 'latency') && q.numeric && q.unit !== '' && !SUB_SECOND.has(q.unit));
-  const immediate = findPattern(s, IMMEDIATE_FEEDBACK, 'immediate').some((h) => !h.negated);
+  const immediate = says(s, IMMEDIATE_FEEDBACK);
   if (!hasTime && !immediate) return false;
   return immediate || findPattern(s, DELAY_CUE, 'delay').length > 0 || findPattern(s, DELAY_CUE_RU, 'delay-ru').length > 0;
 }
@@ -49,7 +49,7 @@ export default defineRule({
     const ctx = answerContext(doc);
     const suggestion = `Labels come from ${ctx.events}; ${ctx.delay}, so training examples are only built once that window has closed.`;
 
-    const concrete = statements(doc).filter((s) => [...findPattern(s, FEEDBACK_EVENT, 'event'), ...findPattern(s, FEEDBACK_EVENT_RU, 'event-ru')].some((h) => !h.negated));
+    const concrete = statements(doc).filter((s) => says(s, FEEDBACK_EVENT, FEEDBACK_EVENT_RU));
     // Metric labels and sampled negatives name no ground truth; the sentence's feedback event may.
     const sources = hitsOf(doc, 'label-source', LABEL_SOURCE).filter((h) => !NOT_GROUND_TRUTH.test(h.sentence.lower) || concrete.includes(h.sentence));
     const delays = statements(doc).filter(delayStatement);

@@ -5,7 +5,7 @@ import { answerContext } from '../src/analysis/context.js';
 import { linkBetween, Link, subtreeStatements } from '../src/analysis/link.js';
 import { closestAttempt, quote, signalOptions } from '../src/analysis/signal.js';
 import { inContext, statements } from '../src/analysis/statements.js';
-import { distinctHits, findPattern, isNegated } from '../src/analysis/terms.js';
+import { distinctHits, findPattern, says } from '../src/analysis/terms.js';
 import { API_ONLY, BATCH_INFERENCE, FRESHNESS_NEED, MODE_COMPARISON, NOT_PREDICTIONS, NOT_REALTIME, ONLINE_INFERENCE, SERVING_DESCRIBED, SERVING_SUBJECT, SERVING_TITLE } from '../src/analysis/vocabulary/serving.js';
 import { API_RU, ONLINE_INFERENCE_RU, SERVING_SUBJECT_RU } from '../src/analysis/vocabulary/russian.js';
 import { ownWords, quoted } from '../src/analysis/follow-up.js';
@@ -29,8 +29,8 @@ function modes(doc: Document): ModeHit[] {
       if (MODE_COMPARISON.test(s.lower)) continue;
       // "real-time features", "real-time dashboards": freshness of something else, not of predictions.
       const online = findPattern(s, ONLINE_INFERENCE, 'online').filter((h) => !h.negated && !NOT_PREDICTIONS.test(s.lower.slice(h.end, h.end + 24)));
-      if (online.length > 0 || findPattern(s, ONLINE_INFERENCE_RU, 'online').some((h) => !h.negated)) hits.push({ mode: 'online', sentence: s });
-      if (findPattern(s, BATCH_INFERENCE, 'batch').some((h) => !h.negated)) hits.push({ mode: 'batch', sentence: s });
+      if (online.length > 0 || says(s, ONLINE_INFERENCE_RU)) hits.push({ mode: 'online', sentence: s });
+      if (says(s, BATCH_INFERENCE)) hits.push({ mode: 'batch', sentence: s });
     }
     return hits;
   });
@@ -79,7 +79,7 @@ export default defineRule({
     for (const hit of found) {
       if (hit.mode === 'online' && budgets.length > 0) return { status: 'high', evidence: withBudget ?? budgets[0]! };
       if (hit.mode === 'batch') {
-        const fresh = subtreeStatements(doc, hit.sentence).find((s) => findPattern(s, FRESHNESS_NEED, 'fresh').some((h) => !isNegated(s, h.start, h.end)));
+        const fresh = subtreeStatements(doc, hit.sentence).find((s) => says(s, FRESHNESS_NEED));
         if (fresh || budgets.some((b) => linkBetween(b, hit.sentence) >= Link.Section)) return { status: 'high', evidence: hit.sentence };
       }
     }
@@ -88,8 +88,8 @@ export default defineRule({
     const servingTalk = (x: Sentence): number => distinctHits(x, ONLINE_INFERENCE) + distinctHits(x, BATCH_INFERENCE) + distinctHits(x, SERVING_SUBJECT);
     const first = closestAttempt(found.map((h) => h.sentence), servingTalk);
     if (first) return { status: 'weak', evidence: first, data: { evidence: quote(first.text) }, suggestion };
-    const api = statements(doc).filter((s) => [...findPattern(s, API_ONLY, 'api'), ...findPattern(s, API_RU, 'api-ru')].some((h) => !h.negated));
-    const described = statements(doc).filter((s) => findPattern(s, SERVING_DESCRIBED, 'serving').some((h) => !h.negated));
+    const api = statements(doc).filter((s) => says(s, API_ONLY, API_RU));
+    const described = statements(doc).filter((s) => says(s, SERVING_DESCRIBED));
     // A serving section with something in it discusses serving, even without naming the mode.
     const inSection = doc.sections
       .filter((sec) => sec.ownKinds.has('serving') && SERVING_TITLE.test(sec.title.toLowerCase()))

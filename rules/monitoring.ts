@@ -7,7 +7,7 @@ import { answerContext } from '../src/analysis/context.js';
 import { linkBetween, Link } from '../src/analysis/link.js';
 import { closestAttempt, quote, signalOptions } from '../src/analysis/signal.js';
 import { inContext, statements } from '../src/analysis/statements.js';
-import { distinctHits, findPattern } from '../src/analysis/terms.js';
+import { distinctHits, findPattern, says } from '../src/analysis/terms.js';
 import { TARGET_CUE } from '../src/analysis/vocabulary/framing.js';
 import { BUSINESS_METRIC, MEASURABLE_METRIC, OFFLINE_METRIC, SYSTEM_MEASURE, SYSTEM_METRIC } from '../src/analysis/vocabulary/metrics.js';
 import { ABOUT_MODEL, ACTION, EXAMPLE_BEFORE, MODEL_HEALTH, MONITORING_PRODUCT, MONITOR_CONTEXT, OPS_MONITORING, SIGNAL_KINDS, STRONG_ACTION } from '../src/analysis/vocabulary/monitoring.js';
@@ -41,13 +41,17 @@ interface MonitoringFacts {
   actions: Sentence[];
 }
 
+/** The kinds of signal to look for: in English, and in Russian as well in a Cyrillic statement. */
+const KINDS = Object.entries(SIGNAL_KINDS);
+const KINDS_WITH_RUSSIAN = [...KINDS, ...Object.entries(SIGNAL_KINDS_RU)];
+
 function monitoringFacts(doc: Document): MonitoringFacts {
   return doc.memo('monitoring', () => {
     const facts: MonitoringFacts = { signals: [], system: [], mentions: [], actions: [] };
     const productIsMonitoring = productMonitors(doc);
     for (const s of statements(doc)) {
-      const ops = findPattern(s, OPS_MONITORING, 'ops').some((h) => !h.negated);
-      const russian = findPattern(s, MONITOR_RU, 'monitor-ru').some((h) => !h.negated);
+      const ops = says(s, OPS_MONITORING);
+      const russian = says(s, MONITOR_RU);
       const context = ops || russian || s.section.kinds.has('monitoring') || inContext(s, MONITOR_CONTEXT) || nearStrongAction(s);
       if (!context) continue;
       if (productIsMonitoring && !MODEL_HEALTH.test(s.lower)) continue;
@@ -55,8 +59,7 @@ function monitoringFacts(doc: Document): MonitoringFacts {
       let any = false;
       // A Russian statement names its signals in Russian as well (vocabulary/russian.ts).
       const cyrillic = CYRILLIC.test(s.lower);
-      const kindPatterns = cyrillic ? [...Object.entries(SIGNAL_KINDS), ...Object.entries(SIGNAL_KINDS_RU)] : Object.entries(SIGNAL_KINDS);
-      for (const [kind, pattern] of kindPatterns) {
+      for (const [kind, pattern] of cyrillic ? KINDS_WITH_RUSSIAN : KINDS) {
         const hits = findPattern(s, pattern, kind).filter(
           (h) =>
             !h.negated &&
@@ -70,10 +73,10 @@ function monitoringFacts(doc: Document): MonitoringFacts {
           any = true;
         }
       }
-      if (ops || findPattern(s, SYSTEM_METRIC, 'system').some((h) => !h.negated)) facts.system.push(s);
-      if ([...findPattern(s, ACTION, 'action'), ...(cyrillic ? findPattern(s, ACTION_RU, 'action-ru') : [])].some((h) => !h.negated)) facts.actions.push(s);
+      if (ops || says(s, SYSTEM_METRIC)) facts.system.push(s);
+      if (says(s, ACTION) || (cyrillic && says(s, ACTION_RU))) facts.actions.push(s);
       // A bare mention only counts when it is about the model, its data or its metrics.
-      if (any || russian || (aboutModel && findPattern(s, MONITOR_CONTEXT, 'mention').some((h) => !h.negated))) facts.mentions.push(s);
+      if (any || russian || (aboutModel && says(s, MONITOR_CONTEXT))) facts.mentions.push(s);
     }
     return facts;
   });

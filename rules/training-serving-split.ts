@@ -4,7 +4,7 @@ import type { Section, SectionKind, Sentence } from '../src/document/types.js';
 import { answerContext } from '../src/analysis/context.js';
 import { quote, richestSentence, signalOptions } from '../src/analysis/signal.js';
 import { inContext, statements } from '../src/analysis/statements.js';
-import { findPattern } from '../src/analysis/terms.js';
+import { says } from '../src/analysis/terms.js';
 import { DATA_PIPELINE_TITLE, SERVING_CONTEXT, SERVING_STAGES, TRAINING_CONTEXT, TRAINING_STAGES } from '../src/analysis/vocabulary/pipeline.js';
 import { SERVING_CONTEXT_RU, SERVING_STAGES_RU, TRAINING_CONTEXT_RU, TRAINING_STAGES_RU } from '../src/analysis/vocabulary/russian.js';
 import { CYRILLIC } from '../src/document/classify.js';
@@ -22,8 +22,8 @@ function substantive(section: Section): boolean {
 
 function stagesOf(doc: Document, side: 'training' | 'serving'): StageHit[] {
   return doc.memo(`tss:${side}`, () => {
-    const english = side === 'training' ? TRAINING_STAGES : SERVING_STAGES;
-    const russian = side === 'training' ? TRAINING_STAGES_RU : SERVING_STAGES_RU;
+    const english = Object.entries(side === 'training' ? TRAINING_STAGES : SERVING_STAGES);
+    const withRussian = [...english, ...Object.entries(side === 'training' ? TRAINING_STAGES_RU : SERVING_STAGES_RU)];
     const sideKinds: SectionKind[] = side === 'training' ? ['training', 'data', 'features', 'model', 'evaluation'] : ['serving'];
     const cue = side === 'training' ? TRAINING_CONTEXT : SERVING_CONTEXT;
     const cueRu = side === 'training' ? TRAINING_CONTEXT_RU : SERVING_CONTEXT_RU;
@@ -33,7 +33,6 @@ function stagesOf(doc: Document, side: 'training' | 'serving'): StageHit[] {
       // A Russian answer states its stages and their side in its own words (vocabulary/russian.ts).
       const cyrillic = CYRILLIC.test(s.lower);
       const inSide = sideKinds.some((k) => s.section.kinds.has(k)) || inContext(s, cue, { block: false }) || (cyrillic && inContext(s, cueRu, { block: false }));
-      const stages = cyrillic ? { ...english, ...Object.fromEntries(Object.entries(russian).map(([k, v]) => [`${k}-ru`, v])) } : english;
       // Serving stages only count on the serving side, or in an arrow chain that draws two of them
       // wherever it stands ("query -> candidate generation -> ranker -> filter" is a serving path);
       // most training words are unambiguous anyway.
@@ -41,8 +40,8 @@ function stagesOf(doc: Document, side: 'training' | 'serving'): StageHit[] {
       if (!inSide && side === 'serving' && !chain) continue;
       if (side === 'training' && !inSide && s.section.kinds.has('serving')) continue;
       const found: StageHit[] = [];
-      for (const [stage, pattern] of Object.entries(stages)) {
-        if (findPattern(s, pattern, stage).some((h) => !h.negated)) found.push({ stage: stage.replace(/-ru$/, ''), sentence: s });
+      for (const [stage, pattern] of cyrillic ? withRussian : english) {
+        if (says(s, pattern)) found.push({ stage, sentence: s });
       }
       if (!chain || distinct(found).size >= 2) hits.push(...found);
     }

@@ -87,6 +87,11 @@ export function findPattern(sentence: Sentence, pattern: RegExp, concept: string
   return hits;
 }
 
+/** Does the sentence say it: a match of any of the patterns that is not negated ("no drift alerts" says no alert)? */
+export function says(sentence: Sentence, ...patterns: RegExp[]): boolean {
+  return patterns.some((pattern) => findPattern(sentence, pattern, 'says').some((h) => !h.negated));
+}
+
 /** How many different words of a pattern a statement uses, not negated (how much of a criterion it touches). */
 export function distinctHits(sentence: Sentence, pattern: RegExp): number {
   return new Set(findPattern(sentence, pattern, 'distinct').filter((h) => !h.negated).map((h) => sentence.lower.slice(h.start, h.end))).size;
