@@ -344,11 +344,11 @@ export function buildBlocks(tree: Root, text: string): BuildResult {
       case 'footnoteDefinition':
         for (const child of node.children) visitContainerChild(child, parent, depth);
         break;
-      case 'code':
-        // A diagram draws the design: each drawn line reads as an item of a list (diagram.ts).
-        if (isDiagram(node.lang) || isPlainOutline(node.lang, node.value)) {
+      case 'code': {
+        // A diagram or a plain-text outline draws the design: each drawn line reads as an item of a list (diagram.ts).
+        const lines = isDiagram(node.lang) ? diagramLines : isPlainOutline(node.lang, node.value) ? outlineLines : undefined;
+        if (lines) {
           const contentStart = text.indexOf('\n', start) + 1;
-          const lines = isDiagram(node.lang) ? diagramLines : outlineLines;
           for (const line of lines(node.value, text, contentStart > 0 ? contentStart : start, end)) {
             addBlock('listItem', { text: line.text, segments: line.segments, lineBreaks: [], onlyLinks: false, onlyEmphasis: false }, line.start, line.end, parent, depth, current);
           }
@@ -357,6 +357,7 @@ export function buildBlocks(tree: Root, text: string): BuildResult {
           code.push({ lang: node.lang ?? undefined, value: node.value, start, end, section: current });
         }
         break;
+      }
       default:
         // code, html, yaml/toml front matter, thematic breaks, definitions: not prose.
         break;
