@@ -5,14 +5,14 @@ import { answerContext } from '../src/analysis/context.js';
 import { linkBetween, Link } from '../src/analysis/link.js';
 import { closestAttempt, quote, signalOptions } from '../src/analysis/signal.js';
 import { hitsOf, inContext, statements } from '../src/analysis/statements.js';
-import { findPattern } from '../src/analysis/terms.js';
+import { says } from '../src/analysis/terms.js';
 import { BUSINESS_METRIC, MEASURABLE_METRIC, OFFLINE_METRIC, SYSTEM_MEASURE } from '../src/analysis/vocabulary/metrics.js';
 import { EVALUATE, EVALUATION_CONTEXT, ONLINE_TEST } from '../src/analysis/vocabulary/evaluation.js';
 import { ownWords, quoted } from '../src/analysis/follow-up.js';
 import { BUSINESS_METRIC_RU, EVALUATION_CONTEXT_RU } from '../src/analysis/vocabulary/russian.js';
 
 function onlineTests(doc: Document): Sentence[] {
-  return doc.memo('online-tests', () => statements(doc).filter((s) => findPattern(s, ONLINE_TEST, 'online').some((h) => !h.negated)));
+  return doc.memo('online-tests', () => statements(doc).filter((s) => says(s, ONLINE_TEST)));
 }
 
 export default defineRule({

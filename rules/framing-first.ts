@@ -4,7 +4,7 @@ import { answerContext } from '../src/analysis/context.js';
 import { quote } from '../src/analysis/signal.js';
 import { framingFacts } from '../src/analysis/framing.js';
 import { statements } from '../src/analysis/statements.js';
-import { findPattern } from '../src/analysis/terms.js';
+import { says } from '../src/analysis/terms.js';
 import { MODEL_TALK } from '../src/analysis/vocabulary/framing.js';
 
 export default defineRule({
@@ -29,7 +29,7 @@ export default defineRule({
   },
   check({ document: doc, report }) {
     if (!doc.profile.isML) return;
-    const model = statements(doc).find((s) => s.section.kinds.has('model') || findPattern(s, MODEL_TALK, 'model').some((h) => !h.negated));
+    const model = statements(doc).find((s) => s.section.kinds.has('model') || says(s, MODEL_TALK));
     if (!model) return;
     const { targets, objectives } = framingFacts(doc);
     // The earliest statement of the frame, wherever it stands.

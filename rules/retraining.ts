@@ -5,7 +5,7 @@ import { answerContext } from '../src/analysis/context.js';
 import { sectionStatements, subtreeStatements } from '../src/analysis/link.js';
 import { quote, signalOptions } from '../src/analysis/signal.js';
 import { statements } from '../src/analysis/statements.js';
-import { findPattern } from '../src/analysis/terms.js';
+import { findPattern, says } from '../src/analysis/terms.js';
 import { RETRAIN, RETRAINING_TITLE, TRIGGER, WINDOW_CUE } from '../src/analysis/vocabulary/retraining.js';
 import { CADENCE_RU, RETRAIN_RU, WINDOW_RU } from '../src/analysis/vocabulary/russian.js';
 import { ownWords, quoted } from '../src/analysis/follow-up.js';
@@ -28,7 +28,7 @@ function isWindow(q: Quantity): boolean {
 }
 
 const hasCadence = (s: Sentence): boolean => s.quantities.some((q) => q.kind === 'cadence' || (q.kind === 'duration' && /\bevery\b/i.test(s.text))) || CADENCE_RU.test(s.lower);
-const hasTrigger = (s: Sentence): boolean => findPattern(s, TRIGGER, 'trigger').some((h) => !h.negated);
+const hasTrigger = (s: Sentence): boolean => says(s, TRIGGER);
 const hasWindow = (s: Sentence): boolean => s.quantities.some(isWindow) || /\b(?:last|past|previous) \w+ (?:campaigns?|launches|seasons?|releases?)\b/.test(s.lower);
 const hasThreshold = (s: Sentence): boolean => s.quantities.some((q) => (q.kind === 'threshold' || q.kind === 'percentage') && q.numeric);
 

@@ -4,7 +4,7 @@ import type { Quantity, Sentence } from '../src/document/types.js';
 import { answerContext } from '../src/analysis/context.js';
 import { quote, signalOptions } from '../src/analysis/signal.js';
 import { statements } from '../src/analysis/statements.js';
-import { findPattern } from '../src/analysis/terms.js';
+import { says } from '../src/analysis/terms.js';
 import { QUALITATIVE_LATENCY, QUALITATIVE_SCALE, SCALE_UNITS } from '../src/analysis/vocabulary/scale.js';
 import { BUDGET_CUE, NOT_A_BUDGET } from '../src/analysis/vocabulary/scale.js';
 import { BUDGET_CUE_RU } from '../src/analysis/vocabulary/russian.js';
@@ -61,11 +61,10 @@ export default defineRule({
     const scaleEvidence = (scales.find((q) => q.kind === 'rate') ?? scale)?.sentence;
     const both = scales.find((q) => q.sentence.quantities.some(isLatencyBudget))?.sentence;
     if (scale && latency) return { status: 'high', evidence: both ?? scaleEvidence! };
-    const qualitative = (pattern: RegExp, key: string): Sentence | undefined =>
-      statements(doc).find((s) => findPattern(s, pattern, key).some((h) => !h.negated));
+    const qualitative = (pattern: RegExp): Sentence | undefined => statements(doc).find((s) => says(s, pattern));
     if (scale) return { status: 'weak', evidence: scaleEvidence!, data: { detail: `a scale figure (\`${quote(scale.text, 30)}\`) but no latency budget` }, suggestion };
     if (latency) return { status: 'weak', evidence: latency.sentence, data: { detail: `a latency budget (\`${quote(latency.text, 30)}\`) but no scale figure` }, suggestion };
-    const vague = qualitative(QUALITATIVE_SCALE, 'qualitative-scale') ?? qualitative(QUALITATIVE_LATENCY, 'qualitative-latency');
+    const vague = qualitative(QUALITATIVE_SCALE) ?? qualitative(QUALITATIVE_LATENCY);
     if (vague) return { status: 'weak', evidence: vague, data: { detail: `only qualitative: \`${quote(vague.text, 50)}\`` }, suggestion };
     return { status: 'missing', suggestion };
   },
