@@ -108,7 +108,7 @@ describe('output does not depend on threads', () => {
     writeFileSync(log, '');
     const auto = await runCli(['many', '-f', 'json'], { cwd: t.dir, env });
     expect(Object.keys(threads(log))).toHaveLength(count);
-    // One worker per CPU beyond the main thread's: none on a single-CPU machine.
+    // One worker per CPU (the main thread only reads and hands out): none on a single-CPU machine.
     if (os.availableParallelism() > 1) expect(Object.values(threads(log))).toContain('worker');
     else expect(new Set(Object.values(threads(log)))).toEqual(new Set(['main']));
     const off = await runCli(['many', '-f', 'json', '--concurrency', 'off'], { cwd: t.dir, env });
@@ -135,7 +135,7 @@ describe('errors from workers read as they do on one thread', () => {
     const off = await runCli([...args, '--concurrency', 'off'], { cwd: t.dir, env: { HOME: t.dir } });
     const line = expectOneLineError(off);
     for (const mention of ['local/trouble', 'plugin "./trouble.mjs" in .mlsd-lintrc.json', 'kaboom in 3.md', 'while linting 3.md']) expect(line).toContain(mention);
-    // With 3 or 4 threads, 3.md is the second answer sent to the first worker: the crash happens there.
+    // With 2, 3 or 4 threads, 3.md is linted on a worker: the crash happens there.
     for (const n of ['2', '3', '4']) expect(await runCli([...args, '--concurrency', n], { cwd: t.dir, env: { HOME: t.dir } })).toEqual(off);
     const debug = await runCli([...args, '--concurrency', '3', '--debug'], { cwd: t.dir, env: { HOME: t.dir } });
     expect(debug.code).toBe(2);
@@ -157,7 +157,7 @@ describe('errors from workers read as they do on one thread', () => {
   });
 
   it('a worker thread that stops unexpectedly: exit 2, one line naming the answer', async () => {
-    // The first answers go to the worker (the main thread joins once every input is read).
+    // With workers, every answer goes to one of them.
     const t = troubled({ 'a.md': WEAK_TEXT, 'exit.md': `${WEAK_TEXT}\nEXIT\n`, 'c.md': HIGH_TEXT });
     const line = expectOneLineError(await runCli(['exit.md', 'a.md', 'c.md', '--concurrency', '2'], { cwd: t.dir, env: { HOME: t.dir } }));
     expect(line).toBe('mlsd-lint: exit.md: the worker thread linting it stopped unexpectedly (exit code 7)');

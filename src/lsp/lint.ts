@@ -96,7 +96,6 @@ export class WorkerLinter {
           if (error instanceof WorkerError) this.restart(key, setup, entry);
         },
         failedAt: () => Infinity,
-        lintHere: () => undefined,
       }),
     };
     return entry;

@@ -39,7 +39,6 @@ export async function lintOneText(text: string, config: ResolvedConfig, options:
     error: (_id, error) => (outcome = { error }),
     overBudget: (_id, limit) => (outcome = { result: budgetResult(filePath, new BudgetExceeded(limit, budget, deadlineMs(budget, text.length)), text) }),
     failedAt: () => Infinity,
-    lintHere: () => undefined,
   });
   try {
     pool.submit({ id: 0, text, displayPath: filePath, config: configIndex, capped: true });

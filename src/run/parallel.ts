@@ -1,8 +1,10 @@
 /**
  * Linting on worker threads (`--concurrency`). Imported only when a run uses workers.
  *
- * The main thread has already loaded and validated every configuration and reads every file, then
- * lints alongside the workers. A worker gets each configuration once (the rule settings as
+ * The main thread has already loaded and validated every configuration; it reads every file and
+ * hands it out, and the workers lint. (A worker's young generation can be sized, the main thread's
+ * cannot once Node runs, and the parser makes so much short-lived garbage that a worker with a
+ * larger one lints 1,000 answers faster than the main thread and a worker together: docs/cli.md.) A worker gets each configuration once (the rule settings as
  * resolved, and the plugin list, which it loads again from the same folder), then answers, and
  * sends back each one's result or error. Errors cross the thread boundary as plain data and are
  * rebuilt here with the same class and message, so a crashed rule reads the same with or without
@@ -132,12 +134,19 @@ export interface PoolCallbacks {
   overBudget(id: number, limit: 'time' | 'memory'): void;
   /** The lowest failed id so far: jobs above it are not started. */
   failedAt(): number;
-  /** Lint a job on the main thread, recording its result or failure through the callbacks above. */
-  lintHere(job: Task): void;
 }
 
-/** Jobs sent to a worker ahead of time, so it never waits while the main thread lints one itself. */
+/** Jobs sent to a worker ahead of time, so it never waits for the next one. */
 const IN_FLIGHT = 2;
+
+/**
+ * A worker's young generation, MB (V8's default for these workers is about 48). Parsing an answer
+ * makes ~10 MB of short-lived objects (micromark's events and tokens); with the default, many of
+ * them live through a scavenge and are copied to the old generation, whose collections then cost
+ * more. 64 MB lints 1,000 answers in less time for about the same peak memory (docs/cli.md,
+ * Parallel runs).
+ */
+export const WORKER_YOUNG_GENERATION_MB = 64;
 
 interface Slot {
   worker: Worker;
@@ -151,10 +160,8 @@ interface Slot {
 }
 
 /**
- * Worker threads plus the main thread, all linting from one queue in submission order (so the
- * first failure in argument order is known once every earlier job is done). Workers are fed as
- * jobs arrive; the main thread joins in `drain`, once every input is read, one job at a time, and
- * keeps the workers fed between its own jobs.
+ * Worker threads linting from one queue in submission order (so the first failure in argument
+ * order is known once every earlier job is done), fed as jobs arrive.
  */
 export class LintPool {
   private slots: Slot[] = [];
@@ -175,7 +182,8 @@ export class LintPool {
     const setup = this.setup;
     // `stdout: true`: what a plugin prints in the thread is not the parent's stdout, which carries
     // the report (or an editor's protocol); it goes to stderr.
-    const worker = new Worker(workerUrl(), { workerData: setup, stdout: true, ...(setup.budget.maxMemoryMb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: setup.budget.maxMemoryMb } } : {}) });
+    const resourceLimits = { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, ...(setup.budget.maxMemoryMb > 0 ? { maxOldGenerationSizeMb: setup.budget.maxMemoryMb } : {}) };
+    const worker = new Worker(workerUrl(), { workerData: setup, stdout: true, resourceLimits });
     worker.stdout.pipe(process.stderr, { end: false });
     const slot: Slot = { worker, jobs: [], last: undefined, crash: undefined, stopped: false };
     worker.on('message', (reply: Reply) => this.answer(slot, reply));
@@ -249,16 +257,11 @@ export class LintPool {
     this.next();
   }
 
-  /**
-   * The next job worth starting: nothing after the first failure can change the outcome. The main
-   * thread (`here`) takes only jobs it may lint (not `capped`).
-   */
-  private take(here = false): Task | undefined {
+  /** The next job worth starting: nothing after the first failure can change the outcome. */
+  private take(): Task | undefined {
     const failedAt = this.callbacks.failedAt();
     while (this.queue.length && (this.queue[0] as Task).id > failedAt) this.pending.delete((this.queue.shift() as Task).id);
-    if (!here) return this.queue.shift();
-    const at = this.queue.findIndex((job) => !job.capped && job.id < failedAt);
-    return at < 0 ? undefined : this.queue.splice(at, 1)[0];
+    return this.queue.shift();
   }
 
   private next(): void {
@@ -287,20 +290,9 @@ export class LintPool {
     for (const wake of waiters) wake();
   }
 
-  /**
-   * Lint on the main thread too until the queue is empty (letting worker answers in between), then
-   * wait for the workers. Resolves when every job is done, or every job before the first failure.
-   */
+  /** Resolves when every job is done, or every job before the first failure. */
   async drain(): Promise<void> {
-    for (;;) {
-      this.next();
-      const job = this.take(true);
-      if (!job) break;
-      this.callbacks.lintHere(job);
-      this.pending.delete(job.id);
-      this.settle();
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    this.next();
     if (!this.done()) await new Promise<void>((resolve) => this.waiters.push(resolve));
   }
 

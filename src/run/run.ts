@@ -103,14 +103,15 @@ interface Job {
 
 /**
  * How many worker threads to start with `queued` answers waiting (`work`: their estimated cost) and
- * up to `more` to come; 0 = none yet. The main thread lints too, so `n` threads are `n - 1`
- * workers, and there are never more threads than answers.
+ * up to `more` to come; 0 = none yet (the main thread lints alone). With workers, the main thread
+ * only reads and hands out, so `n` threads are `n` workers, and there are never more threads than
+ * answers.
  */
 function workersFor(concurrency: Concurrency, queued: number, work: number, more: number): number {
   if (concurrency === 'off' || queued === 0) return 0;
   if (concurrency === 'auto' && work < AUTO_MIN_WORK) return 0;
   const threads = Math.min(concurrency === 'auto' ? os.availableParallelism() : concurrency, queued + more);
-  return Math.max(0, threads - 1);
+  return threads > 1 ? threads : 0;
 }
 
 export async function runLint(sources: readonly LintSource[], options: RunOptions): Promise<RunOutcome> {
@@ -210,7 +211,6 @@ export async function runLint(sources: readonly LintSource[], options: RunOption
               overBudget(job, new BudgetExceeded(limit, budget, deadlineMs(budget, job.text.length)));
             },
             failedAt,
-            lintHere: (task) => lintHere(jobs.get(task.id) as Job),
           }),
         };
         for (const waiting of queue) submit(waiting);
