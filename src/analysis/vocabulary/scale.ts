@@ -3,9 +3,15 @@
  * a latency budget, and the qualitative words that name the topic without a figure.
  */
 
+/** What a system has a lot of, when "a huge number of" speaks of load (not "a huge amount of customization"). */
+const LOAD =
+  '(?:users?|customers?|clients?|devices?|requests?|queries|calls|traffic|data|datasets?|records|rows|events|logs|items|products|catalog|documents|videos|images|photos|posts|messages|transactions|orders|sessions|listings|files|objects|predictions|candidates|ads|connections|reads|writes|tweets|followers|accounts|visitors|pages|features|embeddings|parameters|models|examples|samples|blocks|chunks|shards|partitions|nodes|servers|machines|pods|workers|replicas|tasks|jobs)';
+
 /** Qualitative scale and speed: a topic without a figure. */
-export const QUALITATIVE_SCALE =
-  /\b(?:millions|billions|thousands|hundreds of (?:thousands|millions)|large (?:number|volume|scale|amount)s?|huge|massive|high (?:traffic|volume|throughput|load|qps)|at scale|scal(?:able|ability|e well|es well)|highly scalable|web[- ]scale|growing (?:volume|traffic)|increasing volumes?)\b/g;
+export const QUALITATIVE_SCALE = new RegExp(
+  `\\b(?:millions|billions|thousands|hundreds of (?:thousands|millions)|large[- ]scale|large volumes?|(?:large|huge|massive|vast|big|high|growing) (?:numbers?|volumes?|amounts?) of (?:[\\w-]+ )?${LOAD}|(?:huge|massive|vast) (?:[\\w-]+ )?${LOAD}|(?:is|are|gets|grows|becomes) (?:huge|massive|enormous)|high (?:traffic|volume|throughput|load|qps)|at scale|scal(?:able|ability|e well|es well)|highly scalable|web[- ]scale|growing (?:volume|traffic)|increasing volumes?)\\b`,
+  'g',
+);
 
 export const QUALITATIVE_LATENCY =
   /\b(?:low[- ]latency|latency (?:requirements?|constraints?|budget|sla|slo)|fast(?:er)? (?:response|retrieval|serving|inference)|quick(?:ly)? (?:response|responses)|respon(?:d|se) (?:quickly|fast|time)|should be fast|be fast|response times?|serving speed|milliseconds)\b/g;
