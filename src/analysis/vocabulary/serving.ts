@@ -24,7 +24,7 @@ export const FRESHNESS_NEED = /\b(?:nightly|daily|hourly|weekly|every (?:\d+ )?(
 
 /** Serving described without a mode (weak, not missing): "the model is deployed to an endpoint". */
 export const SERVING_DESCRIBED =
-  /\b(?:serv(?:e|es|ed|ing) (?:the )?(?:model|predictions|requests|recommendations|results|scores)|inference\b(?! time)|model (?:server|serving)|deploy(?:s|ed|ing)? (?:the |a )?(?:[\w-]+ )?model|prediction (?:service|server|endpoint))\b/g;
+  /\b(?:serv(?:e|es|ed|ing) (?:the )?(?:model|predictions|requests|recommendations|results|scores)|(?<!(?:membership|attribute|property|causal|statistical|bayesian|variational|logical|type) )inference\b(?! time| attacks?\b)|model (?:server|serving)|deploy(?:s|ed|ing)? (?:the |a )?(?:[\w-]+ )?model|prediction (?:service|server|endpoint))\b/g;
 
 /** Two modes set against each other ("real-time vs batch", "synchronous vs. asynchronous"): named, not chosen. */
 export const MODE_COMPARISON =
