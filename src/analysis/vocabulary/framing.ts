@@ -57,7 +57,7 @@ export const OBJECTIVE_AFTER = /^[^.;]{0,12}\bas (?:the|our) (?:primary|main|key
  * Words that make a statement general advice, an example or a possibility instead of this design's
  * commitment ("e.g. CTR", "often the objective may be ...", "generally to improve our metrics").
  */
-export const HEDGE = /\be\.g\.|\beg\.|\b(?:for example|for instance|often|usually|typically|generally|may|might|could)\b/;
+export const HEDGE = /\be\.g\.|\beg\.|\bexamples?\s?:|\b(?:for example|for instance|often|usually|typically|generally|may|might|could)\b/;
 
 /** What a metric must not be for an objective: a measure of the system, not of the product. */
 export const SYSTEM_WORDS = /\b(?:cache|hit|gpu|cpu|memory|latenc\w*|throughput|errors?|requests?|tokens?|disagreement|sample|false|true)\b/;
