@@ -1,7 +1,7 @@
 import { defineRule } from '../src/rule/define.js';
 import { answerContext } from '../src/analysis/context.js';
 import { firstLinked, Link } from '../src/analysis/link.js';
-import { framingFacts } from '../src/analysis/framing.js';
+import { framingFacts, TARGET_HEDGE } from '../src/analysis/framing.js';
 import { signalOptions, quote } from '../src/analysis/signal.js';
 import { hitsOf } from '../src/analysis/statements.js';
 import type { Sentence } from '../src/document/types.js';
@@ -52,7 +52,7 @@ export default defineRule({
     // A generic aim: an objective word with a vague goal ("improve engagement"), or what the
     // system does, said where the answer frames its problem (its problem section or its opening).
     const cues = hitsOf(doc, 'objective-cue', OBJECTIVE_CUE);
-    const framing = (h: { sentence: Sentence }): boolean => !HEDGE.test(h.sentence.lower) && (h.sentence.section.kinds.has('problem') || (h.sentence.section.index <= 1 && h.sentence.block.index < 4));
+    const framing = (h: { sentence: Sentence }): boolean => !TARGET_HEDGE.test(h.sentence.lower) && (h.sentence.section.kinds.has('problem') || (h.sentence.section.index <= 1 && h.sentence.block.index < 4));
     // ... or whatever the answer writes under a heading that asks for the goal or the target.
     const underGoal = doc.sections.find((sec) => sec.heading && (OBJECTIVE_PROMPT.test(sec.title.toLowerCase()) || TARGET_PROMPT.test(sec.title.toLowerCase())));
     const generic =

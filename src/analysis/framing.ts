@@ -39,6 +39,12 @@ function promptBefore(s: Sentence): string {
   return `${parts.join(' \n ')} \n ${cell}`;
 }
 
+/** Before a prediction target: a hedge, or a supposition that makes it an example. */
+export const TARGET_HEDGE = new RegExp(`${HEDGE.source}|\\b(?:suppose|imagine|let's say|say we have)\\b`);
+
+/** A possibility, not a commitment: "we can reduce costs". */
+const CAN = /\b(?:we|you) can\b/;
+
 /** Non-negated product metrics of a sentence (a named business metric or a measurable product quantity). */
 function productMetrics(s: Sentence): Hit[] {
   const hits = [...findPattern(s, BUSINESS_METRIC, 'metric'), ...findPattern(s, MEASURABLE_METRIC, 'metric')];
@@ -61,7 +67,8 @@ function wordsBetween(s: Sentence, from: number, to: number): number {
  */
 function isObjective(s: Sentence, prompt: string): boolean {
   // A metric after a hedge is an example or a possibility ("e.g. CTR", "may be 'to improve sales'").
-  const metrics = productMetrics(s).filter((m) => !HEDGE.test(s.lower.slice(0, m.start)));
+  // "We can reduce costs by ..." is what could be done, not what this design optimizes.
+  const metrics = productMetrics(s).filter((m) => !HEDGE.test(s.lower.slice(0, m.start)) && !CAN.test(s.lower.slice(0, m.start)));
   if (metrics.length === 0) return false;
   if (OBJECTIVE_PROMPT.test(prompt)) return true;
   for (const verb of findPattern(s, OBJECTIVE_VERB, 'objective-verb')) {
@@ -84,7 +91,9 @@ function isObjective(s: Sentence, prompt: string): boolean {
 export function framingFacts(doc: Document): FramingFacts {
   return doc.memo('framing', () => {
     const targetHits = [...hitsOf(doc, 'target', TARGET_CUE), ...hitsOf(doc, 'target-ru', TARGET_RU)];
-    const targets = new Set<Sentence>(targetHits.map((h) => h.sentence));
+    // A target after a hedge or inside a supposition is an example ("e.g. predict P(click)",
+    // "Suppose we have a model that predicts lead time").
+    const targets = new Set<Sentence>(targetHits.filter((h) => !TARGET_HEDGE.test(h.sentence.lower.slice(0, h.start))).map((h) => h.sentence));
     const objectives = new Set<Sentence>();
     const askedTarget = new Set<Sentence>();
     const askedObjective = new Set<Sentence>();
