@@ -9,12 +9,12 @@ const LOAD =
 
 /** Qualitative scale and speed: a topic without a figure. */
 export const QUALITATIVE_SCALE = new RegExp(
-  `\\b(?:millions|billions|thousands|hundreds of (?:thousands|millions)|large[- ]scale|large volumes?|(?:large|huge|massive|vast|big|high|growing) (?:numbers?|volumes?|amounts?) of (?:[\\w-]+ )?${LOAD}|(?:huge|massive|vast) (?:[\\w-]+ )?${LOAD}|(?:is|are|gets|grows|becomes) (?:huge|massive|enormous)|high (?:traffic|volume|throughput|load|qps)|at scale|scal(?:able|ability|e well|es well)|highly scalable|web[- ]scale|growing (?:volume|traffic)|increasing volumes?)\\b`,
+  `\\b(?:millions|billions|thousands|hundreds of (?:thousands|millions)|large[- ]scale|large volumes?|(?:large|huge|massive|vast|big|high|growing) (?:numbers?|volumes?|amounts?) of (?:[\\w-]+ )?${LOAD}|(?:huge|massive|vast) (?:[\\w-]+ )?${LOAD}|(?:is|are|gets|grows|becomes) (?:huge|massive|enormous)|high (?:traffic|volume|throughput|load|qps)|at scale|scal(?:able|ability|e well|es well)|highly scalable|(?:web|internet|planet|tb|pb|terabyte|petabyte)[- ]scale|(?:dozens|hundreds|tens of thousands) of (?:[\\w-]+ )?${LOAD}|growing (?:volume|traffic)|increasing volumes?)\\b`,
   'g',
 );
 
 export const QUALITATIVE_LATENCY =
-  /\b(?:low[- ]latency|latency (?:requirements?|constraints?|budget|sla|slo)|fast(?:er)? (?:response|retrieval|serving|inference)|quick(?:ly)? (?:response|responses)|respon(?:d|se) (?:quickly|fast|time)|should be fast|be fast|response times?|serving speed|milliseconds)\b/g;
+  /\b(?:low[- ]latency|latency (?:requirements?|constraints?|budget|sla|slo)|fast(?:er)? (?:response|retrieval|serving|inference)|quick(?:ly)? (?:response|responses)|respon(?:d|se) (?:quickly|fast|time)|should be fast|be fast|response times?|serving speed|milliseconds|time to first token|ttft|tail latenc\w*|(?:query|request|response|inference|serving|execution|end[- ]to[- ]end) latenc\w*)\b/g;
 
 /** Nouns that make a count a scale figure (users, traffic, catalog, data volume). */
 export const SCALE_UNITS = new Set([
