@@ -14,4 +14,4 @@ export const TRIGGER =
 export const WINDOW_CUE = /\b(?:window|rolling|sliding|trailing|last|past|most recent|previous|history of|of (?:data|events|logs|history|interactions)|worth of)\b/;
 
 /** Headings whose statements are all about retraining. */
-export const RETRAINING_TITLE = /\b(?:re-?train\w*|model updates?|updat\w* the model|refresh\w*|continual (?:learning|training)|continuous (?:learning|training)|keeping models? fresh)\b/;
+export const RETRAINING_TITLE = /\b(?:re-?train(?:s|ed|ing|ings)?\b|model updates?|updat\w* the model|refresh(?:es|ed|ing)?\b|continual (?:learning|training)|continuous (?:learning|training)|keeping models? fresh)\b/;
