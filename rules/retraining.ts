@@ -27,6 +27,9 @@ function isWindow(q: Quantity): boolean {
   return WINDOW_CUE.test(around) || WINDOW_RU.test(around);
 }
 
+/** Model selection around a refit: cross-validation, a hyperparameter search, its best runs. */
+const MODEL_SELECTION = /\b(?:cross[- ]validation|hyper-?parameters? (?:search|tuning|optimi[sz]ation)|grid search|best (?:\(default \d+\) |\d+ )?(?:runs|trials|configurations|hyper-?parameters))\b/;
+
 const hasCadence = (s: Sentence): boolean => s.quantities.some((q) => q.kind === 'cadence' || (q.kind === 'duration' && /\bevery\b/i.test(s.text))) || CADENCE_RU.test(s.lower);
 const hasTrigger = (s: Sentence): boolean => says(s, TRIGGER);
 const hasWindow = (s: Sentence): boolean => s.quantities.some(isWindow) || /\b(?:last|past|previous) \w+ (?:campaigns?|launches|seasons?|releases?)\b/.test(s.lower);
@@ -43,6 +46,9 @@ function plans(doc: Document): RetrainPlan[] {
     const mentions = all.filter((s) => {
       // Russian answers name it in their own words (переобучение модели раз в неделю).
       const hits = [...findPattern(s, RETRAIN, 'retrain'), ...findPattern(s, RETRAIN_RU, 'retrain-ru')];
+      // Refitting the chosen model after cross-validation or a hyperparameter search is model
+      // selection, not keeping the production model fresh.
+      if (MODEL_SELECTION.test(s.lower)) return false;
       if (hits.some((h) => !h.negated)) return true;
       // Under a retraining heading a statement is about retraining ("## Retraining\nWeekly."), unless it says no.
       return underHeading(s) && !hits.some((h) => h.negated);
