@@ -108,7 +108,7 @@ const CLAUSE_BREAK = /[,;:()\u2014\u2013]|\bbut\b|\bwhile\b|\bhowever\b|\bwherea
 const NEGATED_AFTER = /^[^,;:.]{0,40}?\b(?:is|are|will be|remains?|stays?)?\s*(?:out of scope|not (?:covered|needed|required|necessary|discussed|planned|in scope|included|considered)|left out|omitted|excluded|deferred|for (?:later|future work))\b/;
 /** "Deliberately left out: skew, monitoring ...": a label that negates the whole list after it. */
 const NEGATED_PREFIX = /^[^:]{0,40}\b(?:left out|out of scope|not covered|won't cover|non-goals?|excluded|omitted|skipped|not in scope|we (?:will not|won't) (?:cover|discuss))\b[^:]{0,20}:/;
-const NO_NEED = /\b(?:no need|no point|there is no|there's no|there are no|is not needed|not necessary|unnecessary|no plans?)\b[^.;]{0,60}$/;
+const NO_NEED = /\b(?:no need|no point|there is no|there's no|there are no|is not needed|not necessary|unnecessary|no plans?|(?:don['’]t|do not|doesn['’]t|does not|won['’]t|will not) (?:need|require|plan)\w*)\b[^.;]{0,60}$/;
 
 /**
  * Is the term at [start, end) negated? Looks back a few words within the clause for a negator
