@@ -35,7 +35,7 @@ export const FROM_LOGS = /\btraining (?:set|data|examples?) (?:is |are )?(?:buil
 
 export const LOGGED_AT_SERVING = /\b(?:served|serving|at (?:ranking|serving|inference|request|prediction|decision|scoring) time|every (?:[\w-]+ )?(?:impression|request|prediction|response|call|decision)|it (?:served|saw|used|scored|was computed from)|were computed from|was computed from|request id|production)\b/;
 
-export const POINT_IN_TIME = /\b(?:point[- ]in[- ]time|time[- ]travel|as[- ]of joins?|as of the (?:decision|prediction|request) time)\b/;
+export const POINT_IN_TIME = /\b(?:point-in-time|point in time (?:correct\w*|joins?|lookups?|features?|snapshots?|values?)|time[- ]travel|as[- ]of joins?|as of the (?:decision|prediction|request) time)\b/;
 
 /** Weaker mentions: a feature store with no mechanism or purpose. */
 export const WEAK_SKEW_MENTION = /\b(?:feature stores?|consisten(?:t|cy) (?:features?|feature values))\b/g;
