@@ -12,7 +12,7 @@ export const SIGNAL_KINDS: Record<string, RegExp> = {
   'data drift':
     /\b(?:data drift|feature drift|input drift|covariate shift|(?:feature|input|data) distributions?|distributions? of (?:the )?(?:inputs?|features?|prices|[\w-]+ values)|distribution (?:shift|drift|change)s? (?:of|in) (?:the )?(?:inputs?|features?|data)|data quality|missing (?:values|features|data)|null (?:rates?|values)|schema (?:changes?|violations?|drift)|psi|population stability(?: index)?|kl[- ]divergence|out[- ]of[- ]range|feature (?:freshness|staleness)|stale features|unseen (?:tokens|categories|values)|(?:features?|inputs?|locations?|values?) (?:is |are )?(?:missing|stale|null|older than)|stale (?:locations|features|inputs|data)|training[- ]serving skew)\b/g,
   'model quality': new RegExp(
-    `\\b(?:concept drift|label drift|model (?:performance|quality|accuracy|decay|degradation)|performance (?:decay|degrad\\w*|drops?)|quality (?:decay|degradation)|decays? over time|(?:observed|realized|actual) (?:vs\\.?|versus|against) predicted|predicted (?:vs\\.?|versus|against) (?:observed|actual|realized)|mean absolute error|against actuals|forecast bias|calibration)\\b|${OFFLINE_METRIC.source}`,
+    `\\b(?:concept drift|label drift|(?:model|prediction) (?:performance|quality|accuracy|decay|degradation)|performance (?:decay|degrad\\w*|drops?)|(?:drops?|declines?|decreases?|degradation|decay) (?:in|of) (?:the )?(?:model(?:'s)? |prediction )?(?:performance|quality|accuracy)|quality (?:decay|degradation)|decays? over time|(?:observed|realized|actual) (?:vs\\.?|versus|against) predicted|predicted (?:vs\\.?|versus|against) (?:observed|actual|realized)|mean absolute error|against actuals|forecast bias|calibration)\\b|${OFFLINE_METRIC.source}`,
     'g',
   ),
   'prediction shift':
