@@ -8,7 +8,7 @@ export const RETRAIN =
 
 /** A performance or drift trigger: "if AUC drops below", "drift triggers retraining". */
 export const TRIGGER =
-  /\b(?:(?:when|if|once|whenever)\b[^.;]{0,60}\b(?:drops?|dropp\w*|falls?|degrad\w*|decays?|declin\w*|exceeds?|below|above|worse|shifts?|drifts?|<|>)|trigger(?:s|ed)? (?:an? )?(?:emergency |automatic |automated )?retrain\w*|retrain\w* (?:is |are |gets )?triggered|performance[- ]triggered|drift[- ]triggered|(?:drops?|falls?|degrad\w*|decays?) (?:below|under|by more than|more than|beyond)|threshold)\b/g;
+  /\b(?:(?:when|if|once|whenever)\b[^.;]{0,60}\b(?:drops?|dropp\w*|falls?|degrad\w*|decays?|declin\w*|exceeds?|below|above|worse|shifts?|drifts?|<|>)|trigger(?:s|ed)? (?:an? )?(?:emergency |automatic |automated )?retrain\w*|retrain\w* (?:is |are |gets )?triggered|performance[- ]triggered|drift[- ]triggered|(?:drops?|falls?|degrad\w*|decays?|declines?) (?:below|under|by more than|more than|beyond|by over)|(?:drops?|falls?|degrad\w*|decays?|declines?) ?(?:>=?|≥|<=?|≤) ?\d+|threshold)\b/g;
 
 /** A data window: "rolling 90-day window", "last 6 months of data", "trailing 30 days". */
 export const WINDOW_CUE = /\b(?:window|rolling|sliding|trailing|last|past|most recent|previous|history of|of (?:data|events|logs|history|interactions)|worth of)\b/;
