@@ -9,7 +9,7 @@ export const OBJECTIVE_CUE =
 
 /** A stated prediction target: what the model outputs. */
 export const TARGET_CUE =
-  /(?<![._])\b(?:predict(?:s|ing|ed)?|(?:determin|decid)(?:e|es|ing) (?:whether|if)|forecast(?:s|ing)?|estimat(?:e|es|ing)|classif(?:y|ies|ying) (?:each|every|whether|the|a|an|it|them|into|as|if|incoming|new)|classification (?:problem|task)|detect(?:s|ing)?|scor(?:e|es|ing) (?:each|every|the|a|how)|rank(?:s|ing)? (?:the |each |all )?(?:candidates|items|ads|posts|results|documents|videos|products|listings|jobs|hotels|stories)|(?:probability|likelihood|propensity) (?:that|of)|p\((?:[^)]{1,40})\)|(?:binary|multi-?class|multi-?label) (?:classification|classifier|problem|task)|regression (?:problem|task)|ranking problem|ml (?:objective|task|formulation|problem)|learning[- ]to[- ]rank|target (?:variable|label|is)|the (?:model|classifier|ranker) (?:outputs|returns|produces|predicts|scores)|outputs? (?:a|the) (?:probability|score|ranked|list)|label (?:is|=)|prediction target\s*(?:is\b|:|\|)|i\/o(?!-)|input\/output)(?![\w(])/g;
+  /(?<![._])\b(?:predict(?:s|ing|ed)?|(?:determin|decid)(?:e|es|ing) (?:whether|if)|forecast(?:s|ing)?|estimat(?:e|es|ing)|classif(?:y|ies|ying) (?:each|every|whether|the|a|an|it|them|into|as|if|incoming|new)|classification (?:problem|task)|detect(?:s|ing)?(?! (?:a |the |any )?(?:new|changes?|updates?|modifications?|versions?)\b)|scor(?:e|es|ing) (?:each|every|the|a|how)|rank(?:s|ing)? (?:the |each |all )?(?:candidates|items|ads|posts|results|documents|videos|products|listings|jobs|hotels|stories)|(?:probability|likelihood|propensity) (?:that|of)|p\((?:[^)]{1,40})\)|(?:binary|multi-?class|multi-?label) (?:classification|classifier|problem|task)|regression (?:problem|task)|ranking problem|ml (?:objective|task|formulation|problem)|learning[- ]to[- ]rank|target (?:variable|label|is)|the (?:model|classifier|ranker) (?:outputs|returns|produces|predicts|scores)|outputs? (?:a|the) (?:probability|score|ranked|list)|label (?:is|=)|prediction target\s*(?:is\b|:|\|)|i\/o(?!-)|input\/output)(?![\w(])/g;
 
 /**
  * The plainest ways of saying what the model outputs ("predict", "the probability that", "a binary
@@ -33,7 +33,7 @@ export const GENERIC_OBJECTIVE = /\b(?:engagement|experience|satisfaction|releva
 
 /** The answer talks about what the system does, without a formal target. */
 export const TASK_TOPIC =
-  /(?<![._])\b(?:recommend(?:s|ed|ing|ations?)?|rank(?:s|ed|ing)?|predict(?:s|ed|ing)?|classif(?:y|ies|ied|ying)|detect(?:s|ed|ing)?|forecast(?:s|ed|ing)?|estimat(?:e|es|ed|ing)|personali[sz](?:e|es|ed|ing)|relevan(?:ce|t))\b(?![(_])/g;
+  /(?<![._])\b(?:recommend(?:s|ed|ing|ations?)?|rank(?:s|ed|ing)?|predict(?:s|ed|ing)?|classif(?:y|ies|ied|ying)|detect(?:s|ed|ing)?(?! (?:a |the |any )?(?:new|changes?|updates?|modifications?|versions?)\b)|forecast(?:s|ed|ing)?|estimat(?:e|es|ed|ing)|personali[sz](?:e|es|ed|ing)|relevan(?:ce|t))\b(?![(_])/g;
 
 /** Talk about the model itself: its family, layers, architecture, loss. */
 export const MODEL_TALK =
