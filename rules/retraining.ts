@@ -44,11 +44,11 @@ function plans(doc: Document): RetrainPlan[] {
     const all = statements(doc);
     const underHeading = (s: Sentence): boolean => RETRAINING_TITLE.test(s.section.title.toLowerCase());
     const mentions = all.filter((s) => {
-      // Russian answers name it in their own words (переобучение модели раз в неделю).
-      const hits = [...findPattern(s, RETRAIN, 'retrain'), ...findPattern(s, RETRAIN_RU, 'retrain-ru')];
       // Refitting the chosen model after cross-validation or a hyperparameter search is model
       // selection, not keeping the production model fresh.
       if (MODEL_SELECTION.test(s.lower)) return false;
+      // Russian answers name it in their own words (переобучение модели раз в неделю).
+      const hits = [...findPattern(s, RETRAIN, 'retrain'), ...findPattern(s, RETRAIN_RU, 'retrain-ru')];
       if (hits.some((h) => !h.negated)) return true;
       // Under a retraining heading a statement is about retraining ("## Retraining\nWeekly."), unless it says no.
       return underHeading(s) && !hits.some((h) => h.negated);

@@ -23,12 +23,8 @@ mkdirSync(out, { recursive: true });
 
 /** The git directory of a snapshot: the folder itself, or the one inside it (bare, or a work tree's `.git`). */
 function gitDir(folder) {
-  if (existsSync(path.join(folder, 'HEAD'))) return folder;
-  if (existsSync(path.join(folder, '.git', 'HEAD'))) return path.join(folder, '.git');
-  for (const name of readdirSync(folder)) {
-    const inner = path.join(folder, name);
-    if (existsSync(path.join(inner, 'HEAD'))) return inner;
-    if (existsSync(path.join(inner, '.git', 'HEAD'))) return path.join(inner, '.git');
+  for (const dir of [folder, ...readdirSync(folder).map((name) => path.join(folder, name))]) {
+    for (const git of [dir, path.join(dir, '.git')]) if (existsSync(path.join(git, 'HEAD'))) return git;
   }
   return undefined;
 }

@@ -68,7 +68,10 @@ function wordsBetween(s: Sentence, from: number, to: number): number {
 function isObjective(s: Sentence, prompt: string): boolean {
   // A metric after a hedge is an example or a possibility ("e.g. CTR", "may be 'to improve sales'").
   // "We can reduce costs by ..." is what could be done, not what this design optimizes.
-  const metrics = productMetrics(s).filter((m) => !HEDGE.test(s.lower.slice(0, m.start)) && !CAN.test(s.lower.slice(0, m.start)));
+  const metrics = productMetrics(s).filter((m) => {
+    const before = s.lower.slice(0, m.start);
+    return !HEDGE.test(before) && !CAN.test(before);
+  });
   if (metrics.length === 0) return false;
   if (OBJECTIVE_PROMPT.test(prompt)) return true;
   for (const verb of findPattern(s, OBJECTIVE_VERB, 'objective-verb')) {

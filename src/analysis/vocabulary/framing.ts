@@ -7,9 +7,17 @@
 export const OBJECTIVE_CUE =
   /\b(?:optimi[sz](?:e|es|ed|ing)(?: for)?|maximi[sz](?:e|es|ed|ing)|minimi[sz](?:e|es|ed|ing)|max|increas(?:e|es|ing)|improv(?:e|es|ing)|reduc(?:e|es|ing)|lift(?:s|ing)?|boost(?:s|ing)?|grow(?:s|ing)?|driv(?:e|es|ing)|business (?:objective|goal|metric|kpi)s?|success (?:metric|criteri(?:on|a))|north[- ]star|primary (?:metric|objective|kpi)|kpis?|objective(?: is)?|goal(?: is)?|target metric|(?:key|main|success|primary|target|north[- ]star) (?:metrics?|kpis?|measures?)|(?:trying|meant|want|need|aim) to move|(?:judged|measured|evaluated|assessed) (?:on|by)|accountable for|care about|the metric (?:is|we|that)|business outcome|success (?:is|means)|what matters)\b/g;
 
+/**
+ * "Detects a new version", "detects changes": a system noticing something, not a model's output
+ * (shared by TARGET_CUE and TASK_TOPIC).
+ */
+const NOTICING = String.raw`(?! (?:a |the |any )?(?:new|changes?|updates?|modifications?|versions?)\b)`;
+
 /** A stated prediction target: what the model outputs. */
-export const TARGET_CUE =
-  /(?<![._])\b(?:predict(?:s|ing|ed)?|(?:determin|decid)(?:e|es|ing) (?:whether|if)|forecast(?:s|ing)?|estimat(?:e|es|ing)|classif(?:y|ies|ying) (?:each|every|whether|the|a|an|it|them|into|as|if|incoming|new)|classification (?:problem|task)|detect(?:s|ing)?(?! (?:a |the |any )?(?:new|changes?|updates?|modifications?|versions?)\b)|scor(?:e|es|ing) (?:each|every|the|a|how)|rank(?:s|ing)? (?:the |each |all )?(?:candidates|items|ads|posts|results|documents|videos|products|listings|jobs|hotels|stories)|(?:probability|likelihood|propensity) (?:that|of)|p\((?:[^)]{1,40})\)|(?:binary|multi-?class|multi-?label) (?:classification|classifier|problem|task)|regression (?:problem|task)|ranking problem|ml (?:objective|task|formulation|problem)|learning[- ]to[- ]rank|target (?:variable|label|is)|the (?:model|classifier|ranker) (?:outputs|returns|produces|predicts|scores)|outputs? (?:a|the) (?:probability|score|ranked|list)|label (?:is|=)|prediction target\s*(?:is\b|:|\|)|i\/o(?!-)|input\/output)(?![\w(])/g;
+export const TARGET_CUE = new RegExp(
+  String.raw`(?<![._])\b(?:predict(?:s|ing|ed)?|(?:determin|decid)(?:e|es|ing) (?:whether|if)|forecast(?:s|ing)?|estimat(?:e|es|ing)|classif(?:y|ies|ying) (?:each|every|whether|the|a|an|it|them|into|as|if|incoming|new)|classification (?:problem|task)|detect(?:s|ing)?${NOTICING}|scor(?:e|es|ing) (?:each|every|the|a|how)|rank(?:s|ing)? (?:the |each |all )?(?:candidates|items|ads|posts|results|documents|videos|products|listings|jobs|hotels|stories)|(?:probability|likelihood|propensity) (?:that|of)|p\((?:[^)]{1,40})\)|(?:binary|multi-?class|multi-?label) (?:classification|classifier|problem|task)|regression (?:problem|task)|ranking problem|ml (?:objective|task|formulation|problem)|learning[- ]to[- ]rank|target (?:variable|label|is)|the (?:model|classifier|ranker) (?:outputs|returns|produces|predicts|scores)|outputs? (?:a|the) (?:probability|score|ranked|list)|label (?:is|=)|prediction target\s*(?:is\b|:|\|)|i\/o(?!-)|input\/output)(?![\w(])`,
+  'g',
+);
 
 /**
  * The plainest ways of saying what the model outputs ("predict", "the probability that", "a binary
@@ -32,8 +40,10 @@ export const OBJECTIVE_PROMPT =
 export const GENERIC_OBJECTIVE = /\b(?:engagement|experience|satisfaction|relevan\w*|user happiness|quality|personali[sz]\w*|what users like|value)\b/g;
 
 /** The answer talks about what the system does, without a formal target. */
-export const TASK_TOPIC =
-  /(?<![._])\b(?:recommend(?:s|ed|ing|ations?)?|rank(?:s|ed|ing)?|predict(?:s|ed|ing)?|classif(?:y|ies|ied|ying)|detect(?:s|ed|ing)?(?! (?:a |the |any )?(?:new|changes?|updates?|modifications?|versions?)\b)|forecast(?:s|ed|ing)?|estimat(?:e|es|ed|ing)|personali[sz](?:e|es|ed|ing)|relevan(?:ce|t))\b(?![(_])/g;
+export const TASK_TOPIC = new RegExp(
+  String.raw`(?<![._])\b(?:recommend(?:s|ed|ing|ations?)?|rank(?:s|ed|ing)?|predict(?:s|ed|ing)?|classif(?:y|ies|ied|ying)|detect(?:s|ed|ing)?${NOTICING}|forecast(?:s|ed|ing)?|estimat(?:e|es|ed|ing)|personali[sz](?:e|es|ed|ing)|relevan(?:ce|t))\b(?![(_])`,
+  'g',
+);
 
 /** Talk about the model itself: its family, layers, architecture, loss. */
 export const MODEL_TALK =
