@@ -5,7 +5,7 @@ import { answerContext } from '../src/analysis/context.js';
 import { closestAttempt, quote, signalOptions } from '../src/analysis/signal.js';
 import { inContext, statements } from '../src/analysis/statements.js';
 import { distinctHits, says } from '../src/analysis/terms.js';
-import { BATCH_FEATURE, FEATURE_CONTEXT, FRESHNESS_COMPARISON, FEATURE_TALK, FRESHNESS_HINT, FRESHNESS_WORDS, MODEL_FEATURE, REALTIME_FEATURE, SOFTWARE_FEATURE } from '../src/analysis/vocabulary/features.js';
+import { BATCH_FEATURE, FEATURE_CONTEXT, FEATURE_OPERATION, FRESHNESS_COMPARISON, FEATURE_TALK, FRESHNESS_HINT, FRESHNESS_WORDS, MODEL_FEATURE, REALTIME_FEATURE, SOFTWARE_FEATURE } from '../src/analysis/vocabulary/features.js';
 import { ownWords, quoted } from '../src/analysis/follow-up.js';
 import { BATCH_FEATURE_RU, FEATURE_RU, REALTIME_FEATURE_RU } from '../src/analysis/vocabulary/russian.js';
 import { CYRILLIC } from '../src/document/classify.js';
@@ -29,11 +29,12 @@ function freshnessHits(doc: Document): { features: Sentence[]; hits: FreshnessHi
     for (const s of statements(doc)) {
       // A Russian answer names its features and their freshness in its own words (vocabulary/russian.ts).
       const russian = CYRILLIC.test(s.lower) && FEATURE_RU.test(s.lower);
-      const featureContext = s.section.kinds.has('features') || inContext(s, FEATURE_CONTEXT) || russian;
+      // Feature-engineering operations (one-hot encoding, TF-IDF) are features discussed wherever they stand.
+      const featureContext = s.section.kinds.has('features') || inContext(s, FEATURE_CONTEXT) || russian || FEATURE_OPERATION.test(s.lower);
       if (!featureContext) continue;
       // Model inputs, not a product's capabilities ("features like PEFT", "this feature").
       const software = SOFTWARE_FEATURE.test(s.lower) && !MODEL_FEATURE.test(s.lower);
-      if (!software && (MODEL_FEATURE.test(s.lower) || s.section.kinds.has('features') || FEATURE_TALK.test(s.lower) || russian)) features.push(s);
+      if (!software && (MODEL_FEATURE.test(s.lower) || s.section.kinds.has('features') || FEATURE_TALK.test(s.lower) || FEATURE_OPERATION.test(s.lower) || russian)) features.push(s);
       if (software) continue;
       // "Batch vs streaming pipelines", "Precomputed vs real-time": a comparison names the
       // freshnesses without deciding which features are which.

@@ -48,4 +48,7 @@ export const FRESHNESS_HINT =
  * segment', 'feature vectors', 'tokenization of the text'. Read only where the software sense is
  * ruled out (SOFTWARE_FEATURE).
  */
+/** Operations that make features from raw inputs: named, they are features discussed. */
+export const FEATURE_OPERATION = /\b(?:one[- ]hot(?:[- ]encod\w*)?|tf-?idf|bag[- ]of[- ]words|(?:label|target|ordinal) encod\w*|feature (?:engineering|extraction|hashing|crosses))\b/;
+
 export const FEATURE_TALK = /\b(?:(?<!\b(?:new|algorithm|api|product|software|language|platform) )features|embeddings? (?:per|for each|of each|of every)|feature vectors?|tokeni[sz](?:ation|e|es|ed|ing)|one-hot|bag of words|tf-?idf)\b/;
