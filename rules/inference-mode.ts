@@ -91,10 +91,11 @@ export default defineRule({
     const api = statements(doc).filter((s) => says(s, API_ONLY, API_RU));
     const described = statements(doc).filter((s) => says(s, SERVING_DESCRIBED));
     // A serving section with something in it discusses serving, even without naming the mode.
+    // Under a title that also names another step ("Evaluation & Deployment"), only a statement that
+    // talks of serving is about it.
     const inSection = doc.sections
       .filter((sec) => sec.ownKinds.has('serving') && SERVING_TITLE.test(sec.title.toLowerCase()))
-      .flatMap((sec) => sec.blocks.flatMap((b) => b.sentences))
-      .filter((s) => s.isStatement);
+      .flatMap((sec) => sec.blocks.flatMap((b) => b.sentences).filter((s) => s.isStatement && (sec.ownKinds.size === 1 || says(s, SERVING_DESCRIBED) || says(s, ONLINE_INFERENCE) || says(s, BATCH_INFERENCE))));
     // A latency budget with no mode is the closest the answer comes to stating one; else the
     // statement that says most about how predictions are served (a full one, not a label such as
     // "3 main components:"), an API first.
