@@ -5,15 +5,29 @@ import { answerContext } from '../src/analysis/context.js';
 import { quote, signalOptions } from '../src/analysis/signal.js';
 import { statements } from '../src/analysis/statements.js';
 import { says } from '../src/analysis/terms.js';
-import { QUALITATIVE_LATENCY, QUALITATIVE_SCALE, SCALE_UNITS } from '../src/analysis/vocabulary/scale.js';
+import { HARDWARE_MEMORY, MODEL_NAME_BEFORE, QUALITATIVE_LATENCY, QUALITATIVE_SCALE, SCALE_UNITS } from '../src/analysis/vocabulary/scale.js';
 import { BUDGET_CUE, NOT_A_BUDGET } from '../src/analysis/vocabulary/scale.js';
 import { BUDGET_CUE_RU } from '../src/analysis/vocabulary/russian.js';
 import { quoted } from '../src/analysis/follow-up.js';
 
+/** The words either side of a figure in its sentence. */
+function around(q: Quantity, reach: number): string {
+  const at = q.sentence.lower.indexOf(q.text.toLowerCase());
+  return at < 0 ? q.sentence.lower : q.sentence.lower.slice(Math.max(0, at - reach), at + q.text.length + reach);
+}
+
 function isScale(q: Quantity): boolean {
-  if (q.kind === 'rate' || q.kind === 'size') return true;
+  if (q.kind === 'rate') return true;
+  if (q.kind === 'size') return !HARDWARE_MEMORY.test(around(q, 24));
   if (q.kind !== 'count') return false;
-  return SCALE_UNITS.has(q.unit) || q.value >= 10_000;
+  const at = q.sentence.lower.indexOf(q.text.toLowerCase());
+  const before = at >= 0 ? q.sentence.lower.slice(Math.max(0, at - 30), at) : '';
+  // "The top 5 articles" is the size of a result, not of the load.
+  if (/\btop[- ]?$/.test(before)) return false;
+  if (SCALE_UNITS.has(q.unit)) return true;
+  if (q.value < 10_000) return false;
+  // A model's size in parameters ("Llama 3.1 8B", "175B parameters") is not load.
+  return !(MODEL_NAME_BEFORE.test(before) || (at >= 0 && /^\s*(?:parameters|params)\b/.test(q.sentence.lower.slice(at + q.text.length))));
 }
 
 function isLatencyBudget(q: Quantity): boolean {

@@ -68,6 +68,7 @@ describe('numbers that are not design figures', () => {
     ['see https://example.com/paper/2312.02573'],
     ['100s of ticket types'],
     ['millions of users'],
+    ['a 3D CNN renders a 2D image'],
   ])('%s', (text) => {
     expect(extractQuantities(text).filter((x) => x.numeric)).toEqual([]);
   });

@@ -263,6 +263,8 @@ export function extractQuantities(text: string): RawQuantity[] {
         }
       }
     }
+    // "3D CNN", "2D image": a dimension, not days.
+    if (word?.word === 'D' && probe === cursor) continue;
     // "8M daily active users": the usual three-word unit.
     const activeUsers = /^(daily|weekly|monthly) active (?:users|listeners|members|customers|accounts|viewers)\b/i.exec(text.slice(probe, probe + 40));
     if (word && activeUsers) {

@@ -16,6 +16,12 @@ export const QUALITATIVE_SCALE = new RegExp(
 export const QUALITATIVE_LATENCY =
   /\b(?:low[- ]latency|latency (?:requirements?|constraints?|budget|sla|slo)|fast(?:er)? (?:response|retrieval|serving|inference)|quick(?:ly)? (?:response|responses)|respon(?:d|se) (?:quickly|fast|time)|should be fast|be fast|response times?|serving speed|milliseconds|time to first token|ttft|tail latenc\w*|(?:query|request|response|inference|serving|execution|end[- ]to[- ]end) latenc\w*)\b/g;
 
+/** A size beside these words is a machine's memory ("24GB of video memory", "8GB RAM"), not the data or traffic the system handles. */
+export const HARDWARE_MEMORY = /\b(?:v?ram|memory|gpus?|vram|heap|hbm|disk|block storage)\b/;
+
+/** A bare count right after a model's name is its size in parameters ("Llama 3.1 8B", "Mistral 7B"), not load. */
+export const MODEL_NAME_BEFORE = /\b(?:llama|mistral|mixtral|qwen|gemma|phi|falcon|gpt|bloom|opt|t5|bert|deepseek|claude|palm|vicuna)[\w.-]*(?: [\w.-]+){0,2} $/;
+
 /** Nouns that make a count a scale figure (users, traffic, catalog, data volume). */
 export const SCALE_UNITS = new Set([
   'users', 'user', 'dau', 'mau', 'wau', 'customers', 'members', 'people', 'drivers', 'riders', 'sellers', 'buyers', 'merchants',
