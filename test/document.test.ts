@@ -212,6 +212,11 @@ describe('what does not count as saying something', () => {
     ]);
   });
 
+  it('reads a bracket with a figure in it as a template filled in, and one without as a blank', () => {
+    const d = doc(['Main metric: [F1 weighted, 0.9192]', 'Latency: [X ms]', 'Main metric: [metric name]', 'Test set: [7854 records]', 'Latency budget: [p99 in ms]', 'Offline metric: [NDCG@10]'].join('\n\n'));
+    expect(d.sentences.map((s) => s.isPlaceholder)).toEqual([false, true, true, false, true, true]);
+  });
+
   it('reads a question without its question mark as a question', () => {
     const d = doc(
       [

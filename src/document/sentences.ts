@@ -1,7 +1,9 @@
 import type { Block, Sentence, Word } from './types.js';
 
 /** `[metric]`, `<target>`, TBD, TODO, N/A, XXX, "..." and friends. */
-const PLACEHOLDER_TOKEN = /\[[^\]\n]{0,80}\]|<[^<>\n]{1,60}>|\b(?:TBD|TBC|TODO|FIXME|XXX|N\/A|lorem ipsum)\b|\.{3}|…|\?{2,}/gi;
+// A bracket with a figure in it ("[F1 weighted, 0.9192]", "[7854 records]") is a template filled in, not a
+// blank; a digit inside a name ("[p99 in ms]", "[NDCG@10]") is no figure.
+const PLACEHOLDER_TOKEN = /\[(?![^\]\n]{0,80}?(?<![a-zа-яё\d@.])\d)[^\]\n]{0,80}\]|<[^<>\n]{1,60}>|\b(?:TBD|TBC|TODO|FIXME|XXX|N\/A|lorem ipsum)\b|\.{3}|…|\?{2,}/gi;
 const STARTS_AS_TODO = /^\W*(?:TODO|TBD|TBC|FIXME|XXX)\b/i;
 /** "Retraining strategy: to be decided": a label in front of a non-answer. */
 const UNDECIDED = /^[^.:]{0,60}:\s*(?:to be (?:decided|determined|defined|confirmed|discussed|added|written)|not (?:yet )?(?:decided|defined)|undecided|open question|pending|n\/a|none yet)\b/i;
