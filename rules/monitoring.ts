@@ -1,5 +1,5 @@
 import { defineRule } from '../src/rule/define.js';
-import { ACTION_RU, MONITOR_RU, SIGNAL_KINDS_RU, STRONG_ACTION_RU } from '../src/analysis/vocabulary/russian.js';
+import { ACTION_RU, MONITOR_RU, SIGNAL_KINDS_RU, STRONG_ACTION_RU, TRAINING_TIME_RU } from '../src/analysis/vocabulary/russian.js';
 import { CYRILLIC } from '../src/document/classify.js';
 import type { Document } from '../src/document/document.js';
 import type { Sentence } from '../src/document/types.js';
@@ -10,7 +10,7 @@ import { inContext, statements } from '../src/analysis/statements.js';
 import { distinctHits, findPattern, says } from '../src/analysis/terms.js';
 import { TARGET_CUE } from '../src/analysis/vocabulary/framing.js';
 import { BUSINESS_METRIC, MEASURABLE_METRIC, OFFLINE_METRIC, SYSTEM_MEASURE, SYSTEM_METRIC } from '../src/analysis/vocabulary/metrics.js';
-import { ABOUT_MODEL, ACTION, EXAMPLE_BEFORE, MODEL_HEALTH, MONITORING_PRODUCT, MONITOR_CONTEXT, OPS_MONITORING, SIGNAL_KINDS, STRONG_ACTION } from '../src/analysis/vocabulary/monitoring.js';
+import { ABOUT_MODEL, ACTION, EXAMPLE_BEFORE, MODEL_HEALTH, MONITORING_PRODUCT, MONITOR_CONTEXT, OPS_MONITORING, SIGNAL_KINDS, STRONG_ACTION, TRAINING_TIME } from '../src/analysis/vocabulary/monitoring.js';
 import { ownWords, quoted } from '../src/analysis/follow-up.js';
 
 function productMonitors(doc: Document): boolean {
@@ -55,6 +55,7 @@ function monitoringFacts(doc: Document): MonitoringFacts {
       const context = ops || russian || s.section.kinds.has('monitoring') || inContext(s, MONITOR_CONTEXT) || nearStrongAction(s);
       if (!context) continue;
       if (productIsMonitoring && !MODEL_HEALTH.test(s.lower)) continue;
+      if (TRAINING_TIME.test(s.lower) || (russian && TRAINING_TIME_RU.test(s.lower))) continue;
       const aboutModel = ABOUT_MODEL.test(s.lower) || s.section.ownKinds.has('monitoring');
       let any = false;
       // A Russian statement names its signals in Russian as well (vocabulary/russian.ts).

@@ -37,6 +37,12 @@ export const ABOUT_MODEL = /\b(?:models?|predictions?|predicted|features?|drift|
 /** A product whose job is to watch and alert (equipment failure, anomaly alerts): "monitor" is the product there. */
 export const MONITORING_PRODUCT = /\b(?:alert\w*|alarms?|early[- ]warning|anomal\w*|failures?|outages?|incidents?|intrusions?|faults?|breakdowns?|monitoring (?:system|product|service))\b/;
 
+/**
+ * Watching a model while it trains (validation loss, early stopping, experiment tracking) is not
+ * watching it in production.
+ */
+export const TRAINING_TIME = /\b(?:early[- ]stopping|stop(?:s|ping)? (?:the )?training|(?:validation|training|train) (?:loss|losses|metrics?|curves?|accuracy|progress)|overfit\w*|experiments? tracking|track(?:s|ed|ing)? (?:the |all |our )?experiments|tensorboard)\b/;
+
 /** "e.g. recall drops": what follows is an example, not what is watched (runs on the text before a hit). */
 export const EXAMPLE_BEFORE = /\b(?:e\.g\.|eg\.|for example|for instance|such as)[^.;]*$/;
 
