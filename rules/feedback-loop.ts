@@ -6,7 +6,7 @@ import { linkBetween, Link } from '../src/analysis/link.js';
 import { closestAttempt, quote, signalOptions } from '../src/analysis/signal.js';
 import { hitsOf, statements } from '../src/analysis/statements.js';
 import { distinctHits, findPattern, says } from '../src/analysis/terms.js';
-import { CLASSIFIER_LABEL, DELAY_CUE, FEEDBACK_EVENT, IMMEDIATE_FEEDBACK, LABEL_SOURCE, NOT_GROUND_TRUTH } from '../src/analysis/vocabulary/feedback.js';
+import { CLASSIFIER_LABEL, COLLECTED_FEEDBACK, DELAY_CUE, FEEDBACK_EVENT, IMMEDIATE_FEEDBACK, LABEL_SOURCE, NOT_GROUND_TRUTH } from '../src/analysis/vocabulary/feedback.js';
 import { FEEDBACK_LOOP } from '../src/analysis/vocabulary/feedback.js';
 import { ownWords, quoted } from '../src/analysis/follow-up.js';
 
@@ -69,7 +69,8 @@ export default defineRule({
       aboutLabels.map((h) => h.sentence),
       (x) => (concrete.includes(x) ? 2 : 0) + distinctHits(x, LABEL_SOURCE),
     );
-    const source = labelled ?? sources[0]?.sentence ?? hitsOf(doc, 'feedback-loop', FEEDBACK_LOOP)[0]?.sentence ?? hitsOf(doc, 'label-source-ru', LABEL_SOURCE_RU)[0]?.sentence;
+    const collected = () => statements(doc).find((s) => COLLECTED_FEEDBACK.test(s.lower));
+    const source = labelled ?? sources[0]?.sentence ?? hitsOf(doc, 'feedback-loop', FEEDBACK_LOOP)[0]?.sentence ?? hitsOf(doc, 'label-source-ru', LABEL_SOURCE_RU)[0]?.sentence ?? collected();
     if (source) return { status: 'weak', evidence: source, data: { evidence: quote(source.text) }, suggestion };
     const delay = delays.find((d) => /\b(?:delay|lag)/.test(d.lower));
     if (delay) return { status: 'weak', messageId: 'noSource', evidence: delay, data: { evidence: quote(delay.text) }, suggestion };
