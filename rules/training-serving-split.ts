@@ -86,7 +86,7 @@ export default defineRule({
     description: 'The answer describes the training pipeline and the serving path as separate flows',
     rationale:
       'Guide, step 02, "Separate the training and serving architectures": "Training pipeline: data ingestion → feature engineering → model training → evaluation → versioning. Serving: feature retrieval → model inference → output post-processing → logging. These are different systems with different constraints."',
-    signal: { id: 'training-serving-split', title: 'Training / serving split', weight: 12, step: 2, sectionKinds: ['training', 'serving'], mlOnly: true },
+    signal: { id: 'training-serving-split', title: 'Training / serving split', weight: 12, step: 2, sectionKinds: ['training', 'serving'], judgedOn: ['ml', 'ml-infrastructure'] },
     defaultSeverity: 'error',
     messages: {
       missing: 'No training or serving pipeline is described',
@@ -121,16 +121,21 @@ export default defineRule({
     // The evidence is the statement that draws the most of each flow: the training and the serving
     // flow for high (a linked pair), the fullest attempt for weak. An arrow chain ("features ->
     // model -> sort") is a flow of its own.
-    if (t.size >= 2 && s.size >= 2) return { status: 'high', evidence: [flowEvidence(doc, training), flowEvidence(doc, serving, 'serving')] };
+    // The design of ML tooling (a training operator, a serving runtime) describes the flows it
+    // supports, not the two flows of one model: it earns at most weak.
+    const tooling = doc.profile.kind === 'ml-infrastructure';
+    if (t.size >= 2 && s.size >= 2 && !tooling) return { status: 'high', evidence: [flowEvidence(doc, training), flowEvidence(doc, serving, 'serving')] };
     if (t.size === 0 && s.size === 0) return { status: 'missing', suggestion };
     const first = flowEvidence(doc, [...training, ...serving]);
-    const detail =
-      t.size < 2 && s.size < 2
+    const detail = tooling
+      ? `this reads as the design of ML tooling, not of one model's training and serving flows (${quote(first.text, 50)})`
+      : t.size < 2 && s.size < 2
         ? `both sides are thin (${quote(first.text, 50)})`
         : t.size < 2
           ? `the training side names ${t.size ? [...t].join(', ') : 'no stage'}`
           : `the serving side names ${s.size ? [...s].join(', ') : 'no stage'}`;
-    return { status: 'weak', evidence: first, data: { detail }, suggestion };
+    // A rewrite into one model's two flows would not fit a document about tooling.
+    return { status: 'weak', evidence: first, data: { detail }, ...(tooling ? {} : { suggestion }) };
   },
   followUp({ document, status, evidence }) {
     const w = ownWords(document);

@@ -21,11 +21,13 @@ describe('suggested rewrites lift their signal to high', () => {
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     const result = lintTextSync(text);
-    // A signal that was not judged (an ML signal on a non-ML design) offers no rewrite.
+    // A signal that was not judged (an ML signal on a non-ML design) offers no rewrite; nor does one
+    // that the document's kind caps (the design of ML tooling earns at most weak on the two flows).
     const weak = result.signals.filter((s) => s.status !== 'high' && s.judged !== false);
     if (weak.length === 0) continue;
     it(path.relative(ROOT, file), () => {
       for (const signal of weak) {
+        if (result.kind === 'ml-infrastructure' && signal.suggestion === undefined && signal.status === 'weak') continue;
         expect(signal.suggestion, `${signal.id} has no suggestion`).toBeTruthy();
         expect(signal.suggestion).not.toMatch(/<[a-z][^>]*>|\[[a-z ]+\]|\bTBD\b/i);
         const pasted = `${text.trimEnd()}\n\n${signal.suggestion}\n`;

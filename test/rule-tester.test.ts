@@ -261,6 +261,34 @@ describe('signals that need a prediction problem (meta.signal.mlOnly)', () => {
     expect(runRule(doc, pairRule('same'), { severity: 2, options: {} }).signal?.evidence).toBe('We predict whether a user clicks the ad.');
   });
 
+  it('judgedOn names the kinds of document a signal is judged on', async () => {
+    const { runRule } = await import('../src/rule/run.js');
+    const { Document } = await import('../src/document/document.js');
+    const toolingRule = defineRule({
+      id: 'tooling-thing',
+      meta: { description: 'x', rationale: 'x', signal: { id: 'tooling-thing', title: 'x', weight: 5, judgedOn: ['ml', 'ml-infrastructure'] }, defaultSeverity: 'error', messages: { weak: 'weak', missing: 'missing' } },
+      check: () => ({ status: 'weak' }),
+    });
+    const nonMl = new Document(Array.from({ length: 40 }, () => 'The web servers write pastes to the object store and the cache serves hot reads.').join(' '));
+    expect(runRule(nonMl, toolingRule, { severity: 2, options: {} }).signal).toEqual({ id: 'tooling-thing', status: 'missing', judged: false, weight: 5 });
+    const tooling = new Document(
+      Array.from({ length: 12 }, () => 'The training operator launches PyTorch jobs on Kubernetes, and the serving runtime loads model checkpoints into inference pods on GPU nodes.').join('\n\n'),
+    );
+    expect(tooling.profile.kind).toBe('ml-infrastructure');
+    expect(runRule(tooling, toolingRule, { severity: 2, options: {} }).signal).toMatchObject({ id: 'tooling-thing', status: 'weak' });
+    expect(runRule(tooling, rule, { severity: 2, options: {} }).signal).toMatchObject({ judged: false });
+  });
+
+  it('defineRule refuses a judgedOn that is not a list of document kinds', () => {
+    expect(() =>
+      defineRule({
+        id: 'bad-judged-on',
+        meta: { description: 'x', rationale: 'x', signal: { id: 'bad-judged-on', title: 'x', weight: 1, judgedOn: ['answers'] as unknown as ['ml'] }, defaultSeverity: 'error', messages: { weak: 'w', missing: 'm' } },
+        check: () => ({ status: 'missing' }),
+      }),
+    ).toThrow(/judgedOn must list document kinds/);
+  });
+
   it('defineRule refuses a non-boolean mlOnly', () => {
     expect(() =>
       defineRule({

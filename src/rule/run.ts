@@ -136,8 +136,10 @@ export function runRule(doc: Document, rule: AnyRule, setting: RuleSetting, id =
     return message;
   };
 
-  // A signal that needs a prediction problem is not judged on a document that has none.
-  if (rule.meta.signal?.mlOnly && !doc.profile.isML) {
+  // A signal that needs a prediction problem is not judged on a document that has none (nor one
+  // judged on some kinds of document only on the others).
+  const judgedOn = rule.meta.signal?.judgedOn ?? (rule.meta.signal?.mlOnly ? ['ml'] : undefined);
+  if (rule.meta.signal && judgedOn && !judgedOn.includes(doc.profile.kind)) {
     return { signal: { id: rule.meta.signal.id, status: 'missing', judged: false, weight: rule.meta.signal.weight }, messages };
   }
 

@@ -3,7 +3,7 @@
  * (a verdict) and reports, and the signal rows and messages the engine makes of them.
  */
 import type { Document } from '../document/document.js';
-import type { Block, Section, Sentence, SectionKind } from '../document/types.js';
+import type { Block, DocumentKind, Section, Sentence, SectionKind } from '../document/types.js';
 
 export type SignalStatus = 'high' | 'weak' | 'missing';
 export const SIGNAL_STATUSES: readonly SignalStatus[] = ['high', 'weak', 'missing'];
@@ -43,6 +43,12 @@ export interface SignalDefinition {
    * is `missing` with `judged: false`, nothing is reported for it, and it does not count in the score.
    */
   mlOnly?: boolean;
+  /**
+   * The kinds of document the signal is judged on (`document.profile.kind`), when `mlOnly` is too
+   * narrow: `['ml', 'ml-infrastructure']` judges the design of ML tooling too. On any other kind the
+   * row is `missing` with `judged: false`, as with `mlOnly`. Takes precedence over `mlOnly`.
+   */
+  judgedOn?: readonly DocumentKind[];
 }
 
 export interface RuleExample {
