@@ -51,7 +51,7 @@ export default defineRule({
     description: 'The answer states real-time or batch inference together with the latency or freshness requirement behind it',
     rationale:
       'Guide, Q&A "When should I choose real-time vs batch inference?": "Real-time when the feature freshness matters … Batch when predictions can be precomputed and freshness requirements are loose. Lead with the latency and freshness requirements, not the model type."',
-    signal: { id: 'inference-mode', title: 'Inference mode', weight: 7, sectionKinds: ['serving'], mlOnly: true },
+    signal: { id: 'inference-mode', title: 'Inference mode', weight: 7, sectionKinds: ['serving'], judgedOn: ['ml', 'ml-infrastructure'] },
     defaultSeverity: 'warn',
     messages: {
       missing: 'How predictions are served is never discussed (real-time or batch?)',
@@ -72,6 +72,14 @@ export default defineRule({
   check({ document: doc }) {
     const ctx = answerContext(doc);
     const suggestion = `Inference is online (real-time, per request): ${ctx.model} scores each ${ctx.entity} when the request arrives, with a p99 latency budget of 100 ms, because the result renders on page load and depends on session context; slow-changing outputs are precomputed nightly in batch.`;
+    if (doc.profile.kind === 'ml-infrastructure') {
+      // The design of ML tooling: a serving runtime discusses how predictions are served (in two
+      // statements or more; weak at most, with no rewrite: it states no one model's mode and
+      // requirement); for a training operator the signal does not apply.
+      const serving = statements(doc).filter((s) => says(s, SERVING_DESCRIBED));
+      const closest = serving.length >= 2 ? closestAttempt(serving, (x) => distinctHits(x, ONLINE_INFERENCE) + distinctHits(x, BATCH_INFERENCE) + distinctHits(x, SERVING_SUBJECT)) : undefined;
+      return closest ? { status: 'weak', messageId: 'noMode', evidence: closest, data: { evidence: quote(closest.text) } } : { status: 'missing', judged: false };
+    }
     const found = modes(doc);
     const budgets = latencyBudgets(doc);
     // Readers quote the requirement that makes the mode concrete: a statement with both, else the budget.

@@ -125,7 +125,7 @@ export default defineRule({
     // supports, not the two flows of one model: it earns at most weak.
     const tooling = doc.profile.kind === 'ml-infrastructure';
     if (t.size >= 2 && s.size >= 2 && !tooling) return { status: 'high', evidence: [flowEvidence(doc, training), flowEvidence(doc, serving, 'serving')] };
-    if (t.size === 0 && s.size === 0) return { status: 'missing', suggestion };
+    if (t.size === 0 && s.size === 0) return tooling ? { status: 'missing', judged: false } : { status: 'missing', suggestion };
     const first = flowEvidence(doc, [...training, ...serving]);
     const detail = tooling
       ? `this reads as the design of ML tooling, not of one model's training and serving flows (${quote(first.text, 50)})`

@@ -279,6 +279,23 @@ describe('signals that need a prediction problem (meta.signal.mlOnly)', () => {
     expect(runRule(tooling, rule, { severity: 2, options: {} }).signal).toMatchObject({ judged: false });
   });
 
+  it('a verdict may decline to judge a document; only as missing', async () => {
+    const { runRule } = await import('../src/rule/run.js');
+    const { Document } = await import('../src/document/document.js');
+    const declining = (status: 'missing' | 'weak') =>
+      defineRule({
+        id: 'declining-thing',
+        meta: { description: 'x', rationale: 'x', signal: { id: 'declining-thing', title: 'x', weight: 5 }, defaultSeverity: 'error', messages: { weak: 'weak', missing: 'missing' } },
+        check: (context) => {
+          context.report({ messageId: 'weak' });
+          return { status, judged: false };
+        },
+      });
+    const doc = new Document('We predict whether a user clicks the ad, optimizing CTR.');
+    expect(runRule(doc, declining('missing'), { severity: 2, options: {} })).toEqual({ signal: { id: 'declining-thing', status: 'missing', judged: false, weight: 5 }, messages: [] });
+    expect(() => runRule(doc, declining('weak'), { severity: 2, options: {} })).toThrow(/not judged must have status "missing"/);
+  });
+
   it('defineRule refuses a judgedOn that is not a list of document kinds', () => {
     expect(() =>
       defineRule({

@@ -165,6 +165,10 @@ export function runRule(doc: Document, rule: AnyRule, setting: RuleSetting, id =
     if (!verdict || !['high', 'weak', 'missing'].includes(verdict.status)) {
       throw new RuleError(id, `must return a verdict with status "high", "weak" or "missing"`);
     }
+    if (verdict.judged === false) {
+      if (verdict.status !== 'missing') throw new RuleError(id, 'a verdict that is not judged must have status "missing"');
+      return { signal: { id: definition.id, status: 'missing', judged: false, weight: definition.weight }, messages: [] };
+    }
     signal = { id: definition.id, status: verdict.status, weight: definition.weight };
     const evidence = verdict.evidence !== undefined ? evidenceParts(doc, verdict.evidence) : undefined;
     if (evidence) {

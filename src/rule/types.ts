@@ -110,6 +110,12 @@ export interface SignalVerdict<M extends string> {
   at?: Anchor;
   /** A concrete rewrite that lifts the signal to high. */
   suggestion?: string;
+  /**
+   * `false`: the signal does not apply to this document (a training operator's design says nothing
+   * of serving, and need not): with status `missing`, the row is not judged, as for a kind of
+   * document outside `judgedOn`, and nothing is reported.
+   */
+  judged?: false;
 }
 
 export interface RuleContext<M extends string, O> {
