@@ -388,4 +388,13 @@ describe('document profile', () => {
     );
     expect(serving.profile.kind).toBe('ml');
   });
+
+  it('a compute cluster and the labels of pods or series are infrastructure words, not ML', () => {
+    const text = Array.from(
+      { length: 30 },
+      () => 'Each cluster runs the query frontend, and the store gateway selects the series by their labels before it answers the request.',
+    ).join(' ');
+    expect(doc(text).profile.kind).toBe('non-ml');
+    expect(doc(Array.from({ length: 30 }, () => 'We group the users with k-means clustering and the labels come from their clicks on the results.').join(' ')).profile.kind).toBe('ml');
+  });
 });

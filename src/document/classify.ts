@@ -111,6 +111,12 @@ export const ML_STEMS = new Set([
   'retrain', 'hyperparamet', 'learn', 'estim', 'forecast', 'anomali', 'cluster', 'uplift', 'score', 'probabl',
 ]);
 
+/** Surface forms of ML stems that name infrastructure instead: a compute cluster, not clustering. */
+export const INFRASTRUCTURE_FORMS = new Set(['cluster', 'clusters']);
+
+/** A statement where "labels" are key-value tags of pods, series or metrics, not ground truth. */
+export const TAG_LABELS = /\b(?:pods?|selectors?|namespaces?|time[- ]series|series|prometheus|kubernetes|k8s|metrics?|annotations?|key[- ]value)\b/;
+
 /**
  * Words of infrastructure: clusters, jobs, containers, storage, proposals (not the requests, APIs
  * and caches of a serving path, which ML answers describe too). An ML platform
@@ -137,6 +143,13 @@ export const PROBLEM_TERMS =
  */
 export const PREDICTION_STATEMENT =
   /\b(?:predict(?:s|ing|ed)?|forecast(?:s|ing)?|classif(?:y|ies|ying)|estimat(?:e|es|ing)|detect(?:s|ing)?) (?:whether|if|which|how (?:many|much|likely|long)|(?:the )?(?:probability|likelihood|risk|chance)s? (?:of|that))\b|\b(?:model|classifier|regressor|ranker|system|app|application|service) (?:that )?(?:predicts|classifies|forecasts|estimates|detects|scores|recommends)\b|\bwe (?:predict|forecast|classify|estimate|detect)\b/;
+
+/**
+ * Saying what is predicted, forecast or classified ("the app predicts whether a student passes"):
+ * an ML design, however much else it talks about (not "estimate how many servers" or "detects
+ * whether a node is down", which system designs say too).
+ */
+export const PREDICTS = /\b(?:predict(?:s|ing|ed)?|forecast(?:s|ing)?|classif(?:y|ies|ying)) (?:whether|if|which|how (?:many|much|likely|long)|(?:the )?(?:probability|likelihood|risk|chance)s? (?:of|that))\b|\b(?:model|classifier|regressor|ranker|system|app|application|service) (?:that )?(?:predicts|classifies|forecasts)\b|\bwe (?:predict|forecast|classify)\b/;
 
 /** Infrastructure terms per 100 statement words from which a document may be infrastructure. */
 export const INFRASTRUCTURE_DENSITY = 2.5;

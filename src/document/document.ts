@@ -3,6 +3,9 @@ import { buildBlocks, sourceOffset } from './blocks.js';
 import {
   CYRILLIC,
   INFRASTRUCTURE_DENSITY,
+  INFRASTRUCTURE_FORMS,
+  PREDICTS,
+  TAG_LABELS,
   INFRASTRUCTURE_TERMS,
   kindsOfContent,
   kindsOfTitle,
@@ -232,24 +235,27 @@ function computeProfile(doc: Document): DocumentProfile {
   let infrastructureHits = 0;
   let problemHits = 0;
   let predictionStated = false;
+  let predicts = false;
   for (const sentence of doc.sentences) {
     words += sentence.words.length;
     if (!sentence.isStatement) continue;
     if (!mlStatement && ML_STATEMENT.test(sentence.lower)) mlStatement = true;
     statementWords += sentence.words.length;
-    for (const w of sentence.words) if (ML_STEMS.has(w.stem)) mlHits++;
+    const tags = TAG_LABELS.test(sentence.lower);
+    for (const w of sentence.words) if (ML_STEMS.has(w.stem) && !INFRASTRUCTURE_FORMS.has(w.lower) && !(tags && w.stem === 'label')) mlHits++;
     // The stems are English; an answer written in Russian says the same in its own words.
     if (CYRILLIC.test(sentence.lower)) mlHits += countMatches(RUSSIAN_ML_WORDS, sentence.lower);
     infrastructureHits += countMatches(INFRASTRUCTURE_TERMS, sentence.lower);
     problemHits += countMatches(PROBLEM_TERMS, sentence.lower);
     if (!predictionStated && PREDICTION_STATEMENT.test(sentence.lower)) predictionStated = true;
+    if (!predicts && PREDICTS.test(sentence.lower)) predicts = true;
   }
   const mlComponents = doc.components.some((c) => c.entry.category === 'model' || c.entry.category === 'ml-library' || c.entry.category === 'feature-store');
   // Hits per 100 statement words, saturating at 1.
   const density = statementWords > 0 ? (mlHits / statementWords) * 100 : 0;
   const mlScore = Math.min(1, density / 4);
   // A short snippet is judged on what it says; the ML gate is for long non-ML designs (a URL shortener).
-  const aboutML = statementWords < SHORT_ANSWER_WORDS || mlStatement || mlScore >= 0.2 || (mlComponents && mlScore >= 0.1);
+  const aboutML = statementWords < SHORT_ANSWER_WORDS || mlStatement || predicts || mlScore >= 0.2 || (mlComponents && mlScore >= 0.1);
   const per100 = (hits: number): number => (statementWords > 0 ? (hits / statementWords) * 100 : 0);
   const infrastructureDensity = per100(infrastructureHits);
   const problemDensity = per100(problemHits);
