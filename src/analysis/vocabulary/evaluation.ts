@@ -14,4 +14,4 @@ export const EVALUATE = /\b(?:evaluat\w*|validation (?:sets?|data|metrics?|split
  * tiny bit of accuracy"): evaluation words, a held-out set, a metric list, or a threshold on it.
  */
 export const EVALUATION_CONTEXT =
-  /\b(?:evaluat\w*|metrics?|measur\w*|offline|validat\w*|test(?:ing)? (?:sets?|data|split)|held[- ]out|holdout|benchmark\w*|baseline|backtest\w*|cross[- ]validation|k[- ]fold|scor(?:e|ed|es|ing) (?:by|with|on)|judged|compared?|beat|report\w*|track\w*|log(?:s|ged)? (?:the )?metrics?)\b/g;
+  /\b(?:evaluat\w*|metrics?|measur\w*|offline|validat\w*|test(?:ing)? (?:sets?|data|split|files?)|(?:test|validation|hold[- ]?out) (?:data ?sets?)|held[- ]out|hold[- ]out|holdout|benchmark\w*|baseline|backtest\w*|cross[- ]validation|k[- ]fold|scor(?:e|ed|es|ing) (?:by|with|on)|judged|compared?|beat|report\w*|track\w*|log(?:s|ged)? (?:the )?metrics?)\b/g;
