@@ -11,6 +11,23 @@ import { EVALUATE, EVALUATION_CONTEXT, ONLINE_TEST } from '../src/analysis/vocab
 import { ownWords, quoted } from '../src/analysis/follow-up.js';
 import { BUSINESS_METRIC_RU, EVALUATION_CONTEXT_RU } from '../src/analysis/vocabulary/russian.js';
 
+/** A metric and its value on one line of a listing: `NDCG@test = 0.598`, `"rmse": 0.71`, `auc: 0.83`. */
+const METRIC_VALUE = /\b(?:auc(?:[-_ ]?(?:roc|pr))?|roc[-_ ]?auc|rmse|mae|mape|ndcg(?:@\w+)?|map(?:@\w+)?|mrr|precision(?:@\w+)?|recall(?:@\w+)?|f1(?:[-_ ]?score)?|accuracy|log[-_ ]?loss)\b["']?\s*[:=]\s*["']?\d*\.?\d/i;
+
+/** The first line of a code listing that reports a metric's value, as a source range. */
+function metricInCode(doc: Document): { start: number; end: number } | undefined {
+  for (const listing of doc.code) {
+    const match = METRIC_VALUE.exec(listing.value.length > 20_000 ? listing.value.slice(0, 20_000) : listing.value);
+    if (!match) continue;
+    const lineStart = listing.value.lastIndexOf('\n', match.index) + 1;
+    const lineEnd = listing.value.indexOf('\n', match.index);
+    const offset = doc.text.indexOf(listing.value, listing.start);
+    if (offset < 0) continue;
+    return { start: offset + lineStart, end: offset + (lineEnd < 0 ? listing.value.length : lineEnd) };
+  }
+  return undefined;
+}
+
 function onlineTests(doc: Document): Sentence[] {
   return doc.memo('online-tests', () => statements(doc).filter((s) => says(s, ONLINE_TEST)));
 }
@@ -71,6 +88,10 @@ export default defineRule({
     }
     const general = hitsOf(doc, 'evaluate', EVALUATE)[0] ?? hitsOf(doc, 'evaluate-ru', EVALUATION_CONTEXT_RU)[0];
     if (general) return { status: 'weak', evidence: general.sentence, data: { detail: `only in general (\`${quote(general.sentence.text, 40)}\`)` }, suggestion };
+    // A metric's value in a listing ("NDCG@test = 0.598" in a training log, `{"rmse": 0.718}`) is
+    // an offline metric reported, with no experiment.
+    const reported = metricInCode(doc);
+    if (reported) return { status: 'weak', evidence: reported, data: { detail: 'an offline metric in a listing, and no online experiment' }, suggestion };
     return { status: 'missing', suggestion };
   },
   followUp({ document, status, evidence }) {
