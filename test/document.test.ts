@@ -217,6 +217,11 @@ describe('what does not count as saying something', () => {
     expect(d.sentences.map((s) => s.isPlaceholder)).toEqual([false, true, true, false, true, true]);
   });
 
+  it('reads an unchecked task-list item, and what hangs under it, as a to-do, not a statement', () => {
+    const d = doc(['- [x] We retrain the ranker every night on 30 days of clicks.', '- [ ] We alert on feature drift above a PSI of 0.2.', '  - The alert pages the on-call engineer.', '- We log every served feature.'].join('\n'));
+    expect(statementTexts(d)).toEqual(['We retrain the ranker every night on 30 days of clicks.', 'We log every served feature.']);
+  });
+
   it('reads a question without its question mark as a question', () => {
     const d = doc(
       [

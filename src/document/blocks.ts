@@ -151,6 +151,7 @@ interface MutableSection extends Section {
 interface MutableBlock extends Block {
   parent: Block | undefined;
   scaffold: boolean;
+  todo: boolean;
 }
 
 /** Leading numbering and decoration of a heading: "3.", "IV.", "Step 2:", emoji, "#". */
@@ -234,6 +235,7 @@ export function buildBlocks(tree: Root, text: string): BuildResult {
       children: [],
       depth,
       scaffold: false,
+      todo: parent?.todo ?? false,
       navigation: flat.onlyLinks && kind !== 'heading',
       root: undefined as unknown as Block,
       segments: flat.segments,
@@ -270,6 +272,8 @@ export function buildBlocks(tree: Root, text: string): BuildResult {
       itemBlock = addBlock('listItem', { text: '', segments: [], lineBreaks: [], onlyLinks: false, onlyEmphasis: false }, start, end, parent, depth, current);
       remaining = first ? [first, ...rest] : [];
     }
+    // An unchecked box is a to-do; what hangs under it is part of the to-do.
+    if (item.checked === false) itemBlock.todo = true;
     for (const child of remaining) visitContainerChild(child, itemBlock, depth + 1);
   };
 

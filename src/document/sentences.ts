@@ -112,6 +112,6 @@ export function sentenceFlags(block: Block, draft: SentenceDraft): Pick<Sentence
   const isInstruction = !isHeading && isInstructionText(draft.words, draft.text);
   // A table's header row names its columns ("Signal | Threshold | Action"); the rows under it say things.
   const isHeaderRow = block.kind === 'tableRow' && block.parent?.kind !== 'tableRow' && block.children.some((c) => c.kind === 'tableRow');
-  const isStatement = !isHeading && !isHeaderRow && !isQuestion && !isPlaceholder && !isInstruction && !block.scaffold && !block.navigation && !inFutureWork(block);
+  const isStatement = !isHeading && !isHeaderRow && !isQuestion && !isPlaceholder && !isInstruction && !block.scaffold && !block.navigation && !block.todo && !inFutureWork(block);
   return { isHeading, isQuestion, isPlaceholder, isInstruction, isStatement };
 }

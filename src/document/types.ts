@@ -68,6 +68,8 @@ export interface Block {
   readonly scaffold: boolean;
   /** Navigation (table of contents entry, a bare link). */
   readonly navigation: boolean;
+  /** An unchecked task-list item (`- [ ] Add drift alerts`), or a block under one: a to-do, not the design. */
+  readonly todo: boolean;
   readonly segments: readonly TextSegment[];
   /** Offsets in `text` where the source had a line break. */
   readonly lineBreaks: readonly number[];
