@@ -69,6 +69,7 @@ describe('numbers that are not design figures', () => {
     ['100s of ticket types'],
     ['millions of users'],
     ['a 3D CNN renders a 2D image'],
+    ['user A is mapped to server 1 and user B to server 2'],
   ])('%s', (text) => {
     expect(extractQuantities(text).filter((x) => x.numeric)).toEqual([]);
   });

@@ -78,6 +78,9 @@ unit('money', '$', 'руб', 'рублей', 'рубля');
 const RUSSIAN_COUNT_NOUN = /^(?:пользовател|клиент|покупател|студент|человек|запрос|тикет|обращени|заказ|товар|документ|изображени|кадр|сообщени|транзакци|событи|объявлени|страниц|запис|строк|пример|видео|фильм|песен|трек|сесси)/u;
 
 /** Nouns that make a bare number a scale figure. */
+/** Words that join two phrases: a number before one is not counting the noun after it. */
+const CONNECTIVE = new Set(['and', 'or', 'nor', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'is', 'are', 'was', 'were', 'the', 'a', 'an', 'vs', 'than', 'as', 'then']);
+
 const COUNT_NOUNS = new Set(
   (
     'user users dau mau wau daus maus customer customers member members people person persons driver drivers rider riders seller sellers ' +
@@ -317,7 +320,8 @@ export function extractQuantities(text: string): RawQuantity[] {
         // "1,000 possible solutions", "4M paying subscribers": look one word further for the noun.
         const further = wordAt(text, skipSpaces(text, word.end));
         const fl = further?.word.toLowerCase() ?? '';
-        if (further && COUNT_NOUNS.has(fl)) {
+        // ... but not across a connective: "server 1 and user B" counts no users.
+        if (further && COUNT_NOUNS.has(fl) && !CONNECTIVE.has(lower)) {
           unitName = fl;
           kind = 'count';
           end = further.end;
