@@ -70,6 +70,8 @@ describe('numbers that are not design figures', () => {
     ['millions of users'],
     ['a 3D CNN renders a 2D image'],
     ['user A is mapped to server 1 and user B to server 2'],
+    ['3-User interaction data'],
+    ['4- Sessions are split by day'],
   ])('%s', (text) => {
     expect(extractQuantities(text).filter((x) => x.numeric)).toEqual([]);
   });

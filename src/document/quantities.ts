@@ -241,6 +241,8 @@ export function extractQuantities(text: string): RawQuantity[] {
     const next = text[cursor] ?? '';
     // "100s of ticket types", "1000s of users": an order of magnitude, not seconds.
     if (/^s\s+of\b/.test(text.slice(cursor, cursor + 5)) && /^[1-9]0+$/.test(match[0])) continue;
+    // A list number written with a hyphen at the start of the line: "3- Can I ...", "3-User interaction data" (not "5-day window").
+    if (/^\s*$/.test(text.slice(0, start)) && /^-(?:\s|\p{Lu})/u.test(text.slice(cursor, cursor + 2))) continue;
     // Ordinals, list markers and labels: 1st, 2nd, "1)", "1:" (but not "1:00").
     if (/^(?:st|nd|rd|th)\b/i.test(text.slice(cursor, cursor + 3))) continue;
     if (next === ')' || (next === ':' && !/\d/.test(text[cursor + 1] ?? ''))) continue;
