@@ -14,7 +14,7 @@ export const QUALITATIVE_SCALE = new RegExp(
 );
 
 export const QUALITATIVE_LATENCY =
-  /\b(?:low[- ]latency|latency (?:requirements?|constraints?|budget|sla|slo)|fast(?:er)? (?:response|retrieval|serving|inference)|quick(?:ly)? (?:response|responses)|respon(?:d|se) (?:quickly|fast|time)|should be fast|be fast|response times?|serving speed|milliseconds|time to first token|ttft|tail latenc\w*|(?:query|request|response|inference|serving|execution|end[- ]to[- ]end) latenc\w*)\b/g;
+  /\b(?:low[- ]latency|latency (?:requirements?|constraints?|budget|sla|slo)|fast(?:er)? (?:response|retrieval|serving|inference)|quick(?:ly)? (?:response|responses)|respon(?:d|se) (?:quickly|fast|time)|should be fast|be fast|response times?|serving speed|milliseconds|time to first token|ttft|as (?:quickly|fast) as possible|(?:near[- ])?instant(?:ly|aneous(?:ly)?)|tail latenc\w*|(?:query|request|response|inference|serving|execution|end[- ]to[- ]end) latenc\w*)\b/g;
 
 /** A size beside these words is a machine's memory ("24GB of video memory", "8GB RAM"), not the data or traffic the system handles. */
 export const HARDWARE_MEMORY = /\b(?:v?ram|memory|gpus?|vram|heap|hbm|disk|block storage)\b/;
