@@ -28,7 +28,7 @@ export const SERVING_STAGES: Record<string, RegExp> = {
   logging:
     /\b(?:log(?:s|ged|ging)? (?:the |all |every )?(?:predictions|impressions|requests|responses|served|features|results|scores|outputs)|prediction logs?|logging|logged|(?:stor|sav|record|persist|writ)(?:e|es|ed|ing|ting|s)? (?:the |all |every |its |their )?(?:[\w-]+ )?predictions?|predictions? (?:[\w-]+ ){0,2}(?:are|is|will be|get|gets) (?:stored|saved|recorded|written|persisted))\b/g,
   response:
-    /\b(?:(?:returns?|returned|sends? back|sent back|responds? with) (?:the |a |an )?(?:\w+ ){0,2}(?:results?|predictions?|scores?|labels?|categor(?:y|ies)|recommendations?|list|answer|response|json)|json (?:response|fields)|api response|(?:shown|displayed|rendered) (?:to|in|on) (?:the )?(?:user|client|app|page|front-?end|ui))\b/g,
+    /\b(?:(?:returns?|returned|sends? back|sent back|responds? with) (?:the |a |an )?(?:\w+ ){0,2}(?:results?|predictions?|scores?|labels?|categor(?:y|ies)|class(?:es)?|probabilit(?:y|ies)|recommendations?|list|answer|response|json)|json (?:response|fields)|api response|(?:shown|displayed|rendered) (?:to|in|on) (?:the )?(?:user|client|app|page|front-?end|ui))\b/g,
 };
 
 export const SERVING_CONTEXT =
