@@ -272,6 +272,11 @@ describe('named components', () => {
     expect(d.components.map((c) => c.entry.name)).toEqual(['Faster R-CNN', 'scikit-learn', 'LightGBM', 'Feast', 'Redis', 'Ray']);
   });
 
+  it('knows OCR, sentence-embedding and e-mail services by name, and "ses" only as the acronym', () => {
+    const d = doc('Pages are read with pytesseract, chunks are embedded with sentence-transformers, and mail goes out through AWS SES or SES; the ses of a word are not a service.');
+    expect(d.components.map((c) => c.entry.name)).toEqual(['Tesseract', 'sentence-transformers', 'Amazon SES', 'SES']);
+  });
+
   it('does not count generic model families', () => {
     const d = doc('A two-tower model, logistic regression, a GNN, collaborative filtering and a transformer.');
     expect(d.components).toEqual([]);

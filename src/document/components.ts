@@ -53,7 +53,8 @@ const CATALOG: Record<ComponentCategory, Array<string | Spec>> = {
     'CausalML', 'EconML', 'DoWhy', 'LangChain', 'LlamaIndex', 'SentencePiece', 'fastText', 'LightFM', 'TensorFlow Recommenders',
     'TorchRec', '!DGL', 'PyG', 'PyTorch Geometric', '!Lifelines', 'scikit-survival', 'pycox', 'Kaldi', 'ESPnet', '!NeMo',
     'OpenPose', 'Detectron2', 'MMDetection', '!SHAP', '!LIME', 'Evidently', 'Great Expectations', 'Deequ', 'TFDV', 'WhyLabs',
-    'Arize', 'Fiddler', 'Alibi Detect',
+    'Arize', 'Fiddler', 'Alibi Detect', { name: 'Tesseract', also: ['pytesseract'] },
+    { name: 'sentence-transformers', also: ['Sentence Transformers', 'SentenceTransformers'] },
   ],
   model: [
     'BERT', 'DistilBERT', 'RoBERTa', '!ALBERT', 'DeBERTa', 'XLNet', '!ELECTRA', 'Sentence-BERT', 'SBERT', 'MiniLM', '!T5',
@@ -76,7 +77,7 @@ const CATALOG: Record<ComponentCategory, Array<string | Spec>> = {
   ],
   platform: [
     'Dataiku', 'DataRobot', 'Vertex Pipelines', 'SageMaker Pipelines', 'Katib', 'GrowthBook', 'Optimizely', 'LaunchDarkly', 'Statsig',
-    '!AWS', '!GCP', 'Azure', 'Google Cloud', '!EC2', '!EKS', '!GKE', '!AKS', 'Cloud Functions', 'Backblaze', 'Cloudflare Workers',
+    '!AWS', '!GCP', 'Azure', 'Google Cloud', '!EC2', '!EKS', '!GKE', '!AKS', 'Cloud Functions', 'Backblaze', 'Cloudflare Workers', { name: 'Amazon SES', also: ['AWS SES'] }, '!SES',
   ],
   infrastructure: [
     'Kubernetes', 'K8s', 'Docker', 'Terraform', '!Helm', '!Consul', 'ZooKeeper', 'etcd', 'HAProxy', 'Cloudflare', 'CloudFront',
