@@ -18,7 +18,7 @@ export const BUSINESS_METRIC =
  * Only meaningful next to an objective cue or an experiment (it is broad on its own).
  */
 export const MEASURABLE_METRIC =
-  /\b(?:(?!learning |sampling |dropout |bit |frame |refresh |(?:true |false )?(?:positive|negative) |error |miss |recall |precision )[\w-]+ (?:rate|ratio)s?|[\w-]+ per (?:daily |weekly |monthly )?(?:active )?[\w-]+|(?:share|percentage|fraction|proportion) of [\w-]+|prevalence|downtime|spoilage|(?:on[- ]shelf )?availability|time spent|minutes (?:listened|watched|played|spent)|hours saved|expected loss|approved volume|bias|overturn rate|wape|wmape)\b/g;
+  /\b(?:(?!learning |sampling |dropout |bit |frame |refresh )[\w-]+ (?:rate|ratio)s?|[\w-]+ per (?:daily |weekly |monthly )?(?:active )?[\w-]+|(?:share|percentage|fraction|proportion) of [\w-]+|prevalence|downtime|spoilage|(?:on[- ]shelf )?availability|time spent|minutes (?:listened|watched|played|spent)|hours saved|expected loss|approved volume|bias|overturn rate|wape|wmape)\b/g;
 
 /** System health metrics: useful, but not model monitoring. */
 export const SYSTEM_METRIC = /\b(?:latenc(?:y|ies)|throughput|qps|rps|cpu|gpu (?:utili[sz]ation|usage|memory)|memory|error rates?|errors?|5xx|4xx|uptime|availability|timeouts?|saturation|disk|resource utili[sz]ation|request rates?|p\d{2,3})\b/g;
