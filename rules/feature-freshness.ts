@@ -30,11 +30,12 @@ function freshnessHits(doc: Document): { features: Sentence[]; hits: FreshnessHi
       // A Russian answer names its features and their freshness in its own words (vocabulary/russian.ts).
       const russian = CYRILLIC.test(s.lower) && FEATURE_RU.test(s.lower);
       // Feature-engineering operations (one-hot encoding, TF-IDF) are features discussed wherever they stand.
-      const featureContext = s.section.kinds.has('features') || inContext(s, FEATURE_CONTEXT) || russian || FEATURE_OPERATION.test(s.lower);
+      const operation = FEATURE_OPERATION.test(s.lower);
+      const featureContext = s.section.kinds.has('features') || inContext(s, FEATURE_CONTEXT) || russian || operation;
       if (!featureContext) continue;
       // Model inputs, not a product's capabilities ("features like PEFT", "this feature").
       const software = SOFTWARE_FEATURE.test(s.lower) && !MODEL_FEATURE.test(s.lower);
-      if (!software && (MODEL_FEATURE.test(s.lower) || s.section.kinds.has('features') || FEATURE_TALK.test(s.lower) || FEATURE_OPERATION.test(s.lower) || russian)) features.push(s);
+      if (!software && (MODEL_FEATURE.test(s.lower) || s.section.kinds.has('features') || FEATURE_TALK.test(s.lower) || operation || russian)) features.push(s);
       if (software) continue;
       // "Batch vs streaming pipelines", "Precomputed vs real-time": a comparison names the
       // freshnesses without deciding which features are which.

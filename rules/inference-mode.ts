@@ -72,12 +72,16 @@ export default defineRule({
   check({ document: doc }) {
     const ctx = answerContext(doc);
     const suggestion = `Inference is online (real-time, per request): ${ctx.model} scores each ${ctx.entity} when the request arrives, with a p99 latency budget of 100 ms, because the result renders on page load and depends on session context; slow-changing outputs are precomputed nightly in batch.`;
+    // The closest attempt states the mode of the predictions themselves: the most words of modes
+    // and of what is served ("deploy models in a real-time inference environment ... on the fly").
+    const servingTalk = (x: Sentence): number => distinctHits(x, ONLINE_INFERENCE) + distinctHits(x, BATCH_INFERENCE) + distinctHits(x, SERVING_SUBJECT);
+    // Statements that describe serving, found only when a verdict needs them.
+    const described = (): Sentence[] => doc.memo('serving-described', () => statements(doc).filter((s) => says(s, SERVING_DESCRIBED)));
     if (doc.profile.kind === 'ml-infrastructure') {
       // The design of ML tooling: a serving runtime discusses how predictions are served (in two
       // statements or more; weak at most, with no rewrite: it states no one model's mode and
       // requirement); for a training operator the signal does not apply.
-      const serving = statements(doc).filter((s) => says(s, SERVING_DESCRIBED));
-      const closest = serving.length >= 2 ? closestAttempt(serving, (x) => distinctHits(x, ONLINE_INFERENCE) + distinctHits(x, BATCH_INFERENCE) + distinctHits(x, SERVING_SUBJECT)) : undefined;
+      const closest = described().length >= 2 ? closestAttempt(described(), servingTalk) : undefined;
       return closest ? { status: 'weak', messageId: 'noMode', evidence: closest, data: { evidence: quote(closest.text) } } : { status: 'missing', judged: false };
     }
     const found = modes(doc);
@@ -91,13 +95,9 @@ export default defineRule({
         if (fresh || budgets.some((b) => linkBetween(b, hit.sentence) >= Link.Section)) return { status: 'high', evidence: hit.sentence };
       }
     }
-    // The closest attempt states the mode of the predictions themselves: the most words of modes
-    // and of what is served ("deploy models in a real-time inference environment ... on the fly").
-    const servingTalk = (x: Sentence): number => distinctHits(x, ONLINE_INFERENCE) + distinctHits(x, BATCH_INFERENCE) + distinctHits(x, SERVING_SUBJECT);
     const first = closestAttempt(found.map((h) => h.sentence), servingTalk);
     if (first) return { status: 'weak', evidence: first, data: { evidence: quote(first.text) }, suggestion };
     const api = statements(doc).filter((s) => says(s, API_ONLY, API_RU));
-    const described = statements(doc).filter((s) => says(s, SERVING_DESCRIBED));
     // A serving section with something in it discusses serving, even without naming the mode.
     // Under a title that also names another step ("Evaluation & Deployment"), only a statement that
     // talks of serving is about it.
@@ -107,7 +107,7 @@ export default defineRule({
     // A latency budget with no mode is the closest the answer comes to stating one; else the
     // statement that says most about how predictions are served (a full one, not a label such as
     // "3 main components:"), an API first.
-    const serving = closestAttempt(api.length ? api : described.length ? described : inSection, servingTalk);
+    const serving = closestAttempt(api.length ? api : described().length ? described() : inSection, servingTalk);
     const closest = serving && (budgets.find((b) => b.isStatement || b.isQuestion) ?? serving);
     if (closest) return { status: 'weak', messageId: 'noMode', evidence: closest, data: { evidence: quote(closest.text) }, suggestion };
     return { status: 'missing', suggestion };

@@ -10,24 +10,29 @@ import { BUDGET_CUE, NOT_A_BUDGET } from '../src/analysis/vocabulary/scale.js';
 import { BUDGET_CUE_RU } from '../src/analysis/vocabulary/russian.js';
 import { quoted } from '../src/analysis/follow-up.js';
 
-/** The words either side of a figure in its sentence. */
-function around(q: Quantity, reach: number): string {
-  const at = q.sentence.lower.indexOf(q.text.toLowerCase());
-  return at < 0 ? q.sentence.lower : q.sentence.lower.slice(Math.max(0, at - reach), at + q.text.length + reach);
+/** The figure's sentence, lower-cased, and where the figure's text stands in it (-1 when not found). */
+function placed(q: Quantity): { lower: string; at: number; end: number } {
+  const lower = q.sentence.lower;
+  const at = lower.indexOf(q.text.toLowerCase());
+  return { lower, at, end: at + q.text.length };
 }
 
 function isScale(q: Quantity): boolean {
   if (q.kind === 'rate') return true;
-  if (q.kind === 'size') return !HARDWARE_MEMORY.test(around(q, 24));
+  if (q.kind === 'size') {
+    // A machine's memory or disk beside the size (the whole sentence when the figure is not found).
+    const { lower, at, end } = placed(q);
+    return !HARDWARE_MEMORY.test(at < 0 ? lower : lower.slice(Math.max(0, at - 24), end + 24));
+  }
   if (q.kind !== 'count') return false;
-  const at = q.sentence.lower.indexOf(q.text.toLowerCase());
-  const before = at >= 0 ? q.sentence.lower.slice(Math.max(0, at - 30), at) : '';
+  const { lower, at, end } = placed(q);
+  const before = at >= 0 ? lower.slice(Math.max(0, at - 30), at) : '';
   // "The top 5 articles" is the size of a result, not of the load.
   if (/\btop[- ]?$/.test(before)) return false;
   if (SCALE_UNITS.has(q.unit)) return true;
   if (q.value < 10_000) return false;
   // A model's size in parameters ("Llama 3.1 8B", "175B parameters") is not load.
-  return !(MODEL_NAME_BEFORE.test(before) || (at >= 0 && /^\s*(?:parameters|params)\b/.test(q.sentence.lower.slice(at + q.text.length))));
+  return !(MODEL_NAME_BEFORE.test(before) || (at >= 0 && /^\s*(?:parameters|params)\b/.test(lower.slice(end))));
 }
 
 function isLatencyBudget(q: Quantity): boolean {

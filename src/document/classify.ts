@@ -141,15 +141,32 @@ export const PROBLEM_TERMS =
  * classifies each ticket", "we forecast demand". A document that says it is never ML infrastructure,
  * however much it talks about containers and pipelines (an end-to-end ML project).
  */
-export const PREDICTION_STATEMENT =
-  /\b(?:predict(?:s|ing|ed)?|forecast(?:s|ing)?|classif(?:y|ies|ying)|estimat(?:e|es|ing)|detect(?:s|ing)?) (?:whether|if|which|how (?:many|much|likely|long)|(?:the )?(?:probability|likelihood|risk|chance)s? (?:of|that))\b|\b(?:model|classifier|regressor|ranker|system|app|application|service) (?:that )?(?:predicts|classifies|forecasts|estimates|detects|scores|recommends)\b|\bwe (?:predict|forecast|classify|estimate|detect)\b/;
+export const PREDICTION_STATEMENT = predictionPattern(
+  ['predict(?:s|ing|ed)?', 'forecast(?:s|ing)?', 'classif(?:y|ies|ying)', 'estimat(?:e|es|ing)', 'detect(?:s|ing)?'],
+  ['predicts', 'classifies', 'forecasts', 'estimates', 'detects', 'scores', 'recommends'],
+  ['predict', 'forecast', 'classify', 'estimate', 'detect'],
+);
 
 /**
  * Saying what is predicted, forecast or classified ("the app predicts whether a student passes"):
  * an ML design, however much else it talks about (not "estimate how many servers" or "detects
- * whether a node is down", which system designs say too).
+ * whether a node is down", which system designs say too). PREDICTION_STATEMENT with the verbs
+ * that are ML's alone.
  */
-export const PREDICTS = /\b(?:predict(?:s|ing|ed)?|forecast(?:s|ing)?|classif(?:y|ies|ying)) (?:whether|if|which|how (?:many|much|likely|long)|(?:the )?(?:probability|likelihood|risk|chance)s? (?:of|that))\b|\b(?:model|classifier|regressor|ranker|system|app|application|service) (?:that )?(?:predicts|classifies|forecasts)\b|\bwe (?:predict|forecast|classify)\b/;
+export const PREDICTS = predictionPattern(
+  ['predict(?:s|ing|ed)?', 'forecast(?:s|ing)?', 'classif(?:y|ies|ying)'],
+  ['predicts', 'classifies', 'forecasts'],
+  ['predict', 'forecast', 'classify'],
+);
+
+/** "<verb> whether / the probability of", "the model that <verb>s", "we <verb>", for the given verbs. */
+function predictionPattern(verbs: readonly string[], subjectVerbs: readonly string[], weVerbs: readonly string[]): RegExp {
+  return new RegExp(
+    String.raw`\b(?:${verbs.join('|')}) (?:whether|if|which|how (?:many|much|likely|long)|(?:the )?(?:probability|likelihood|risk|chance)s? (?:of|that))\b` +
+      String.raw`|\b(?:model|classifier|regressor|ranker|system|app|application|service) (?:that )?(?:${subjectVerbs.join('|')})\b` +
+      String.raw`|\bwe (?:${weVerbs.join('|')})\b`,
+  );
+}
 
 /** Infrastructure terms per 100 statement words from which a document may be infrastructure. */
 export const INFRASTRUCTURE_DENSITY = 2.5;

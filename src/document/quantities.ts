@@ -77,10 +77,10 @@ unit('money', '$', 'руб', 'рублей', 'рубля');
 /** Russian count nouns by their stem ("10 000 пользователей", "100 тикетов/с"): the words inflect. */
 const RUSSIAN_COUNT_NOUN = /^(?:пользовател|клиент|покупател|студент|человек|запрос|тикет|обращени|заказ|товар|документ|изображени|кадр|сообщени|транзакци|событи|объявлени|страниц|запис|строк|пример|видео|фильм|песен|трек|сесси)/u;
 
-/** Nouns that make a bare number a scale figure. */
 /** Words that join two phrases: a number before one is not counting the noun after it. */
 const CONNECTIVE = new Set(['and', 'or', 'nor', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'is', 'are', 'was', 'were', 'the', 'a', 'an', 'vs', 'than', 'as', 'then']);
 
+/** Nouns that make a bare number a scale figure. */
 const COUNT_NOUNS = new Set(
   (
     'user users dau mau wau daus maus customer customers member members people person persons driver drivers rider riders seller sellers ' +

@@ -212,7 +212,8 @@ export interface ComponentMention {
  * - `non-ml`: a system design without machine learning (a URL shortener, a crawler).
  * Only `ml` documents are judged on the signals that need a prediction problem.
  */
-export type DocumentKind = 'ml' | 'ml-infrastructure' | 'non-ml';
+export const DOCUMENT_KINDS = ['ml', 'ml-infrastructure', 'non-ml'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export interface DocumentProfile {
   readonly words: number;

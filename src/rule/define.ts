@@ -1,7 +1,5 @@
 import type { OptionSpec, RuleDefinition } from './types.js';
-import type { DocumentKind } from '../document/types.js';
-
-const DOCUMENT_KINDS: readonly string[] = ['ml', 'ml-infrastructure', 'non-ml'] satisfies DocumentKind[];
+import { DOCUMENT_KINDS } from '../document/types.js';
 
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)?$/;
 
@@ -30,7 +28,7 @@ export function defineRule<M extends string, O = Record<string, never>>(rule: Ru
     assertRule(typeof s.weight === 'number' && s.weight >= 0 && s.weight <= 100, `${where}: meta.signal.weight must be a number from 0 to 100`);
     assertRule(s.mlOnly === undefined || typeof s.mlOnly === 'boolean', `${where}: meta.signal.mlOnly must be a boolean`);
     assertRule(
-      s.judgedOn === undefined || (Array.isArray(s.judgedOn) && s.judgedOn.every((k) => DOCUMENT_KINDS.includes(k))),
+      s.judgedOn === undefined || (Array.isArray(s.judgedOn) && s.judgedOn.every((k) => (DOCUMENT_KINDS as readonly string[]).includes(k))),
       `${where}: meta.signal.judgedOn must list document kinds (${DOCUMENT_KINDS.join(', ')})`,
     );
     for (const status of ['weak', 'missing'] as const) {

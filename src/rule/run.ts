@@ -6,7 +6,7 @@
  */
 import type { Document } from '../document/document.js';
 import type { Block, Section, Sentence } from '../document/types.js';
-import type { Anchor, AnyRule, RuleMessage, Report, RuleSetting, SignalResult, SignalStatus, SignalVerdict } from './types.js';
+import type { Anchor, AnyRule, RuleMessage, Report, RuleSetting, SignalDefinition, SignalResult, SignalStatus, SignalVerdict } from './types.js';
 
 /** Raised when a rule misbehaves; names the rule so the user knows whom to blame. */
 export class RuleError extends Error {
@@ -102,6 +102,11 @@ export interface RuleOutcome {
   messages: RuleMessage[];
 }
 
+/** The row of a signal that was not judged on this document: missing, nothing reported. */
+function notJudged(definition: SignalDefinition): RuleOutcome {
+  return { signal: { id: definition.id, status: 'missing', judged: false, weight: definition.weight }, messages: [] };
+}
+
 /**
  * Run one rule with its setting. A signal rule is judged even when it is off (every report has
  * every signal row); it reports a message only when on and not high. A finding rule that is off
@@ -139,9 +144,7 @@ export function runRule(doc: Document, rule: AnyRule, setting: RuleSetting, id =
   // A signal that needs a prediction problem is not judged on a document that has none (nor one
   // judged on some kinds of document only on the others).
   const judgedOn = rule.meta.signal?.judgedOn ?? (rule.meta.signal?.mlOnly ? ['ml'] : undefined);
-  if (rule.meta.signal && judgedOn && !judgedOn.includes(doc.profile.kind)) {
-    return { signal: { id: rule.meta.signal.id, status: 'missing', judged: false, weight: rule.meta.signal.weight }, messages };
-  }
+  if (rule.meta.signal && judgedOn && !judgedOn.includes(doc.profile.kind)) return notJudged(rule.meta.signal);
 
   const pending: Report<string>[] = [];
   let verdict: SignalVerdict<string> | void;
@@ -167,7 +170,7 @@ export function runRule(doc: Document, rule: AnyRule, setting: RuleSetting, id =
     }
     if (verdict.judged === false) {
       if (verdict.status !== 'missing') throw new RuleError(id, 'a verdict that is not judged must have status "missing"');
-      return { signal: { id: definition.id, status: 'missing', judged: false, weight: definition.weight }, messages: [] };
+      return notJudged(definition);
     }
     signal = { id: definition.id, status: verdict.status, weight: definition.weight };
     const evidence = verdict.evidence !== undefined ? evidenceParts(doc, verdict.evidence) : undefined;

@@ -43,12 +43,13 @@ export const FRESHNESS_COMPARISON =
 export const FRESHNESS_HINT =
   /\b(?:time since|last (?:\d+|few|n) (?:minutes?|hours?|days?|weeks?|clicks|actions|sessions?)|(?:past|previous|recent|rolling|sliding|moving|time)[- ](?:\d+[- ])?(?:windows?|days?|weeks?|hours?|averages?|means?|counts?|activity|interactions|clicks|purchases|history|behaviou?r)|recen(?:t|cy)|trending|time[- ]decay\w*|time[- ]discounted|windowed|\d+[dhm]\b|per (?:day|hour|week)|daily|hourly|weekly|nightly|batch|offline|online|real[- ]?time|streaming|stream|session|dynamic|static|historical|fresh\w*|stale|precomput\w*|on[- ]the[- ]fly)\b/g;
 
-/**
- * Model inputs named plainly: 'the features' (not a product's new features), 'an embedding per
- * segment', 'feature vectors', 'tokenization of the text'. Read only where the software sense is
- * ruled out (SOFTWARE_FEATURE).
- */
 /** Operations that make features from raw inputs: named, they are features discussed. */
 export const FEATURE_OPERATION = /\b(?:one[- ]hot(?:[- ]encod\w*)?|tf-?idf|bag[- ]of[- ]words|(?:label|target|ordinal) encod\w*|feature (?:engineering|extraction|hashing|crosses))\b/;
 
-export const FEATURE_TALK = /\b(?:(?<!\b(?:new|algorithm|api|product|software|language|platform) )features|embeddings? (?:per|for each|of each|of every)|feature vectors?|tokeni[sz](?:ation|e|es|ed|ing)|one-hot|bag of words|tf-?idf)\b/;
+/**
+ * Model inputs named plainly: 'the features' (not a product's new features), 'an embedding per
+ * segment', 'feature vectors', 'tokenization of the text' (one-hot encoding and TF-IDF are
+ * FEATURE_OPERATION). Read only where the software sense is ruled out (SOFTWARE_FEATURE).
+ */
+
+export const FEATURE_TALK = /\b(?:(?<!\b(?:new|algorithm|api|product|software|language|platform) )features|embeddings? (?:per|for each|of each|of every)|feature vectors?|tokeni[sz](?:ation|e|es|ed|ing))\b/;

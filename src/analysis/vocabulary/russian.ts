@@ -23,10 +23,10 @@ export const TARGET_RU = ru(String.raw`(?<!\p{L})(?:предсказ\p{L}*|пр�
 /** Where ground truth comes from: labelling, annotation, labels, feedback. */
 export const LABEL_SOURCE_RU = ru(String.raw`(?<!\p{L})(?:разметк\p{L}*|размеч\p{L}*|аннотаци\p{L}*|аннотир\p{L}*|метк[аиуео]\p{L}*|целев\p{L}* переменн\p{L}*|обратн\p{L}* связ\p{L}*|фидб[еэ]к\p{L}*)`, 'g');
 
-/** Watching the system in production: monitoring, tracking, alerts, dashboards, drift. */
 /** Watching training, not production: 'ранняя остановка', 'метрики валидации', 'риск переобучения' (overfitting; 'переобучение' alone is also retraining). */
-export const TRAINING_TIME_RU = ru(String.raw`(?<!\p{L})(?:ранн\p{L}* останов\p{L}*|останов\p{L}* (?:до)?обучени\p{L}*|(?:риск\p{L}*|избежа\p{L}*|борьб\p{L}* с) переобучени\p{L}*|(?:метрик\p{L}*|лосс\p{L}*|потер\p{L}*) (?:на )?валидаци\p{L}*|early stopping)`, '');
+export const TRAINING_TIME_RU = ru(String.raw`(?<!\p{L})(?:ранн\p{L}* останов\p{L}*|останов\p{L}* (?:до)?обучени\p{L}*|(?:риск\p{L}*|избежа\p{L}*|борьб\p{L}* с) переобучени\p{L}*|(?:метрик\p{L}*|лосс\p{L}*|потер\p{L}*) (?:на )?валидаци\p{L}*)`, '');
 
+/** Watching the system in production: monitoring, tracking, alerts, dashboards, drift. */
 export const MONITOR_RU = ru(String.raw`(?<!\p{L})(?:мониторинг\p{L}*|мониторит\p{L}*|отслежива\p{L}*|алерт\p{L}*|оповещени\p{L}*|дашборд\p{L}*|дрейф\p{L}*)`, 'g');
 
 /** Online inference: 'в реальном времени', 'на запрос', 'онлайн-инференс', 'на каждый кадр'. */

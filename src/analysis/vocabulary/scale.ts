@@ -17,7 +17,7 @@ export const QUALITATIVE_LATENCY =
   /\b(?:low[- ]latency|latency (?:requirements?|constraints?|budget|sla|slo)|fast(?:er)? (?:response|retrieval|serving|inference)|quick(?:ly)? (?:response|responses)|respon(?:d|se) (?:quickly|fast|time)|should be fast|be fast|response times?|serving speed|milliseconds|time to first token|ttft|as (?:quickly|fast) as possible|(?:near[- ])?instant(?:ly|aneous(?:ly)?)|tail latenc\w*|(?:query|request|response|inference|serving|execution|end[- ]to[- ]end) latenc\w*)\b/g;
 
 /** A size beside these words is a machine's memory ("24GB of video memory", "8GB RAM"), not the data or traffic the system handles. */
-export const HARDWARE_MEMORY = /\b(?:v?ram|memory|gpus?|vram|heap|hbm|disk|block storage)\b/;
+export const HARDWARE_MEMORY = /\b(?:v?ram|memory|gpus?|heap|hbm|disk|block storage)\b/;
 
 /** A bare count right after a model's name is its size in parameters ("Llama 3.1 8B", "Mistral 7B"), not load. */
 export const MODEL_NAME_BEFORE = /\b(?:llama|mistral|mixtral|qwen|gemma|phi|falcon|gpt|bloom|opt|t5|bert|deepseek|claude|palm|vicuna)[\w.-]*(?: [\w.-]+){0,2} $/;
