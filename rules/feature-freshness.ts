@@ -39,9 +39,11 @@ function freshnessHits(doc: Document): { features: Sentence[]; hits: FreshnessHi
       if (software) continue;
       // "Batch vs streaming pipelines", "Precomputed vs real-time": a comparison names the
       // freshnesses without deciding which features are which.
-      if (!hasExample(s) || FRESHNESS_COMPARISON.test(s.lower)) continue;
-      if (says(s, BATCH_FEATURE) || (russian && says(s, BATCH_FEATURE_RU))) hits.push({ kind: 'batch', sentence: s });
-      if (says(s, REALTIME_FEATURE) || (russian && says(s, REALTIME_FEATURE_RU))) hits.push({ kind: 'realtime', sentence: s });
+      const batch = says(s, BATCH_FEATURE) || (russian && says(s, BATCH_FEATURE_RU));
+      const realtime = says(s, REALTIME_FEATURE) || (russian && says(s, REALTIME_FEATURE_RU));
+      if ((!batch && !realtime) || !hasExample(s) || FRESHNESS_COMPARISON.test(s.lower)) continue;
+      if (batch) hits.push({ kind: 'batch', sentence: s });
+      if (realtime) hits.push({ kind: 'realtime', sentence: s });
     }
     return { features, hits };
   });

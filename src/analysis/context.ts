@@ -242,11 +242,14 @@ function firstSpelling(doc: Document, pattern: RegExp, accept: (text: string) =>
 const MODEL_FAMILY = /\b(?:two[- ]tower(?: model| network)?|gbdt|gradient[- ]boosted (?:trees|decision trees)|logistic regression|transformer|deep (?:and|&) cross network|wide (?:and|&) deep|factori[sz]ation machine|neural network|random forest|gnn|graph neural network|cnn|lstm|survival model)\b/g;
 
 const TARGET_PHRASE = /\b(?:predict(?:s|ing)?|estimat(?:e|es|ing)|forecast(?:s|ing)?)\s+((?:the |a |an |whether |which |if |how |when |what )[^.;:()\[\]<>?!\n]{6,90})/i;
+const TARGET_VERB = /predict|estimat|forecast/i;
 const TARGET_STOP = /\s(?:using|based on|so that|in order|given|from|by|with|via|->|→|and then|to (?:help|improve|increase|reduce))\b.*$|,.*$/;
 
 /** The answer's own prediction target ("whether a user will click the ad"), when it states one. */
 function targetPhrase(doc: Document): string | undefined {
   for (const s of statements(doc)) {
+    // Most statements name none of the verbs: skip them before building the one-spaced text.
+    if (!TARGET_VERB.test(s.text)) continue;
     const m = TARGET_PHRASE.exec(s.text.replace(/\s+/g, ' '));
     if (!m) continue;
     const phrase = (m[1] as string).replace(TARGET_STOP, '').trim();

@@ -89,7 +89,23 @@ export function findPattern(sentence: Sentence, pattern: RegExp, concept: string
 
 /** Does the sentence say it: a match of any of the patterns that is not negated ("no drift alerts" says no alert)? */
 export function says(sentence: Sentence, ...patterns: RegExp[]): boolean {
-  return patterns.some((pattern) => findPattern(sentence, pattern, 'says').some((h) => !h.negated));
+  for (const pattern of patterns) {
+    if (!pattern.global) throw new Error(`says: ${pattern} must be global`);
+    pattern.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = pattern.exec(sentence.lower))) {
+      if (m[0].length === 0) {
+        pattern.lastIndex++;
+        continue;
+      }
+      if (!isNegated(sentence, m.index, m.index + m[0].length)) {
+        // Leave the pattern as a finished scan leaves it, for a later `test` or `exec`.
+        pattern.lastIndex = 0;
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** How many different words of a pattern a statement uses, not negated (how much of a criterion it touches). */

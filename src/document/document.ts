@@ -286,7 +286,6 @@ const SCRIPTS: ReadonlyArray<[string, RegExp]> = [
 ];
 const LATIN = /\p{Script=Latin}/gu;
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
-const ASCII_LETTER = /[A-Za-z]/g;
 
 /**
  * The script most letters of the statements are written in, when it is not Latin and holds more
@@ -298,7 +297,7 @@ function mainScript(statements: readonly Sentence[]): string | undefined {
   const other = new Map<string, number>();
   for (const sentence of statements) {
     if (ASCII_ONLY.test(sentence.text)) {
-      latin += countMatches(ASCII_LETTER, sentence.text);
+      latin += asciiLetters(sentence.text);
       continue;
     }
     latin += countMatches(LATIN, sentence.text);
@@ -316,6 +315,16 @@ function mainScript(statements: readonly Sentence[]): string | undefined {
     }
   }
   return best !== undefined && most > latin ? best : undefined;
+}
+
+/** How many of the characters are A-Z or a-z (a loop: a regular expression would match once per letter). */
+function asciiLetters(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c >= 0x61 && c <= 0x7a) n++;
+  }
+  return n;
 }
 
 function countMatches(pattern: RegExp, text: string): number {
