@@ -30,6 +30,9 @@ function isWindow(q: Quantity): boolean {
 /** Model selection around a refit: cross-validation, a hyperparameter search, its best runs. */
 const MODEL_SELECTION = /\b(?:cross[- ]validation|hyper-?parameters? (?:search|tuning|optimi[sz]ation)|grid search|best (?:\(default \d+\) |\d+ )?(?:runs|trials|configurations|hyper-?parameters))\b/;
 
+/** Words of when, without a figure: "regularly", "as needed", "on a schedule". */
+const VAGUE_WHEN = /\b(?:regular(?:ly)?|periodic(?:ally)?|as needed|when needed|if needed|as required|on a schedule|scheduled|frequent(?:ly)?|nightly|daily|weekly|monthly|hourly|over time)\b/;
+
 const hasCadence = (s: Sentence): boolean => s.quantities.some((q) => q.kind === 'cadence' || (q.kind === 'duration' && /\bevery\b/i.test(s.text))) || CADENCE_RU.test(s.lower);
 const hasTrigger = (s: Sentence): boolean => says(s, TRIGGER);
 const hasWindow = (s: Sentence): boolean => s.quantities.some(isWindow) || /\b(?:last|past|previous) \w+ (?:campaigns?|launches|seasons?|releases?)\b/.test(s.lower);
@@ -107,8 +110,13 @@ export default defineRule({
     // points"), rather than an earlier vague mention whose paragraph or section completes it.
     const stated = complete.find((p) => (hasCadence(p.mention) || hasTrigger(p.mention)) && (hasWindow(p.mention) || hasThreshold(p.mention)));
     if (stated ?? complete[0]) return { status: 'high', evidence: (stated ?? complete[0])!.mention };
-    const first = all.find((p) => p.cadence ?? p.trigger) ?? all[0];
-    if (!first) return { status: 'missing', suggestion };
+    if (all.length === 0) return { status: 'missing', suggestion };
+    // The closest attempt: the mention that itself says most of when or why ("retrained weekly on
+    // the latest labelled data", "retrain as needed"), then one whose item or section gives a
+    // cadence or trigger, then one under a retraining heading; the earliest of equals.
+    const attempt = (p: RetrainPlan): number =>
+      (hasCadence(p.mention) || hasTrigger(p.mention) ? 4 : 0) + (p.cadence ?? p.trigger ? 2 : 0) + (VAGUE_WHEN.test(p.mention.lower) ? 1 : 0) + (RETRAINING_TITLE.test(p.mention.section.title.toLowerCase()) ? 1 : 0);
+    const first = all.reduce((best, p) => (attempt(p) > attempt(best) ? p : best));
     const detail = first.cadence ?? first.trigger ? 'data window or numeric threshold' : 'cadence or trigger';
     return { status: 'weak', evidence: first.mention, data: { evidence: quote(first.mention.text), detail }, suggestion };
   },

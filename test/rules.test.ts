@@ -125,6 +125,7 @@ describe('the evidence of a weak signal', () => {
     ['monitoring', 'the statement, not the label above it', '# Ads\n\n## Monitoring\n\n- Data drift:\n- We monitor data drift in the input features on a dashboard.\n', 6],
     ['inference-mode', 'a full statement of how predictions are served, not a label', '# Moderation\n\n## Prediction service\n\n- 3 main components:\n- The detection service scores each new post and the model runs behind an internal API.\n', 6],
     ['inference-mode', 'the statement, not the label above it', '# Ads\n\n## Serving\n\n- Real-time:\n- The ranker runs in real time behind the ad server.\n', 6],
+    ['retraining', 'the mention that says when, not an earlier aside', '# Feed\n\n## Model\n\n- Two towers suit continual learning.\n- We retrain the ranker regularly, as needed.\n', 6],
     ['evaluation', 'the option taken, not the one set aside', '# Search\n\n## Metrics\n\n- precision@k and recall@k do not consider the ranking order\n- Here we use mAP, since registrations are binary relevance.\n', 6],
     ['evaluation', 'the option taken, not the one set aside', '# Fraud\n\n## Metrics\n\n- ❌ Accuracy: predicting no fraud for every transaction scores 99%\n- ✅ PR-AUC: it measures the minority class\n', 6],
   ])('%s cites %s', (id, _why, text, line) => {
