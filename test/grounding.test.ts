@@ -60,6 +60,11 @@ describe('rewrites build on what the answer says', () => {
     for (const { suggestion } of rewritesOf(text)) expect(suggestion).not.toMatch(/LightGBM|XGBoost|CatBoost/);
   });
 
+  it('an answer whose model has an ambiguous name (Gemini) is not offered another model', () => {
+    const text = '# Help search\n\nArticles are split into chunks and stored in Elasticsearch; a narrow Gemini adapter returns a vector for each chunk, and the nearest chunks answer each question.\n';
+    for (const { suggestion } of rewritesOf(text)) expect(suggestion).not.toMatch(/LightGBM|XGBoost|CatBoost/);
+  });
+
   it('an answer sized in billions gets a rewrite sized in billions', () => {
     const text = '# Video recommendations\n\nWe recommend from billions of videos to each viewer; a ranker scores candidates.\n';
     const rewrites = rewritesOf(text);

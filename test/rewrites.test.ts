@@ -56,6 +56,13 @@ describe('rewrites use the answer\u2019s own context', () => {
     expect(retraining.suggestion).not.toMatch(/recommend/i);
   });
 
+  it('a long prediction target is quoted to a whole word, never cut inside one', () => {
+    const text = 'We predict which food establishments are at most risk for the types of violations most likely to spread foodborne illness, and inspectors visit them first.';
+    const framing = lintTextSync(text).signals.find((s) => s.id === 'problem-framing')!;
+    expect(framing.suggestion).toMatch(/We're predicting which food establishments/);
+    expect(framing.suggestion).not.toMatch(/\bfoo\b/);
+  });
+
   it('a fraud answer gets chargebacks as its feedback source', () => {
     const text = 'We score every card transaction for fraud with a gradient-boosted model and block the riskiest ones.';
     const feedback = lintTextSync(text).signals.find((s) => s.id === 'feedback-loop')!;

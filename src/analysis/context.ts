@@ -243,6 +243,8 @@ const MODEL_FAMILY = /\b(?:two[- ]tower(?: model| network)?|gbdt|gradient[- ]boo
 
 const TARGET_PHRASE = /\b(?:predict(?:s|ing)?|estimat(?:e|es|ing)|forecast(?:s|ing)?)\s+((?:the |a |an |whether |which |if |how |when |what )[^.;:()\[\]<>?!\n]{6,90})/i;
 const TARGET_VERB = /predict|estimat|forecast/i;
+/** A letter or digit of the scripts answers are written in (no `\p{L}`: it is built when the module loads). */
+const WORD_CHAR = /[\w\u00C0-\u024F\u0370-\u1FFF\u2C00-\uD7FF]/;
 const TARGET_STOP = /\s(?:using|based on|so that|in order|given|from|by|with|via|->|→|and then|to (?:help|improve|increase|reduce))\b.*$|,.*$/;
 
 /** The answer's own prediction target ("whether a user will click the ad"), when it states one. */
@@ -250,9 +252,12 @@ function targetPhrase(doc: Document): string | undefined {
   for (const s of statements(doc)) {
     // Most statements name none of the verbs: skip them before building the one-spaced text.
     if (!TARGET_VERB.test(s.text)) continue;
-    const m = TARGET_PHRASE.exec(s.text.replace(/\s+/g, ' '));
+    const text = s.text.replace(/\s+/g, ' ');
+    const m = TARGET_PHRASE.exec(text);
     if (!m) continue;
-    const phrase = (m[1] as string).replace(TARGET_STOP, '').trim();
+    // The phrase is at most 90 characters: when that ends inside a word, the word is dropped.
+    const cut = WORD_CHAR.test(text.charAt(m.index + m[0].length));
+    const phrase = (cut ? (m[1] as string).replace(/\s*[^\s]*$/, '') : (m[1] as string)).replace(TARGET_STOP, '').trim();
     if (phrase.split(' ').length >= 3) return phrase;
   }
   return undefined;
@@ -372,7 +377,8 @@ export function answerContext(doc: Document): AnswerContext {
         named?.entry.name ??
         // A library the answer names in passing ("the implementation would be scikit-learn") still is its choice; an ambiguous word (SSD) is not.
         doc.components.find((c) => isModelComponent(c) && !c.entry.caseSensitive)?.entry.name ??
-        (statements(doc).some((s) => DEEP_MODEL.test(s.lower)) ? undefined : 'LightGBM'),
+        // A model named by an ambiguous word (Gemini, SSD) is not named in a rewrite, and not replaced by the rubric's.
+        (doc.components.some(isModelComponent) || statements(doc).some((s) => DEEP_MODEL.test(s.lower)) ? undefined : 'LightGBM'),
       retrieval: domain === 'recommendation' || domain === 'search' || domain === 'ads',
     };
   });
