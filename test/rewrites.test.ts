@@ -63,6 +63,11 @@ describe('rewrites use the answer\u2019s own context', () => {
     expect(framing.suggestion).not.toMatch(/\bfoo\b/);
   });
 
+  it('a default value or a policy does not make an answer about loans or moderation', () => {
+    const text = 'We score each GPU job for the risk that it runs out of memory. By default the scheduler retries a job twice, and the default retry policy can be changed; jobs that violate the quota policy are queued.';
+    for (const s of lintTextSync(text).signals) expect(s.suggestion ?? '').not.toMatch(/defaults within|applicant|violates policy|harmful/);
+  });
+
   it('a fraud answer gets chargebacks as its feedback source', () => {
     const text = 'We score every card transaction for fraud with a gradient-boosted model and block the riskiest ones.';
     const feedback = lintTextSync(text).signals.find((s) => s.id === 'feedback-loop')!;

@@ -64,11 +64,14 @@ const DOMAIN_CUES: Array<[Domain, RegExp]> = [
   ['fraud', /\b(?:fraud\w*|chargebacks?|transactions?|payments?|scams?|abuse)\b/g],
   ['eta', /\b(?:eta|arrival time|delivery times?|travel time|trip duration|couriers?|pickup)\b/g],
   ['search', /\b(?:search\w*|quer(?:y|ies)|relevance|retrieval|autocomplete|results page)\b/g],
-  ['moderation', /\b(?:harmful|moderat\w*|toxic\w*|spam|hate speech|violat\w*|policy|nsfw|misinformation)\b/g],
+  // A violation of a policy, guidelines or community standards, or violating content; not a
+  // violation of a health or building code (inspections), and not any "policy" (privacy, eviction).
+  ['moderation', /\b(?:harmful|moderat\w*|toxic\w*|spam|hate speech|violat(?:es?|ing|ions?) (?:of )?(?:the |our |its |a |platform |community |content )?(?:polic(?:y|ies)|guidelines|community standards|terms)|violating (?:content|posts?|comments?|videos?|images?|messages?)|content polic(?:y|ies)|nsfw|misinformation)\b/g],
   ['forecasting', /\b(?:forecast\w*|demand|inventory|sales volume|time series|stock[- ]outs?)\b/g],
   ['churn', /\b(?:churn\w*|cancel\w*|attrition|retention)\b/g],
   ['pricing', /\b(?:pric\w*|surge|fares?)\b/g],
-  ['credit', /\b(?:credit|loans?|default\w*|underwrit\w*|repay\w*)\b/g],
+  // A borrower's default, not a default value ("by default", "the default config").
+  ['credit', /\b(?:credit|loans?|defaults? (?:rate|risk|probability|on)|defaulted|defaulting|underwrit\w*|repay\w*)\b/g],
   ['recommendation', /\b(?:recommend\w*|feed|videos?|songs?|playlists?|items?|watch\w*|personali[sz]\w*|candidates?)\b/g],
 ];
 
