@@ -68,6 +68,11 @@ describe('rewrites use the answer\u2019s own context', () => {
     for (const s of lintTextSync(text).signals) expect(s.suggestion ?? '').not.toMatch(/defaults within|applicant|violates policy|harmful/);
   });
 
+  it('videos and items without anything recommended do not make a recommender', () => {
+    const text = 'We detect cars and people in each frame of the uploaded videos. Detections above 0.5 confidence are stored as items, and analysts review the videos and the items flagged in them.';
+    for (const s of lintTextSync(text).signals) expect(s.suggestion ?? '').not.toMatch(/recommend/i);
+  });
+
   it('a fraud answer gets chargebacks as its feedback source', () => {
     const text = 'We score every card transaction for fraud with a gradient-boosted model and block the riskiest ones.';
     const feedback = lintTextSync(text).signals.find((s) => s.id === 'feedback-loop')!;

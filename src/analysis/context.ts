@@ -225,9 +225,16 @@ function detectDomain(doc: Document): Domain {
   }
   let best: Domain = 'generic';
   let bestCount = 1;
-  for (const [domain, count] of counts) if (count > bestCount) [best, bestCount] = [domain, count];
+  for (const [domain, count] of counts) {
+    // Videos, items and candidates are not a recommender without something recommended or a feed
+    // (a detector of objects in videos, a key-value store's items).
+    if (domain === 'recommendation' && !doc.sentences.some((s) => RECOMMENDER.test(s.lower))) continue;
+    if (count > bestCount) [best, bestCount] = [domain, count];
+  }
   return best;
 }
+
+const RECOMMENDER = /\b(?:recommend\w*|recsys|feeds?|personali[sz]\w*|suggest\w*)\b/;
 
 /** The first match of a pattern in the answer's statements, spelled as the answer spells it. */
 function firstSpelling(doc: Document, pattern: RegExp, accept: (text: string) => boolean = () => true): string | undefined {
