@@ -73,6 +73,11 @@ describe('rewrites use the answer\u2019s own context', () => {
     for (const s of lintTextSync(text).signals) expect(s.suggestion ?? '').not.toMatch(/recommend/i);
   });
 
+  it('transactions and payments without fraud do not make a fraud answer', () => {
+    const text = 'We estimate the cost of each hour of downtime from the payments and transactions lost while the checkout service is down.';
+    for (const s of lintTextSync(text).signals) expect(s.suggestion ?? '').not.toMatch(/chargeback|fraud/i);
+  });
+
   it('a fraud answer gets chargebacks as its feedback source', () => {
     const text = 'We score every card transaction for fraud with a gradient-boosted model and block the riskiest ones.';
     const feedback = lintTextSync(text).signals.find((s) => s.id === 'feedback-loop')!;

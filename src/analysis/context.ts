@@ -226,15 +226,21 @@ function detectDomain(doc: Document): Domain {
   let best: Domain = 'generic';
   let bestCount = 1;
   for (const [domain, count] of counts) {
-    // Videos, items and candidates are not a recommender without something recommended or a feed
-    // (a detector of objects in videos, a key-value store's items).
-    if (domain === 'recommendation' && !doc.sentences.some((s) => RECOMMENDER.test(s.lower))) continue;
+    // Some cues only count beside the domain's own words: videos, items and candidates are not a
+    // recommender without something recommended or a feed (a detector of objects in videos, a
+    // key-value store's items); transactions and payments are not fraud without fraud, scams or
+    // chargebacks (a database's transactions, a payment's cost).
+    const core = CORE_CUES[domain];
+    if (core && !doc.sentences.some((s) => core.test(s.lower))) continue;
     if (count > bestCount) [best, bestCount] = [domain, count];
   }
   return best;
 }
 
-const RECOMMENDER = /\b(?:recommend\w*|recsys|feeds?|personali[sz]\w*|suggest\w*)\b/;
+const CORE_CUES: Partial<Record<Domain, RegExp>> = {
+  recommendation: /\b(?:recommend\w*|recsys|feeds?|personali[sz]\w*|suggest\w*)\b/,
+  fraud: /\b(?:fraud\w*|chargebacks?|scams?|scammers?)\b/,
+};
 
 /** The first match of a pattern in the answer's statements, spelled as the answer spells it. */
 function firstSpelling(doc: Document, pattern: RegExp, accept: (text: string) => boolean = () => true): string | undefined {
