@@ -69,7 +69,10 @@ export default defineRule({
     // Russian answers name their product metrics in Russian (vocabulary/russian.ts).
     const business = [...hitsOf(doc, 'business-metric', BUSINESS_METRIC), ...hitsOf(doc, 'measurable-metric', MEASURABLE_METRIC), ...hitsOf(doc, 'business-metric-ru', BUSINESS_METRIC_RU)];
     const online = onlineTests(doc);
-    const tied = online.find((t) => business.some((b) => linkBetween(b.sentence, t) >= Link.Section));
+    // Tied: the product metric is stated with the experiment, in its sentence, paragraph, list
+    // item subtree or table; a product metric elsewhere in the section ("CTR" in a list of
+    // goals, "A/B testing" three paragraphs on) is not what the experiment is judged on.
+    const tied = online.find((t) => business.some((b) => linkBetween(b.sentence, t) >= Link.Subtree));
     if (offline[0] && tied) return { status: 'high', evidence: tied };
     const first =
       tied ??
