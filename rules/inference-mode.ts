@@ -45,6 +45,16 @@ function latencyBudgets(doc: Document): Sentence[] {
   );
 }
 
+const DEADLINE_SUBJECT = /\b(?:latency|turnaround|results?|predictions?|scores?|outputs?|recommendations?|available|ready|delivered|returned)\b/;
+const UPPER_BOUND = /^(?:under|within|less than|at most|no more than|<=?|≤)/i;
+
+/** Statements that bound how late results may come, in durations ("under 24 hours", "within 2 hours"). */
+function deadlines(doc: Document): Sentence[] {
+  return doc.memo('result-deadlines', () =>
+    statements(doc).filter((s) => DEADLINE_SUBJECT.test(s.lower) && s.quantities.some((q) => q.kind === 'duration' && q.numeric && UPPER_BOUND.test(q.text))),
+  );
+}
+
 export default defineRule({
   id: 'inference-mode',
   meta: {
@@ -93,6 +103,9 @@ export default defineRule({
       if (hit.mode === 'batch') {
         const fresh = subtreeStatements(doc, hit.sentence).find((s) => says(s, FRESHNESS_NEED));
         if (fresh || budgets.some((b) => linkBetween(b, hit.sentence) >= Link.Section)) return { status: 'high', evidence: hit.sentence };
+        // A deadline in hours or days on the results ("latency for results should be under 24
+        // hours", "scores available within 2 hours of the upload") is a batch mode's freshness.
+        if (deadlines(doc).some((d) => linkBetween(d, hit.sentence) >= Link.Section)) return { status: 'high', evidence: hit.sentence };
       }
     }
     const first = closestAttempt(found.map((h) => h.sentence), servingTalk);
