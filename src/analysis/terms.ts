@@ -71,10 +71,13 @@ export class Terms {
   }
 }
 
-/** Matches of a global, case-insensitive regular expression over a sentence's lower-cased text. */
-export function findPattern(sentence: Sentence, pattern: RegExp, concept: string): Hit[] {
-  if (!pattern.global) throw new Error(`findPattern: ${pattern} must be global`);
-  const hits: Hit[] = [];
+/**
+ * Calls `visit` with each non-empty match of a global pattern over the sentence's lower-cased text,
+ * in order, until it returns true; says whether it did. A scan that stops early leaves the pattern
+ * as a finished one does (`lastIndex` 0), for a later `test` or `exec`.
+ */
+function scan(sentence: Sentence, pattern: RegExp, caller: string, visit: (start: number, end: number) => boolean): boolean {
+  if (!pattern.global) throw new Error(`${caller}: ${pattern} must be global`);
   pattern.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = pattern.exec(sentence.lower))) {
@@ -82,30 +85,27 @@ export function findPattern(sentence: Sentence, pattern: RegExp, concept: string
       pattern.lastIndex++;
       continue;
     }
-    hits.push({ concept, sentence, start: m.index, end: m.index + m[0].length, negated: isNegated(sentence, m.index, m.index + m[0].length) });
+    if (visit(m.index, m.index + m[0].length)) {
+      pattern.lastIndex = 0;
+      return true;
+    }
   }
+  return false;
+}
+
+/** Matches of a global, case-insensitive regular expression over a sentence's lower-cased text. */
+export function findPattern(sentence: Sentence, pattern: RegExp, concept: string): Hit[] {
+  const hits: Hit[] = [];
+  scan(sentence, pattern, 'findPattern', (start, end) => {
+    hits.push({ concept, sentence, start, end, negated: isNegated(sentence, start, end) });
+    return false;
+  });
   return hits;
 }
 
 /** Does the sentence say it: a match of any of the patterns that is not negated ("no drift alerts" says no alert)? */
 export function says(sentence: Sentence, ...patterns: RegExp[]): boolean {
-  for (const pattern of patterns) {
-    if (!pattern.global) throw new Error(`says: ${pattern} must be global`);
-    pattern.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = pattern.exec(sentence.lower))) {
-      if (m[0].length === 0) {
-        pattern.lastIndex++;
-        continue;
-      }
-      if (!isNegated(sentence, m.index, m.index + m[0].length)) {
-        // Leave the pattern as a finished scan leaves it, for a later `test` or `exec`.
-        pattern.lastIndex = 0;
-        return true;
-      }
-    }
-  }
-  return false;
+  return patterns.some((pattern) => scan(sentence, pattern, 'says', (start, end) => !isNegated(sentence, start, end)));
 }
 
 /** How many different words of a pattern a statement uses, not negated (how much of a criterion it touches). */
